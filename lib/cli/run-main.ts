@@ -1,0 +1,15 @@
+/**
+ * Entry-point wrapper for scripts: one clear error line and a non-zero exit instead of a stack
+ * trace (set DEBUG=1 for the stack).
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`error: ${message}`);
+      if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type DatabaseTarget, describeTarget, resolveDatabaseTarget } from "./config";
+import { PrismaClient } from "./generated/client";
+import { acquirePgliteLock } from "./pglite-lock";
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  /** The driver adapter factory, also used by the migration engine. */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+/** Turns a driver error into one line that says which database and what went wrong. */
+export function connectionError(target: DatabaseTarget, error: unknown): Error {
+  const raw = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | null)?.code;
+  const reason =
+    code === "ECONNREFUSED" || /ECONNREFUSED/.test(raw)
+      ? "connection refused (is the server running, and is the port right?)"
+      : (raw || code || "unknown error").replace(/\s*\n\s*/g, " ").trim();
+  return new Error(`Cannot use ${describeTarget(target)}: ${reason}`, { cause: error });
+}
+
+export async function openDatabase(target = resolveDatabaseTarget()): Promise<Database> {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 10_000,
+    });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, target, adapter, close: () => prisma.$disconnect() };
+  }
+  let release = () => {};
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    mkdirSync(path.dirname(target.dataDir), { recursive: true });
+    release = acquirePgliteLock(target.dataDir);
+    // Last resort if the process exits without close(): never leave a lock that blocks the next owner.
+    process.once("exit", release);
+    try {
+      pglite = new PGlite(target.dataDir);
+      await pglite.waitReady;
+    } catch (error) {
+      release();
+      throw connectionError(target, error);
+    }
+  } else {
+    pglite = new PGlite();
+    await pglite.waitReady;
+  }
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  let closed = false;
+  return {
+    prisma,
+    target,
+    adapter,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/** Fails fast with one clear line when the database cannot be reached. */
+export async function checkConnection(db: Database): Promise<void> {
+  try {
+    await db.prisma.$queryRaw`SELECT 1`;
+  } catch (error) {
+    throw connectionError(db.target, error);
+  }
+}

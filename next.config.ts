@@ -1,0 +1,21 @@
+import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite and the Prisma adapters load their own Wasm/native files at run time: keep them out of
+  // the server bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "pg",
+  ],
+  async headers() {
+    return securityHeaders();
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeTarget, resolveDatabaseTarget } from "@/lib/db/config";
+
+describe("resolveDatabaseTarget", () => {
+  it.each([
+    [{}, { kind: "pglite", dataDir: path.resolve(".data/pglite") }],
+    [{ DATABASE_URL: "  " }, { kind: "pglite", dataDir: path.resolve(".data/pglite") }],
+    [{ PGLITE_DIR: "/tmp/x" }, { kind: "pglite", dataDir: "/tmp/x" }],
+    [{ PGLITE_DIR: "memory://" }, { kind: "pglite-memory" }],
+    [{ DATABASE_URL: "postgres://u:p@h:5432/d" }, { kind: "postgres", url: "postgres://u:p@h:5432/d" }],
+    [
+      { DATABASE_URL: "postgresql://h/d", PGLITE_DIR: "/ignored" },
+      { kind: "postgres", url: "postgresql://h/d" },
+    ],
+  ])("%j → %j", (env, expected) => {
+    expect(resolveDatabaseTarget(env)).toEqual(expected);
+  });
+
+  it.each([
+    ["not a url", /not a valid URL/],
+    ["mysql://h/d", /must start with postgres:\/\//],
+  ])("rejects DATABASE_URL=%s", (url, message) => {
+    expect(() => resolveDatabaseTarget({ DATABASE_URL: url })).toThrow(message);
+  });
+
+  it("never prints the password", () => {
+    const text = describeTarget({ kind: "postgres", url: "postgres://user:s3cret@db.example:6543/prod" });
+    expect(text).toBe("Postgres at db.example:6543/prod");
+    expect(text).not.toContain("s3cret");
+  });
+});
