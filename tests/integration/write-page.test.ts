@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writePage } from "@/lib/ingest/write-page";
+import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+describe.each(testBackends())("writePage on %s", (backend) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("stores models, new namespaces and exact BigInt snapshots in one statement", async () => {
+    const ns = uniqueNamespace();
+    const records = [
+      modelRecord({
+        hubId: `${ns}/big`,
+        downloads: 3_000_000_000n,
+        downloadsAllTime: 9_007_199_254_740_993n,
+        baseModels: ["Qwen/Qwen2.5-7B", "other/base"],
+        baseRelation: "finetune",
+        parameters: 7_615_616_512n,
+      }),
+      modelRecord({ hubId: `${ns}/small`, createdAt: null, pipelineTag: null }),
+    ];
+    expect(await writePage(db, records, "2025-08-01", null)).toBe(2);
+    const org = await db.prisma.organization.findUniqueOrThrow({ where: { namespace: ns } });
+    expect(org).toMatchObject({ country: null, inRegistry: false });
+    const big = await db.prisma.model.findUniqueOrThrow({
+      where: { hubId: `${ns}/big` },
+      include: { snapshots: true },
+    });
+    expect(big.baseModels).toEqual(["Qwen/Qwen2.5-7B", "other/base"]);
+    expect(big.baseRelation).toBe("finetune");
+    expect(big.parameters).toBe(7_615_616_512n);
+    expect(big.snapshots).toHaveLength(1);
+    expect(big.snapshots[0]).toMatchObject({
+      downloads: 3_000_000_000n,
+      downloadsAllTime: 9_007_199_254_740_993n,
+    });
+    const small = await db.prisma.model.findUniqueOrThrow({ where: { hubId: `${ns}/small` } });
+    expect(small.baseModels).toEqual([]);
+    expect(small.createdAt).toBeNull();
+  });
+
+  it("re-writing a date updates rows instead of duplicating them", async () => {
+    const ns = uniqueNamespace();
+    const first = [modelRecord({ hubId: `${ns}/m`, downloads: 5n, downloadsAllTime: 50n })];
+    await writePage(db, first, "2025-08-02", null);
+    await writePage(
+      db,
+      [{ ...first[0]!, downloads: 7n, downloadsAllTime: 57n, likes: 9 }],
+      "2025-08-02",
+      null,
+    );
+    await writePage(db, [{ ...first[0]!, downloads: 8n, downloadsAllTime: 60n }], "2025-08-03", null);
+    const rows = await db.prisma.modelSnapshot.findMany({
+      where: { model: { hubId: `${ns}/m` } },
+      orderBy: { date: "asc" },
+    });
+    expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.downloads, r.downloadsAllTime])).toEqual([
+      ["2025-08-02", 7n, 57n],
+      ["2025-08-03", 8n, 60n],
+    ]);
+    expect(rows[0]?.likes).toBe(9);
+  });
+
+  it("a page listing the same model twice keeps the last record", async () => {
+    const ns = uniqueNamespace();
+    const a = modelRecord({ hubId: `${ns}/dup`, downloads: 1n });
+    await writePage(db, [a, { ...a, downloads: 2n }], "2025-08-04", null);
+    const row = await db.prisma.modelSnapshot.findFirstOrThrow({ where: { model: { hubId: `${ns}/dup` } } });
+    expect(row.downloads).toBe(2n);
+  });
+});
