@@ -47,15 +47,10 @@ describe.each(testBackends())("writePage on %s", (backend) => {
 
   it("re-writing a date updates rows instead of duplicating them", async () => {
     const ns = uniqueNamespace();
-    const first = [modelRecord({ hubId: `${ns}/m`, downloads: 5n, downloadsAllTime: 50n })];
-    await writePage(db, first, "2025-08-02", null);
-    await writePage(
-      db,
-      [{ ...first[0]!, downloads: 7n, downloadsAllTime: 57n, likes: 9 }],
-      "2025-08-02",
-      null,
-    );
-    await writePage(db, [{ ...first[0]!, downloads: 8n, downloadsAllTime: 60n }], "2025-08-03", null);
+    const first = modelRecord({ hubId: `${ns}/m`, downloads: 5n, downloadsAllTime: 50n });
+    await writePage(db, [first], "2025-08-02", null);
+    await writePage(db, [{ ...first, downloads: 7n, downloadsAllTime: 57n, likes: 9 }], "2025-08-02", null);
+    await writePage(db, [{ ...first, downloads: 8n, downloadsAllTime: 60n }], "2025-08-03", null);
     const rows = await db.prisma.modelSnapshot.findMany({
       where: { model: { hubId: `${ns}/m` } },
       orderBy: { date: "asc" },
