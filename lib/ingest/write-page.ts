@@ -81,5 +81,9 @@ export async function writePage(
   runId: number | null,
 ): Promise<number> {
   if (records.length === 0) return 0;
-  return db.prisma.$executeRaw(upsertPageStatement(records, date, runId));
+  return writePage.query(db, records, date, runId);
 }
+
+/** The same write as a Prisma promise, to batch in a transaction with the run's progress. */
+writePage.query = (db: Database, records: ModelRecord[], date: string, runId: number | null) =>
+  db.prisma.$executeRaw(upsertPageStatement(records, date, runId));

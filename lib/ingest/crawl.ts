@@ -1,0 +1,197 @@
+import type { Database } from "../db";
+import type { IngestOptions } from "./options";
+import { acquireIngestLock } from "./run-lock";
+import { type CrawlCursor, finishRun, type RunRow, recordPage, startRun } from "./runs";
+import type { ModelRecord } from "./types";
+
+/** One page of the Hub's model listing, already normalised. */
+export type HubListing = { url: string; models: ModelRecord[]; nextUrl: string | null };
+
+/** The Hub as the crawl sees it; lib/ingest/hub-source.ts adapts lib/hf to it, tests fake it. */
+export type HubSource = {
+  pages(query: { author?: string; startUrl?: string | null }): AsyncIterable<HubListing>;
+};
+
+export type CrawlProgress = {
+  phase: "orgs" | "global";
+  namespace?: string;
+  orgIndex: number;
+  orgCount: number;
+  pages: number;
+  models: number;
+};
+
+export type IngestReporter = {
+  progress(p: CrawlProgress): void;
+  log(line: string): void;
+};
+
+export const silentReporter: IngestReporter = { progress: () => {}, log: () => {} };
+
+export type IngestResult = {
+  runId: number | null;
+  status: "succeeded" | "failed" | "dry-run";
+  pages: number;
+  models: number;
+  population: number | null;
+  resumedFrom: number | null;
+  error?: string;
+};
+
+export type IngestJob = {
+  db: Database;
+  hub: HubSource;
+  options: IngestOptions;
+  trigger?: string;
+  reporter?: IngestReporter;
+  /** Called with the run id once the run row exists (the API answers 202 with it). */
+  onStarted?: (runId: number) => void;
+  /** Work that publishes a succeeded run (rollups); failing it fails the run. */
+  afterSuccess?: (db: Database, run: RunRow) => Promise<void>;
+};
+
+export class IngestFailedError extends Error {
+  constructor(
+    readonly runId: number,
+    message: string,
+  ) {
+    super(`Ingestion run #${runId} failed: ${message}`);
+    this.name = "IngestFailedError";
+  }
+}
+
+/**
+ * The daily job: every model of every registry namespace, then the global list by downloads down
+ * to --min-downloads (or --max-models). Holds the ingest lock throughout; pages commit with the
+ * run's cursor so a killed run resumes exactly where it stopped.
+ */
+export async function runIngest(job: IngestJob): Promise<IngestResult> {
+  const { db, options } = job;
+  const reporter = job.reporter ?? silentReporter;
+  const release = await acquireIngestLock(db);
+  try {
+    const namespaces = options.orgs ?? (await registryNamespaces(db));
+    if (options.dryRun) return await dryRun(job, namespaces, reporter);
+    const { run, cursor } = await startRun(db, options, job.trigger ?? "cli");
+    job.onStarted?.(run.id);
+    if (run.resumedFromId) reporter.log(`Resuming run #${run.resumedFromId} as run #${run.id}.`);
+    const counters = { pages: run.pages, models: run.modelsSeen };
+    try {
+      await crawl(job, run, cursor, namespaces, counters, reporter);
+      const population = await db.prisma.modelSnapshot.count({ where: { date: run.asOf } });
+      await job.afterSuccess?.(db, run);
+      await finishRun(db, run.id, { status: "succeeded", population });
+      return { runId: run.id, status: "succeeded", ...counters, population, resumedFrom: run.resumedFromId };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await finishRun(db, run.id, { status: "failed", error: message }).catch(() => {});
+      throw new IngestFailedError(run.id, message);
+    }
+  } finally {
+    await release();
+  }
+}
+
+async function registryNamespaces(db: Database): Promise<string[]> {
+  const rows = await db.prisma.organization.findMany({
+    where: { inRegistry: true },
+    select: { namespace: true },
+    orderBy: { namespace: "asc" },
+  });
+  return rows.map((r) => r.namespace);
+}
+
+async function crawl(
+  job: IngestJob,
+  run: RunRow,
+  start: CrawlCursor,
+  namespaces: string[],
+  counters: { pages: number; models: number },
+  reporter: IngestReporter,
+): Promise<void> {
+  const { db, hub, options } = job;
+  const withGlobal = options.orgs === undefined;
+  let cursor = start;
+  if (cursor.phase === "orgs") {
+    for (let orgIndex = cursor.orgIndex; orgIndex < namespaces.length; orgIndex++) {
+      const namespace = namespaces[orgIndex] as string;
+      const startUrl = orgIndex === cursor.orgIndex ? cursor.nextUrl : null;
+      for await (const page of hub.pages({ author: namespace, startUrl })) {
+        const next: CrawlCursor = page.nextUrl
+          ? { phase: "orgs", orgIndex, nextUrl: page.nextUrl }
+          : afterOrg(orgIndex + 1, namespaces.length, withGlobal);
+        await recordPage(db, run, page.models, next);
+        counters.pages++;
+        counters.models += page.models.length;
+        reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
+      }
+    }
+    cursor = afterOrg(namespaces.length, namespaces.length, withGlobal);
+  }
+  if (cursor.phase !== "global") return;
+  let globalModels = cursor.globalModels;
+  const limit = options.maxModels ?? Number.POSITIVE_INFINITY;
+  if (globalModels >= limit) return;
+  for await (const page of hub.pages({ startUrl: cursor.nextUrl })) {
+    const kept: ModelRecord[] = [];
+    let exhausted = false;
+    for (const model of page.models) {
+      if (model.downloads < BigInt(options.minDownloads) || globalModels + kept.length >= limit) {
+        exhausted = true;
+        break;
+      }
+      kept.push(model);
+    }
+    globalModels += kept.length;
+    const next: CrawlCursor =
+      exhausted || !page.nextUrl
+        ? { phase: "done" }
+        : { phase: "global", nextUrl: page.nextUrl, globalModels };
+    await recordPage(db, run, kept, next);
+    counters.pages++;
+    counters.models += kept.length;
+    reporter.progress({
+      phase: "global",
+      orgIndex: namespaces.length,
+      orgCount: namespaces.length,
+      ...counters,
+    });
+    if (next.phase === "done") return;
+  }
+}
+
+function afterOrg(orgIndex: number, orgCount: number, withGlobal: boolean): CrawlCursor {
+  if (orgIndex < orgCount) return { phase: "orgs", orgIndex, nextUrl: null };
+  return withGlobal ? { phase: "global", nextUrl: null, globalModels: 0 } : { phase: "done" };
+}
+
+async function dryRun(job: IngestJob, namespaces: string[], reporter: IngestReporter): Promise<IngestResult> {
+  const counters = { pages: 0, models: 0 };
+  for (const [orgIndex, namespace] of namespaces.entries()) {
+    for await (const page of job.hub.pages({ author: namespace })) {
+      counters.pages++;
+      counters.models += page.models.length;
+      reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
+    }
+  }
+  if (job.options.orgs === undefined) {
+    const limit = job.options.maxModels ?? Number.POSITIVE_INFINITY;
+    let global = 0;
+    for await (const page of job.hub.pages({})) {
+      const kept = page.models.filter((m) => m.downloads >= BigInt(job.options.minDownloads));
+      const take = Math.min(kept.length, limit - global);
+      global += take;
+      counters.pages++;
+      counters.models += take;
+      reporter.progress({
+        phase: "global",
+        orgIndex: namespaces.length,
+        orgCount: namespaces.length,
+        ...counters,
+      });
+      if (take < page.models.length || global >= limit) break;
+    }
+  }
+  reporter.log(`Dry run: ${counters.pages} pages, ${counters.models} models; nothing written.`);
+  return { runId: null, status: "dry-run", ...counters, population: null, resumedFrom: null };
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IngestFailedError, runIngest } from "@/lib/ingest/crawl";
+import { ingestOptionsSchema } from "@/lib/ingest/options";
+import { acquireIngestLock, IngestBusyError } from "@/lib/ingest/run-lock";
+import { memoryHub } from "../factories/memory-hub";
+import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+const options = (o: Record<string, unknown>) => ingestOptionsSchema.parse(o);
+
+function population(nsA: string, nsB: string) {
+  const models = [];
+  for (let i = 0; i < 5; i++)
+    models.push(modelRecord({ hubId: `${nsA}/a${i}`, downloads: BigInt(1000 - i) }));
+  for (let i = 0; i < 4; i++)
+    models.push(modelRecord({ hubId: `${nsB}/b${i}`, downloads: BigInt(500 - i * 200) }));
+  return models;
+}
+
+describe.each(testBackends())("runIngest on %s", (backend) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const snapshotsOf = async (date: string) =>
+    db.prisma.modelSnapshot.findMany({
+      where: { date: new Date(`${date}T00:00:00Z`) },
+      include: { model: { select: { hubId: true } } },
+      orderBy: { model: { hubId: "asc" } },
+    });
+
+  it("crawls registry namespaces, then the global list down to --min-downloads", async () => {
+    const [a, b] = [uniqueNamespace("reg"), uniqueNamespace("tail")];
+    await db.prisma.organization.create({ data: { namespace: a, inRegistry: true, country: "CN" } });
+    const { source } = memoryHub(population(a, b));
+    const result = await runIngest({
+      db,
+      hub: source,
+      options: options({ asOf: "2025-01-01", minDownloads: 150 }),
+    });
+    expect(result.status).toBe("succeeded");
+    const rows = await snapshotsOf("2025-01-01");
+    // every model of the registry namespace, plus b0 (500) and b1 (300) above the threshold
+    expect(rows.map((r) => r.model.hubId)).toEqual([
+      ...[0, 1, 2, 3, 4].map((i) => `${a}/a${i}`),
+      `${b}/b0`,
+      `${b}/b1`,
+    ]);
+    const run = await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: result.runId ?? -1 } });
+    expect(run).toMatchObject({ status: "succeeded", population: 7 });
+    expect(run.finishedAt).not.toBeNull();
+    await db.prisma.organization.update({ where: { namespace: a }, data: { inRegistry: false } });
+  });
+
+  it("re-running a date updates instead of duplicating", async () => {
+    const [a, b] = [uniqueNamespace("rr"), uniqueNamespace("rr")];
+    const models = population(a, b);
+    const opts = options({ asOf: "2025-01-02", orgs: [a, b] });
+    await runIngest({ db, hub: memoryHub(models).source, options: opts });
+    const changed = models.map((m) => ({ ...m, downloads: m.downloads + 1n }));
+    await runIngest({ db, hub: memoryHub(changed).source, options: opts });
+    const rows = await snapshotsOf("2025-01-02");
+    expect(rows).toHaveLength(models.length);
+    expect(
+      rows.every((r) => r.downloads === (changed.find((m) => m.hubId === r.model.hubId)?.downloads ?? -1n)),
+    ).toBe(true);
+  });
+
+  it("a failed run resumes from its cursor: no page repeated, no row missing", async () => {
+    const [a, b] = [uniqueNamespace("res"), uniqueNamespace("res")];
+    const models = population(a, b);
+    const opts = options({ asOf: "2025-01-03", orgs: [a, b] });
+    const failing = memoryHub(models, 2, 3);
+    await expect(runIngest({ db, hub: failing.source, options: opts })).rejects.toThrow(IngestFailedError);
+    const failed = await db.prisma.ingestRun.findFirstOrThrow({
+      where: { status: "failed" },
+      orderBy: { id: "desc" },
+    });
+    expect(failed.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/503/) })]);
+    const partial = await snapshotsOf("2025-01-03");
+    expect(partial.length).toBe(5); // a: pages of 2+2+1, then b's first page failed
+
+    const resumed = memoryHub(models, 2);
+    const result = await runIngest({ db, hub: resumed.source, options: opts });
+    expect(result.resumedFrom).toBe(failed.id);
+    expect(resumed.requested).toEqual([`mem://${b}/0`, `mem://${b}/2`]);
+    expect((await snapshotsOf("2025-01-03")).length).toBe(models.length);
+  });
+
+  it("a run left 'running' by a dead process is marked interrupted by the next", async () => {
+    const ghost = await db.prisma.ingestRun.create({
+      data: { asOf: new Date("2025-01-04"), status: "running" },
+    });
+    const ns = uniqueNamespace("int");
+    await runIngest({
+      db,
+      hub: memoryHub([modelRecord({ hubId: `${ns}/x` })]).source,
+      options: options({ asOf: "2025-01-04", orgs: [ns] }),
+    });
+    const after = await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: ghost.id } });
+    expect(after.status).toBe("interrupted");
+  });
+
+  it("a second run cannot start while one holds the lock", async () => {
+    const release = await acquireIngestLock(db);
+    try {
+      await expect(
+        runIngest({ db, hub: memoryHub([]).source, options: options({ asOf: "2025-01-05", orgs: ["x"] }) }),
+      ).rejects.toThrow(IngestBusyError);
+    } finally {
+      await release();
+    }
+  });
+
+  it("a dry run writes nothing", async () => {
+    const ns = uniqueNamespace("dry");
+    const before = await db.prisma.ingestRun.count();
+    const result = await runIngest({
+      db,
+      hub: memoryHub([modelRecord({ hubId: `${ns}/x` })]).source,
+      options: options({ asOf: "2025-01-06", orgs: [ns], dryRun: true }),
+    });
+    expect(result).toMatchObject({ status: "dry-run", models: 1 });
+    expect(await db.prisma.ingestRun.count()).toBe(before);
+    expect(await db.prisma.model.count({ where: { namespace: ns } })).toBe(0);
+  });
+});
