@@ -1,0 +1,43 @@
+import type { Database } from "../db";
+
+/** Longest base-model chain we follow; real chains are a handful of steps. */
+export const MAX_LINEAGE_DEPTH = 32;
+
+/**
+ * Resolves every model's lineage root: follow the first base model through models we know until
+ * one has no base. A base we have not crawled ends the chain and is the root (its namespace is
+ * still known from its id); a cycle ends at the last model before it repeats.
+ */
+export async function refreshLineage(db: Database): Promise<number> {
+  return db.prisma.$executeRaw`
+    WITH RECURSIVE chain AS (
+      SELECT m.id, m.hub_id AS root, m.base_models[1] AS next_base, 0 AS depth, ARRAY[m.hub_id] AS path
+      FROM model m
+      UNION ALL
+      SELECT c.id, b.hub_id, b.base_models[1], c.depth + 1, c.path || b.hub_id
+      FROM chain c
+      JOIN model b ON b.hub_id = c.next_base
+      WHERE c.depth < ${MAX_LINEAGE_DEPTH} AND NOT (b.hub_id = ANY (c.path))
+    ),
+    deepest AS (
+      SELECT DISTINCT ON (id) id, root, next_base, path
+      FROM chain
+      ORDER BY id, depth DESC
+    ),
+    resolved AS (
+      SELECT id,
+        CASE
+          WHEN next_base IS NULL OR next_base = ANY (path) THEN root
+          WHEN NOT EXISTS (SELECT 1 FROM model x WHERE x.hub_id = next_base) THEN next_base
+          ELSE root
+        END AS lineage_root
+      FROM deepest
+    )
+    UPDATE model m
+    SET lineage_root = r.lineage_root,
+        lineage_namespace = split_part(r.lineage_root, '/', 1)
+    FROM resolved r
+    WHERE m.id = r.id
+      AND (m.lineage_root IS DISTINCT FROM r.lineage_root
+        OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))`;
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writePage } from "@/lib/ingest/write-page";
+import { getModelAttribution } from "@/lib/origins/attribution";
+import { refreshLineage } from "@/lib/origins/lineage";
+import type { Registry } from "@/lib/origins/registry-schema";
+import { syncRegistry } from "@/lib/origins/sync";
+import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+function registryWith(cnNamespace: string, usNamespace: string, country = "CN"): Registry {
+  return {
+    labs: [
+      { slug: "qwen", name: "Qwen", parent: "Alibaba Group", country: "CN", color: "#6f42c1" },
+      { slug: "meta", name: "Meta", parent: null, country: "US", color: "#0072b2" },
+    ],
+    organizations: [
+      {
+        namespace: cnNamespace,
+        lab: "qwen",
+        country,
+        international: false,
+        kind: "lab",
+        source: "https://qwen.ai/",
+      },
+      {
+        namespace: usNamespace,
+        lab: "meta",
+        country: "US",
+        international: false,
+        kind: "lab",
+        source: "https://ai.meta.com/",
+      },
+    ],
+  };
+}
+
+describe.each(testBackends())("origins on %s", (backend) => {
+  let db: TestDatabase;
+  const qwen = uniqueNamespace("qwen");
+  const meta = uniqueNamespace("meta");
+  const user = uniqueNamespace("user");
+  const quant = uniqueNamespace("quant");
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    await syncRegistry(db, registryWith(qwen, meta));
+    await writePage(
+      db,
+      [
+        modelRecord({ hubId: `${qwen}/Base-7B` }),
+        modelRecord({ hubId: `${user}/ft`, baseModels: [`${qwen}/Base-7B`], baseRelation: "finetune" }),
+        modelRecord({ hubId: `${quant}/ft-GGUF`, baseModels: [`${user}/ft`], baseRelation: "quantized" }),
+        // base not crawled: the chain ends at it and its namespace decides
+        modelRecord({
+          hubId: `${user}/llama-ft`,
+          baseModels: [`${meta}/Llama-9-8B`],
+          baseRelation: "finetune",
+        }),
+        // a cycle a -> b -> a
+        modelRecord({ hubId: `${user}/cyc-a`, baseModels: [`${user}/cyc-b`] }),
+        modelRecord({ hubId: `${user}/cyc-b`, baseModels: [`${user}/cyc-a`] }),
+        modelRecord({ hubId: `${user}/self`, baseModels: [`${user}/self`] }),
+        modelRecord({ hubId: `${user}/plain` }),
+      ],
+      "2025-08-01",
+      null,
+    );
+    await refreshLineage(db);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const lineage = async (hubId: string) =>
+    db.prisma.model.findUniqueOrThrow({
+      where: { hubId },
+      select: { lineageRoot: true, lineageNamespace: true },
+    });
+
+  it.each([
+    ["a base model is its own root", () => `${qwen}/Base-7B`, () => `${qwen}/Base-7B`],
+    ["a fine-tune resolves to its base", () => `${user}/ft`, () => `${qwen}/Base-7B`],
+    ["a quantized fine-tune resolves through the chain", () => `${quant}/ft-GGUF`, () => `${qwen}/Base-7B`],
+    ["a base we never crawled ends the chain", () => `${user}/llama-ft`, () => `${meta}/Llama-9-8B`],
+    ["a model without base is its own root", () => `${user}/plain`, () => `${user}/plain`],
+  ])("%s", async (_, model, root) => {
+    expect(await lineage(model())).toEqual({ lineageRoot: root(), lineageNamespace: root().split("/")[0] });
+  });
+
+  it("cycles terminate", async () => {
+    const a = await lineage(`${user}/cyc-a`);
+    const b = await lineage(`${user}/cyc-b`);
+    expect([`${user}/cyc-a`, `${user}/cyc-b`]).toContain(a.lineageRoot);
+    expect([`${user}/cyc-a`, `${user}/cyc-b`]).toContain(b.lineageRoot);
+    expect((await lineage(`${user}/self`)).lineageRoot).toBe(`${user}/self`);
+  });
+
+  it("a Qwen fine-tune by an unknown user is UNKNOWN by developer and CN by lineage", async () => {
+    const attribution = await getModelAttribution(db, `${quant}/ft-GGUF`);
+    expect(attribution?.developer).toMatchObject({ namespace: quant, region: "UNKNOWN", country: null });
+    expect(attribution?.lineage).toMatchObject({ namespace: qwen, region: "CN", country: "CN", lab: "qwen" });
+    const llama = await getModelAttribution(db, `${user}/llama-ft`);
+    expect(llama?.lineage).toMatchObject({ namespace: meta, region: "US" });
+  });
+
+  it("editing a registry entry and re-syncing re-attributes that namespace's models", async () => {
+    await syncRegistry(db, registryWith(qwen, meta, "SG"));
+    expect((await getModelAttribution(db, `${qwen}/Base-7B`))?.developer).toMatchObject({
+      country: "SG",
+      region: "OTHER",
+    });
+    expect((await getModelAttribution(db, `${user}/ft`))?.lineage).toMatchObject({
+      country: "SG",
+      region: "OTHER",
+    });
+    await syncRegistry(db, registryWith(qwen, meta));
+    expect((await getModelAttribution(db, `${user}/ft`))?.lineage.region).toBe("CN");
+  });
+
+  it("a namespace removed from the registry becomes unattributed, its lab is dropped", async () => {
+    const reg = registryWith(qwen, meta);
+    const summary = await syncRegistry(db, {
+      labs: reg.labs.slice(0, 1),
+      organizations: reg.organizations.slice(0, 1),
+    });
+    expect(summary.detached).toBe(1);
+    const org = await db.prisma.organization.findUniqueOrThrow({ where: { namespace: meta } });
+    expect(org).toMatchObject({ inRegistry: false, country: null, labSlug: null });
+    expect(await db.prisma.lab.findUnique({ where: { slug: "meta" } })).toBeNull();
+    await syncRegistry(db, reg);
+  });
+});
