@@ -95,17 +95,25 @@ CREATE TABLE "ingest_run" (
 CREATE TABLE "share_rollup" (
     "date" DATE NOT NULL,
     "cohort" TEXT NOT NULL,
-    "namespace" TEXT NOT NULL,
-    "lineage_namespace" TEXT NOT NULL,
-    "pipeline_tag" TEXT NOT NULL DEFAULT '',
-    "library_name" TEXT NOT NULL DEFAULT '',
+    "attribution" TEXT NOT NULL,
     "derivative" BOOLEAN NOT NULL,
+    "group_type" TEXT NOT NULL,
+    "group_key" TEXT NOT NULL,
     "models" INTEGER NOT NULL,
     "downloads_30d" BIGINT NOT NULL,
     "downloads_all_time" BIGINT NOT NULL,
     "downloads_period" BIGINT NOT NULL,
 
-    CONSTRAINT "share_rollup_pkey" PRIMARY KEY ("date","cohort","namespace","lineage_namespace","pipeline_tag","library_name","derivative")
+    CONSTRAINT "share_rollup_pkey" PRIMARY KEY ("group_type","cohort","attribution","derivative","date","group_key")
+);
+
+-- CreateTable
+CREATE TABLE "app_state" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "app_state_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
@@ -131,9 +139,6 @@ CREATE INDEX "model_snapshot_date_idx" ON "model_snapshot"("date");
 
 -- CreateIndex
 CREATE INDEX "ingest_run_status_as_of_idx" ON "ingest_run"("status", "as_of");
-
--- CreateIndex
-CREATE INDEX "share_rollup_cohort_date_idx" ON "share_rollup"("cohort", "date");
 
 -- AddForeignKey
 ALTER TABLE "organization" ADD CONSTRAINT "organization_lab_slug_fkey" FOREIGN KEY ("lab_slug") REFERENCES "lab"("slug") ON DELETE SET NULL ON UPDATE CASCADE;

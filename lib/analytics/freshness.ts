@@ -1,0 +1,49 @@
+import type { Database } from "../db";
+import { isoDay } from "./buckets";
+
+export type Freshness = {
+  /** Latest snapshot date the published shares include */
+  dataAsOf: string | null;
+  lastRun: { id: number; asOf: string; finishedAt: string | null; population: number | null } | null;
+  /** Models tracked at dataAsOf */
+  modelsTracked: number;
+  /** Share of trailing-30-day downloads at dataAsOf whose developer country is known (or INTL) */
+  attributedShare: number | null;
+  /** True while the database holds bundled demo data rather than a real crawl */
+  demo: boolean;
+};
+
+/** How fresh and how complete the published numbers are: every API response carries this. */
+export async function getFreshness(db: Database): Promise<Freshness> {
+  const { prisma } = db;
+  const latest = await prisma.shareRollup.aggregate({ _max: { date: true } });
+  const dataAsOf = latest._max.date ?? null;
+  const run = await prisma.ingestRun.findFirst({ where: { status: "succeeded" }, orderBy: { id: "desc" } });
+  let modelsTracked = 0;
+  let attributedShare: number | null = null;
+  if (dataAsOf) {
+    const rows = await prisma.shareRollup.findMany({
+      where: { date: dataAsOf, groupType: "region", cohort: "all", attribution: "developer" },
+      select: { groupKey: true, models: true, downloads30d: true },
+    });
+    modelsTracked = rows.reduce((n, r) => n + r.models, 0);
+    const total = rows.reduce((n, r) => n + r.downloads30d, 0n);
+    const unknown = rows.filter((r) => r.groupKey === "UNKNOWN").reduce((n, r) => n + r.downloads30d, 0n);
+    attributedShare = total > 0n ? Number(total - unknown) / Number(total) : null;
+  }
+  const demo = (await prisma.model.findFirst({ where: { demo: true }, select: { id: true } })) !== null;
+  return {
+    dataAsOf: dataAsOf ? isoDay(dataAsOf) : null,
+    lastRun: run
+      ? {
+          id: run.id,
+          asOf: isoDay(run.asOf),
+          finishedAt: run.finishedAt?.toISOString() ?? null,
+          population: run.population,
+        }
+      : null,
+    modelsTracked,
+    attributedShare,
+    demo,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Database } from "../db";
+import { Prisma } from "../db";
+import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "./cohorts";
+
+/**
+ * Share sums for the given snapshot dates (all dates when `dates` is null), grouped every way the
+ * share query can ask: 2 attributions × 4 group types × cohorts (all, new-12m, created-YYYY) ×
+ * derivative. Period downloads of a model at date d are its all-time count minus its count at the
+ * previous snapshot date p (never negative); a model without a snapshot at p counts from zero if
+ * it was created on or after p, otherwise 0 (its downloads before it entered the crawl are unknown).
+ */
+export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
+  const dateFilter = dates ? Prisma.sql`WHERE d.date = ANY(${dates}::date[])` : Prisma.empty;
+  return Prisma.sql`
+    WITH snapshot_dates AS (
+      SELECT date, lag(date) OVER (ORDER BY date) AS prev_date
+      FROM (SELECT DISTINCT date FROM model_snapshot) all_dates
+    ),
+    wanted AS (SELECT d.date, d.prev_date FROM snapshot_dates d ${dateFilter}),
+    per_model AS (
+      SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace,
+        cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
+        CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN NULL
+             ELSE 'created-' || extract(year FROM m.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
+        (m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
+          AND m.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
+        s.downloads, s.downloads_all_time,
+        CASE
+          WHEN w.prev_date IS NULL THEN 0
+          WHEN p.model_id IS NOT NULL THEN GREATEST(s.downloads_all_time - p.downloads_all_time, 0)
+          WHEN m.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
+          ELSE 0
+        END AS delta
+      FROM wanted w
+      JOIN model_snapshot s ON s.date = w.date
+      JOIN ${source} m ON m.id = s.model_id
+      LEFT JOIN model_snapshot p ON p.model_id = s.model_id AND p.date = w.prev_date
+    ),
+    compact AS (
+      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young,
+        count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
+      FROM per_model
+      GROUP BY 1, 2, 3, 4, 5, 6
+    ),
+    keyed AS (
+      SELECT c.*,
+        dev.country AS dev_country, dev.international AS dev_intl, dev.lab_slug AS dev_lab,
+        CASE WHEN dev.in_registry THEN dev.namespace ELSE '' END AS dev_org,
+        lin.country AS lin_country, lin.international AS lin_intl, lin.lab_slug AS lin_lab,
+        CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END AS lin_org
+      FROM compact c
+      LEFT JOIN organization dev ON dev.namespace = c.namespace
+      LEFT JOIN organization lin ON lin.namespace = c.lineage_namespace
+    ),
+    attributed AS (
+      SELECT k.date, k.derivative, k.year_cohort, k.young, k.models, k.d30, k.total, k.period,
+        a.attribution, a.country, a.intl, a.lab, a.org
+      FROM keyed k
+      CROSS JOIN LATERAL (VALUES
+        ('developer', k.dev_country, COALESCE(k.dev_intl, false), k.dev_lab, k.dev_org),
+        ('lineage', k.lin_country, COALESCE(k.lin_intl, false), k.lin_lab, k.lin_org)
+      ) AS a(attribution, country, intl, lab, org)
+    )
+    SELECT x.date, c.cohort, x.attribution, x.derivative, g.group_type, g.group_key,
+      sum(x.models)::int AS models, sum(x.d30)::bigint AS downloads_30d,
+      sum(x.total)::bigint AS downloads_all_time, sum(x.period)::bigint AS downloads_period
+    FROM attributed x
+    CROSS JOIN LATERAL (VALUES ('all'), (x.year_cohort), (CASE WHEN x.young THEN 'new-12m' END)) AS c(cohort)
+    CROSS JOIN LATERAL (VALUES
+      ('region', CASE WHEN x.country = 'CN' THEN 'CN' WHEN x.country = 'US' THEN 'US'
+                      WHEN x.country IS NOT NULL THEN 'OTHER' WHEN x.intl THEN 'INTL' ELSE 'UNKNOWN' END),
+      ('country', COALESCE(x.country, CASE WHEN x.intl THEN 'INTL' ELSE 'UNKNOWN' END)),
+      ('lab', COALESCE(x.lab, '')),
+      ('org', x.org)
+    ) AS g(group_type, group_key)
+    WHERE c.cohort IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/**
+ * Rewrites the rollup rows of `dates` (and of each following snapshot date, whose period
+ * downloads are measured from them) in one transaction; `null` rebuilds everything.
+ */
+export async function refreshRollups(db: Database, dates: Date[] | null): Promise<void> {
+  const { prisma } = db;
+  const targets = dates === null ? null : await withFollowingDates(db, dates);
+  const insert = Prisma.sql`
+    INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
+      downloads_30d, downloads_all_time, downloads_period)
+    ${shareRowsQuery(targets)}`;
+  await prisma.$transaction([
+    targets === null
+      ? prisma.$executeRaw`DELETE FROM share_rollup`
+      : prisma.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`,
+    prisma.$executeRaw(insert),
+  ]);
+}
+
+async function withFollowingDates(db: Database, dates: Date[]): Promise<Date[]> {
+  const rows = await db.prisma.$queryRaw<{ date: Date }[]>`
+    SELECT next_date AS date FROM (
+      SELECT (SELECT min(s.date) FROM model_snapshot s WHERE s.date > d.date) AS next_date
+      FROM unnest(${dates}::date[]) AS d(date)
+    ) n
+    WHERE next_date IS NOT NULL`;
+  const all = new Map<string, Date>();
+  for (const d of [...dates, ...rows.map((r) => r.date)]) all.set(d.toISOString().slice(0, 10), d);
+  return [...all.values()];
+}

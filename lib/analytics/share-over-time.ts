@@ -1,0 +1,232 @@
+import type { ShareQuery } from "../api/share-query";
+import { type Database, Prisma } from "../db";
+import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
+import { type Crossover, findCrossovers } from "./crossovers";
+import { type Freshness, getFreshness } from "./freshness";
+import { shareRowsQuery } from "./rollups";
+import { countryStyle, OTHER_SERIES, regionStyle } from "./series-style";
+
+export type ShareSeries = {
+  key: string;
+  label: string;
+  color: string;
+  downloads: string;
+  share: number | null;
+};
+export type SharePoint = {
+  /** First day of the bucket */
+  date: string;
+  /** Snapshot date the bucket's values come from (the last in the bucket); null when none */
+  asOf: string | null;
+  total: string | null;
+  values: Record<string, { downloads: string; share: number | null }>;
+};
+export type ShareResult = {
+  query: ShareQuery & { from: string; to: string };
+  freshness: Freshness;
+  series: ShareSeries[];
+  points: SharePoint[];
+  crossover: { between: [string, string]; dates: Crossover[] } | null;
+};
+
+type Row = { date: Date; group_key: string; d30: bigint; total: bigint; period: bigint };
+
+/**
+ * Share of downloads over time, grouped by region, country, lab or namespace. Reads the rollup
+ * rows; a task or library filter changes the scope below what rollups hold, so those queries run
+ * the same aggregation over raw snapshots of the matching models.
+ */
+export async function getShareOverTime(db: Database, query: ShareQuery): Promise<ShareResult> {
+  const freshness = await getFreshness(db);
+  const to = query.to ?? freshness.dataAsOf ?? isoDay(new Date());
+  const from = query.from ?? addDays(to, -365);
+  const rows = await loadRows(db, query, from, to);
+  const valueOf = (r: Row) =>
+    query.metric === "downloads30d" ? r.d30 : query.metric === "cumulative" ? r.total : r.period;
+
+  // bucket → key → value; point metrics keep the last snapshot date of the bucket, period sums
+  const perBucket = new Map<string, { asOf: string; values: Map<string, bigint> }>();
+  const byDate = new Map<string, Row[]>();
+  for (const row of rows) {
+    const day = isoDay(row.date);
+    const list = byDate.get(day);
+    if (list) list.push(row);
+    else byDate.set(day, [row]);
+  }
+  for (const day of [...byDate.keys()].sort()) {
+    const bucket = bucketStart(day, query.interval);
+    const entry = perBucket.get(bucket) ?? { asOf: day, values: new Map<string, bigint>() };
+    if (query.metric !== "downloads") entry.values = new Map();
+    entry.asOf = day;
+    for (const row of byDate.get(day) ?? []) {
+      entry.values.set(row.group_key, (entry.values.get(row.group_key) ?? 0n) + valueOf(row));
+    }
+    perBucket.set(bucket, entry);
+  }
+
+  const totalsByKey = new Map<string, bigint>();
+  for (const { values } of perBucket.values()) {
+    for (const [key, v] of values) totalsByKey.set(key, (totalsByKey.get(key) ?? 0n) + v);
+  }
+  const meta = await seriesMeta(db, query);
+  const shown = chooseSeries(query, [...totalsByKey.entries()], meta);
+  const withOther = shown.other.length > 0;
+
+  const points: SharePoint[] = bucketRange(from, to, query.interval).map((date) => {
+    const entry = perBucket.get(date);
+    if (!entry) return { date, asOf: null, total: null, values: {} };
+    let total = 0n;
+    for (const v of entry.values.values()) total += v;
+    const values: SharePoint["values"] = {};
+    const put = (key: string, v: bigint) => {
+      values[key] = { downloads: v.toString(), share: total > 0n ? ratio(v, total) : null };
+    };
+    for (const key of shown.keys) put(key, entry.values.get(key) ?? 0n);
+    if (withOther)
+      put(
+        OTHER_SERIES.key,
+        shown.other.reduce((n, k) => n + (entry.values.get(k) ?? 0n), 0n),
+      );
+    return { date, asOf: entry.asOf, total: total.toString(), values };
+  });
+
+  const grand = [...totalsByKey.values()].reduce((n, v) => n + v, 0n);
+  const series: ShareSeries[] = shown.keys.map((key, rank) => {
+    const v = totalsByKey.get(key) ?? 0n;
+    return {
+      key,
+      ...meta.style(key, rank),
+      downloads: v.toString(),
+      share: grand > 0n ? ratio(v, grand) : null,
+    };
+  });
+  if (withOther) {
+    const v = shown.other.reduce((n, k) => n + (totalsByKey.get(k) ?? 0n), 0n);
+    series.push({ ...OTHER_SERIES, downloads: v.toString(), share: grand > 0n ? ratio(v, grand) : null });
+  }
+
+  return {
+    query: { ...query, from, to },
+    freshness,
+    series,
+    points,
+    crossover: crossoverOf(query, series, points),
+  };
+}
+
+/** Exact BigInt division to a float share without losing precision on huge counts. */
+function ratio(part: bigint, whole: bigint): number {
+  return Number((part * 1_000_000_000n) / whole) / 1_000_000_000;
+}
+
+async function loadRows(db: Database, q: ShareQuery, from: string, to: string): Promise<Row[]> {
+  const derivative = q.derivatives === "exclude" ? [false] : [false, true];
+  const where = Prisma.sql`group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
+    AND derivative = ANY(${derivative}::boolean[]) AND date BETWEEN ${from}::date AND ${to}::date`;
+  if (!q.task && !q.library) {
+    return db.prisma.$queryRaw<Row[]>`
+      SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
+        sum(downloads_period)::bigint AS period
+      FROM share_rollup WHERE ${where}
+      GROUP BY date, group_key`;
+  }
+  const scoped = Prisma.sql`(SELECT * FROM model WHERE (${q.task ?? null}::text IS NULL OR pipeline_tag = ${q.task ?? null})
+    AND (${q.library ?? null}::text IS NULL OR library_name = ${q.library ?? null}))`;
+  const dates = await db.prisma.$queryRaw<{ date: Date }[]>`
+    SELECT DISTINCT date FROM model_snapshot WHERE date BETWEEN ${from}::date AND ${to}::date`;
+  if (dates.length === 0) return [];
+  return db.prisma.$queryRaw<Row[]>`
+    SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
+      sum(downloads_period)::bigint AS period
+    FROM (${shareRowsQuery(
+      dates.map((d) => d.date),
+      scoped,
+    )}) r
+    WHERE ${where}
+    GROUP BY date, group_key`;
+}
+
+type Meta = {
+  style: (key: string, rank: number) => { label: string; color: string };
+  labOf: (key: string) => string | null;
+  countryOf: (key: string) => string | null;
+};
+
+async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
+  if (q.groupBy === "region") return { style: regionStyle, labOf: () => null, countryOf: () => null };
+  if (q.groupBy === "country") return { style: countryStyle, labOf: () => null, countryOf: (k) => k };
+  const labs = await db.prisma.lab.findMany();
+  const lab = new Map(labs.map((l) => [l.slug, l]));
+  if (q.groupBy === "lab") {
+    return {
+      style: (key) =>
+        key === ""
+          ? { label: "No lab (unattributed or independent)", color: "#9CA3AF" }
+          : { label: lab.get(key)?.name ?? key, color: lab.get(key)?.color ?? "#777777" },
+      labOf: (key) => key || null,
+      countryOf: (key) => lab.get(key)?.country ?? null,
+    };
+  }
+  const orgs = await db.prisma.organization.findMany({
+    where: { inRegistry: true },
+    select: { namespace: true, labSlug: true, country: true },
+  });
+  const org = new Map(orgs.map((o) => [o.namespace, o]));
+  return {
+    style: (key, rank) =>
+      key === ""
+        ? { label: "Unattributed namespaces", color: "#9CA3AF" }
+        : {
+            label: key,
+            color:
+              lab.get(org.get(key)?.labSlug ?? "")?.color ??
+              countryStyle(org.get(key)?.country ?? "UNKNOWN", rank).color,
+          },
+    labOf: (key) => org.get(key)?.labSlug ?? null,
+    countryOf: (key) => org.get(key)?.country ?? null,
+  };
+}
+
+/**
+ * Which series to draw: every region; otherwise the ones selected by labs/countries (the rest
+ * stays in the denominator, not drawn), or the top N by downloads with the rest as "Other".
+ */
+function chooseSeries(
+  q: ShareQuery,
+  totals: [string, bigint][],
+  meta: Meta,
+): { keys: string[]; other: string[] } {
+  const ranked = totals
+    .sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] > b[1] ? -1 : 1))
+    .map(([k]) => k);
+  if (q.groupBy === "region") {
+    const order = ["CN", "US", "OTHER", "INTL", "UNKNOWN"];
+    return { keys: order, other: [] };
+  }
+  if (q.labs || q.countries) {
+    const keys = ranked.filter((key) => {
+      const labOk = !q.labs || q.labs.includes(meta.labOf(key) ?? "");
+      const countryOk = !q.countries || q.countries.includes(meta.countryOf(key) ?? "UNKNOWN");
+      return labOk && countryOk;
+    });
+    if (q.groupBy === "lab" && q.labs) {
+      for (const slug of q.labs) if (!keys.includes(slug)) keys.push(slug);
+    }
+    return { keys, other: [] };
+  }
+  return { keys: ranked.slice(0, q.top), other: ranked.slice(q.top) };
+}
+
+function crossoverOf(q: ShareQuery, series: ShareSeries[], points: SharePoint[]): ShareResult["crossover"] {
+  const pair =
+    q.crossover ??
+    (q.groupBy === "region" || q.groupBy === "country" ? ["CN", "US"] : series.slice(0, 2).map((s) => s.key));
+  const [a, b] = pair;
+  if (!a || !b) return null;
+  const dates = findCrossovers(
+    points.map((p) => ({ date: p.date, a: p.values[a]?.share ?? null, b: p.values[b]?.share ?? null })),
+    a,
+    b,
+  );
+  return { between: [a, b], dates };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** Shared zod pieces for query strings; every list, string and range is bounded. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return (
+      !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2015-01-01" && s <= "2100-12-31"
+    );
+  }, "must be a real date between 2015-01-01 and 2100-12-31");
+
+/** A comma-separated list with a cap on its length and on each item. */
+export function csvList(item: z.ZodType<string, string>, max: number) {
+  return z
+    .string()
+    .max(2000, "is too long")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(max, `lists at most ${max} values`));
+}
+
+export const slugItem = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "must be lab slugs (lower-case, digits, -)");
+export const countryItem = z
+  .string()
+  .regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)");
+export const tagValue = z
+  .string()
+  .max(80, "is too long")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a Hub tag (letters, digits, . _ -)");
+
+export const format = z.enum(["json", "csv"]).default("json");

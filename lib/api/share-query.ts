@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { countryItem, csvList, format, isoDate, slugItem, tagValue } from "./query-fragments";
+
+export const METRICS = ["downloads30d", "downloads", "cumulative"] as const;
+export const GROUP_BYS = ["region", "country", "lab", "org"] as const;
+export const INTERVALS = ["day", "week", "month"] as const;
+
+export const cohortSchema = z
+  .string()
+  .regex(/^(all|new-12m|created-(20[1-9]\d))$/, 'must be "all", "new-12m" or "created-YYYY"');
+
+const MAX_RANGE_DAYS = 366 * 10;
+
+/** GET /api/v1/share (and its images and embeds): one schema for server and client. */
+export const shareQuerySchema = z
+  .object({
+    metric: z.enum(METRICS).default("downloads30d"),
+    groupBy: z.enum(GROUP_BYS).default("region"),
+    interval: z.enum(INTERVALS).default("month"),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    labs: csvList(slugItem, 50).optional(),
+    countries: csvList(countryItem, 50).optional(),
+    task: tagValue.optional(),
+    library: tagValue.optional(),
+    cohort: cohortSchema.default("all"),
+    attribution: z.enum(["developer", "lineage"]).default("developer"),
+    derivatives: z.enum(["include", "exclude"]).default("include"),
+    top: z.coerce.number().int("must be a whole number").min(1).max(50).default(10),
+    crossover: csvList(z.string().min(1).max(100), 2)
+      .refine((l) => l.length === 2, "must name two series, e.g. CN,US")
+      .optional(),
+    format,
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (q.from && q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "range must be at most 10 years" });
+    }
+    if (q.labs && (q.groupBy === "region" || q.groupBy === "country")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["labs"],
+        message: "selects series of groupBy=lab or groupBy=org",
+      });
+    }
+    if (q.countries && q.groupBy === "region") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["countries"],
+        message: "selects series of groupBy=country, lab or org",
+      });
+    }
+  });
+
+export type ShareQuery = z.infer<typeof shareQuerySchema>;
+export type ShareQueryInput = z.input<typeof shareQuerySchema>;
+
+/** Canonical query string of a parsed query: permalinks, cache keys, embed URLs. */
+export function shareQueryString(q: Partial<ShareQuery>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(q)) {
+    if (value === undefined || value === null || key === "format") continue;
+    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return params.toString();
+}
