@@ -1,8 +1,10 @@
 import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
+import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
 
 runMain(async () => {
+  const force = process.argv.includes("--sync-registry");
   const db = await openDatabase();
   try {
     const applied = await migrateDatabase(db);
@@ -12,6 +14,14 @@ runMain(async () => {
         ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
         : `${where} is up to date.`,
     );
+    const synced = await ensureRegistrySynced(db, { force });
+    if (synced) {
+      console.log(
+        `Origin registry synced: ${synced.labs} labs, ${synced.organizations} namespaces` +
+          (synced.detached ? `, ${synced.detached} dropped namespaces now unattributed` : "") +
+          "; shares re-attributed.",
+      );
+    }
   } finally {
     await db.close();
   }

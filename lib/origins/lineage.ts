@@ -8,8 +8,11 @@ export const MAX_LINEAGE_DEPTH = 32;
  * one has no base. A base we have not crawled ends the chain and is the root (its namespace is
  * still known from its id); a cycle ends at the last model before it repeats.
  */
-export async function refreshLineage(db: Database): Promise<number> {
-  return db.prisma.$executeRaw`
+/** Returns the earliest snapshot date of any model whose lineage changed (null if none changed). */
+export async function refreshLineage(
+  db: Database,
+): Promise<{ updated: number; earliestAffected: Date | null }> {
+  const rows = await db.prisma.$queryRaw<{ id: number }[]>`
     WITH RECURSIVE chain AS (
       SELECT m.id, m.hub_id AS root, m.base_models[1] AS next_base, 0 AS depth, ARRAY[m.hub_id] AS path
       FROM model m
@@ -39,5 +42,13 @@ export async function refreshLineage(db: Database): Promise<number> {
     FROM resolved r
     WHERE m.id = r.id
       AND (m.lineage_root IS DISTINCT FROM r.lineage_root
-        OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))`;
+        OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))
+    RETURNING m.id`;
+  if (rows.length === 0) return { updated: 0, earliestAffected: null };
+  const ids = rows.map((r) => r.id);
+  const earliest = await db.prisma.modelSnapshot.aggregate({
+    where: { modelId: { in: ids } },
+    _min: { date: true },
+  });
+  return { updated: ids.length, earliestAffected: earliest._min.date ?? null };
 }

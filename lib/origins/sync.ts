@@ -70,11 +70,11 @@ export async function syncRegistry(db: Database, registry: Registry): Promise<Sy
     prisma.lab.deleteMany({ where: { slug: { notIn: registry.labs.map((l) => l.slug) } } }),
   ]);
   const detached = results[writes.length] as { count: number };
-  const lineageUpdated = await refreshLineage(db);
+  const lineage = await refreshLineage(db);
   return {
     labs: registry.labs.length,
     organizations: registry.organizations.length,
     detached: detached.count,
-    lineageUpdated,
+    lineageUpdated: lineage.updated,
   };
 }

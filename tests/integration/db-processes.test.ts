@@ -24,8 +24,12 @@ describe("database selection from the command line", () => {
     const first = await runScript("scripts/db-migrate.ts", [], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Applied 1 migration\(s\) to embedded PGlite/);
+    expect(first.stdout).toMatch(/Origin registry synced: \d+ labs, \d+ namespaces/);
     const second = await runScript("scripts/db-migrate.ts", [], env);
     expect(second.stdout).toMatch(/is up to date/);
+    expect(second.stdout).not.toMatch(/registry synced/);
+    const forced = await runScript("scripts/db-migrate.ts", ["--sync-registry"], env);
+    expect(forced.stdout).toMatch(/Origin registry synced/);
     expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 });

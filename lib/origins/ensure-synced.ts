@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { refreshRollups } from "../analytics/rollups";
+import type { Database } from "../db";
+import { loadRegistry, registryPath, type SyncSummary, syncRegistry } from "./sync";
+
+const STATE_KEY = "registry_sha256";
+
+/**
+ * Syncs the registry when its file changed since the last sync (or when forced), then rebuilds
+ * the rollups so every chart re-attributes at once. Runs in `npm run db:migrate`.
+ */
+export async function ensureRegistrySynced(
+  db: Database,
+  options: { force?: boolean; file?: string } = {},
+): Promise<SyncSummary | null> {
+  const file = options.file ?? registryPath();
+  const hash = createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
+  const state = await db.prisma.appState.findUnique({ where: { key: STATE_KEY } });
+  if (!options.force && state?.value === hash) return null;
+  const summary = await syncRegistry(db, await loadRegistry(file));
+  await refreshRollups(db, null);
+  await db.prisma.appState.upsert({
+    where: { key: STATE_KEY },
+    create: { key: STATE_KEY, value: hash },
+    update: { value: hash },
+  });
+  return summary;
+}
