@@ -1,3 +1,4 @@
+import { DATA_VERSION_KEY } from "../api/cache";
 import type { Database } from "../db";
 import { Prisma } from "../db";
 import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "./cohorts";
@@ -88,11 +89,17 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
     INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
       downloads_30d, downloads_all_time, downloads_period)
     ${shareRowsQuery(targets)}`;
+  const version = new Date().toISOString();
   await prisma.$transaction([
     targets === null
       ? prisma.$executeRaw`DELETE FROM share_rollup`
       : prisma.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`,
     prisma.$executeRaw(insert),
+    prisma.appState.upsert({
+      where: { key: DATA_VERSION_KEY },
+      create: { key: DATA_VERSION_KEY, value: version },
+      update: { value: version },
+    }),
   ]);
 }
 

@@ -37,3 +37,5 @@ export const tagValue = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a Hub tag (letters, digits, . _ -)");
 
 export const format = z.enum(["json", "csv"]).default("json");
+
+export const formatOnlySchema = z.object({ format });

@@ -54,6 +54,8 @@ export const shareQuerySchema = z
     }
   });
 
+export const SHARE_PARAMS: readonly string[] = Object.keys(shareQuerySchema.shape);
+
 export type ShareQuery = z.infer<typeof shareQuerySchema>;
 export type ShareQueryInput = z.input<typeof shareQuerySchema>;
 

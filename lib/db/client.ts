@@ -36,3 +36,8 @@ export async function closeDb(): Promise<void> {
   const db = await pending.catch(() => undefined);
   await db?.close();
 }
+
+/** Makes an already open database the process-wide one (scripts that opened it, tests). */
+export function useDatabase(db: Database): void {
+  holder.__openModelShareDb = { db: Promise.resolve(db), hooked: true };
+}

@@ -1,4 +1,4 @@
-export { closeDb, getDb } from "./client";
+export { closeDb, getDb, useDatabase } from "./client";
 export { type DatabaseTarget, describeTarget, resolveDatabaseTarget } from "./config";
 export { Prisma, type PrismaClient } from "./generated/client";
 export { checkConnection, connectionError, type Database, openDatabase } from "./open";

@@ -1,0 +1,38 @@
+import { listModels } from "@/lib/analytics/models";
+import { PUBLIC_CACHE } from "@/lib/api/cache";
+import { toCsv } from "@/lib/api/csv";
+import { MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
+import { parseSearchParams } from "@/lib/api/parse";
+import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request: Request) => {
+  const query = parseSearchParams(modelsQuerySchema, new URL(request.url).searchParams, MODELS_PARAMS);
+  const result = await listModels(await getDb(), query);
+  const headers = { "Cache-Control": PUBLIC_CACHE };
+  if (query.format === "csv") {
+    const columns = [
+      "hubId",
+      "namespace",
+      "lab",
+      "country",
+      "region",
+      "pipelineTag",
+      "libraryName",
+      "createdAt",
+      "derivative",
+      "downloads30d",
+      "downloadsAllTime",
+      "likes",
+    ] as const;
+    const rows = result.models.map((m) =>
+      columns.map((c) => (typeof m[c] === "bigint" ? m[c].toString() : m[c])),
+    );
+    return csvResponse(toCsv([...columns], rows), `models-${result.date ?? "none"}-page${result.page}.csv`, {
+      headers,
+    });
+  }
+  return jsonResponse({ ...result, query }, { headers });
+});

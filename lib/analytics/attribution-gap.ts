@@ -1,0 +1,40 @@
+import type { Database } from "../db";
+import { isoDay } from "./buckets";
+import { latestPublishedDate } from "./latest-date";
+
+export type GapRow = { namespace: string; models: number; downloads30d: bigint; share: number };
+export type AttributionGap = {
+  date: string | null;
+  totalDownloads30d: bigint;
+  unattributedShare: number | null;
+  namespaces: GapRow[];
+};
+
+/** Unattributed namespaces ranked by trailing-30-day downloads: the registry's most valuable next entries. */
+export async function getAttributionGap(db: Database, limit = 50): Promise<AttributionGap> {
+  const date = await latestPublishedDate(db);
+  if (!date) return { date: null, totalDownloads30d: 0n, unattributedShare: null, namespaces: [] };
+  const [totals] = await db.prisma.$queryRaw<{ total: bigint | null; unknown: bigint | null }[]>`
+    SELECT sum(s.downloads)::bigint AS total,
+      sum(s.downloads) FILTER (WHERE o.country IS NULL AND NOT o.international)::bigint AS unknown
+    FROM model_snapshot s JOIN model m ON m.id = s.model_id JOIN organization o ON o.namespace = m.namespace
+    WHERE s.date = ${date}::date`;
+  const total = totals?.total ?? 0n;
+  const rows = await db.prisma.$queryRaw<{ namespace: string; models: number; downloads: bigint }[]>`
+    SELECT m.namespace, count(*)::int AS models, sum(s.downloads)::bigint AS downloads
+    FROM model_snapshot s JOIN model m ON m.id = s.model_id JOIN organization o ON o.namespace = m.namespace
+    WHERE s.date = ${date}::date AND o.country IS NULL AND NOT o.international
+    GROUP BY m.namespace ORDER BY downloads DESC, m.namespace LIMIT ${limit}`;
+  const share = (v: bigint) => (total > 0n ? Number((v * 1_000_000n) / total) / 1_000_000 : 0);
+  return {
+    date: isoDay(date),
+    totalDownloads30d: total,
+    unattributedShare: total > 0n ? share(totals?.unknown ?? 0n) : null,
+    namespaces: rows.map((r) => ({
+      namespace: r.namespace,
+      models: r.models,
+      downloads30d: r.downloads,
+      share: share(r.downloads),
+    })),
+  };
+}

@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import type { Database } from "../db";
+
+/**
+ * Published data changes only when rollups are rewritten; refreshRollups bumps this stamp, so one
+ * primary-key read tells whether a cached answer is still current.
+ */
+export const DATA_VERSION_KEY = "data_version";
+
+export async function dataVersion(db: Database): Promise<string> {
+  const row = await db.prisma.appState.findUnique({ where: { key: DATA_VERSION_KEY } });
+  return row?.value ?? "0";
+}
+
+export function etagOf(...parts: string[]): string {
+  return `"${createHash("sha1").update(parts.join("\n")).digest("base64url").slice(0, 22)}"`;
+}
+
+/** Small LRU of computed answers keyed on the parsed query and the data version. */
+export class AnswerCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly max = 500) {}
+
+  get(key: string): T | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+export const PUBLIC_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
+
+/** Conditional GET: 304 when the client's ETag matches. */
+export function notModified(request: Request, etag: string): Response | null {
+  const match = request.headers.get("if-none-match");
+  if (match && match.split(",").some((t) => t.trim() === etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE } });
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { countryItem, format, isoDate, slugItem, tagValue } from "./query-fragments";
+
+export const MODEL_SORTS = ["downloads30d", "downloadsAllTime", "likes", "createdAt"] as const;
+
+export const modelsQuerySchema = z
+  .object({
+    q: z.string().trim().max(100, "is too long (100 characters at most)").optional(),
+    country: countryItem.optional(),
+    lab: slugItem.optional(),
+    namespace: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/, "must be a Hub namespace")
+      .optional(),
+    task: tagValue.optional(),
+    library: tagValue.optional(),
+    createdFrom: isoDate.optional(),
+    createdTo: isoDate.optional(),
+    derivatives: z.enum(["include", "exclude", "only"]).default("include"),
+    sort: z.enum(MODEL_SORTS).default("downloads30d"),
+    order: z.enum(["desc", "asc"]).default("desc"),
+    page: z.coerce.number().int("must be a whole number").min(1).max(10_000).default(1),
+    limit: z.coerce.number().int("must be a whole number").min(1).max(100).default(25),
+    format,
+  })
+  .superRefine((q, ctx) => {
+    if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) {
+      ctx.addIssue({ code: "custom", path: ["createdFrom"], message: "must not be after createdTo" });
+    }
+  });
+
+export const MODELS_PARAMS: readonly string[] = Object.keys(modelsQuerySchema.shape);
+export type ModelsQuery = z.infer<typeof modelsQuerySchema>;
+
+export const hubIdSchema = z
+  .string()
+  .max(200)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9._-]{1,96}$/,
+    "must be a Hub model id (namespace/name)",
+  );
