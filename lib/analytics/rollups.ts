@@ -4,6 +4,13 @@ import { Prisma } from "../db";
 import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "./cohorts";
 
 /**
+ * Only days that a run finished are published: a crawl that failed half-way (or is still going)
+ * leaves snapshots that no rollup, full rebuild included, ever reads. Imports and the demo data
+ * record a succeeded run per day they load.
+ */
+export const PUBLISHED_DATES = Prisma.sql`SELECT DISTINCT as_of AS date FROM ingest_run WHERE status = 'succeeded'`;
+
+/**
  * Share sums for the given snapshot dates (all dates when `dates` is null), grouped every way the
  * share query can ask: 2 attributions × 4 group types × cohorts (all, new-12m, created-YYYY) ×
  * derivative. Period downloads of a model at date d are its all-time count minus its count at the
@@ -15,7 +22,7 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
   return Prisma.sql`
     WITH snapshot_dates AS (
       SELECT date, lag(date) OVER (ORDER BY date) AS prev_date
-      FROM (SELECT DISTINCT date FROM model_snapshot) all_dates
+      FROM (${PUBLISHED_DATES}) all_dates
     ),
     wanted AS (SELECT d.date, d.prev_date FROM snapshot_dates d ${dateFilter}),
     per_model AS (
@@ -106,7 +113,7 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
 async function withFollowingDates(db: Database, dates: Date[]): Promise<Date[]> {
   const rows = await db.prisma.$queryRaw<{ date: Date }[]>`
     SELECT next_date AS date FROM (
-      SELECT (SELECT min(s.date) FROM model_snapshot s WHERE s.date > d.date) AS next_date
+      SELECT (SELECT min(p.date) FROM (${PUBLISHED_DATES}) p WHERE p.date > d.date) AS next_date
       FROM unnest(${dates}::date[]) AS d(date)
     ) n
     WHERE next_date IS NOT NULL`;

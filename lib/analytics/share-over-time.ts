@@ -3,7 +3,7 @@ import { type Database, Prisma } from "../db";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { type Crossover, findCrossovers } from "./crossovers";
 import { type Freshness, getFreshness } from "./freshness";
-import { shareRowsQuery } from "./rollups";
+import { PUBLISHED_DATES, shareRowsQuery } from "./rollups";
 import { countryStyle, OTHER_SERIES, regionStyle } from "./series-style";
 
 export type ShareSeries = {
@@ -133,7 +133,7 @@ async function loadRows(db: Database, q: ShareQuery, from: string, to: string): 
   const scoped = Prisma.sql`(SELECT * FROM model WHERE (${q.task ?? null}::text IS NULL OR pipeline_tag = ${q.task ?? null})
     AND (${q.library ?? null}::text IS NULL OR library_name = ${q.library ?? null}))`;
   const dates = await db.prisma.$queryRaw<{ date: Date }[]>`
-    SELECT DISTINCT date FROM model_snapshot WHERE date BETWEEN ${from}::date AND ${to}::date`;
+    SELECT date FROM (${PUBLISHED_DATES}) p WHERE date BETWEEN ${from}::date AND ${to}::date`;
   if (dates.length === 0) return [];
   return db.prisma.$queryRaw<Row[]>`
     SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,

@@ -46,7 +46,7 @@ export type IngestJob = {
   reporter?: IngestReporter;
   /** Called with the run id once the run row exists (the API answers 202 with it). */
   onStarted?: (runId: number) => void;
-  /** Work that publishes a succeeded run (rollups); failing it fails the run. */
+  /** Work that publishes a succeeded run (rollups); failing it marks the run failed again. */
   afterSuccess?: (db: Database, run: RunRow) => Promise<void>;
 };
 
@@ -79,8 +79,9 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
     try {
       await crawl(job, run, cursor, namespaces, counters, reporter);
       const population = await db.prisma.modelSnapshot.count({ where: { date: run.asOf } });
-      await job.afterSuccess?.(db, run);
+      // The day is published once its run is marked succeeded; publishing reads that mark.
       await finishRun(db, run.id, { status: "succeeded", population });
+      await job.afterSuccess?.(db, run);
       return { runId: run.id, status: "succeeded", ...counters, population, resumedFrom: run.resumedFromId };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -121,6 +121,7 @@ export async function finishRun(
     where: { id: runId },
     data: {
       status: "failed",
+      population: null,
       finishedAt: new Date(),
       errors: [...errors, { at: new Date().toISOString(), message: outcome.error }] as Prisma.InputJsonValue,
     },

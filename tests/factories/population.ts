@@ -154,6 +154,14 @@ export async function seedPopulation(db: Database, seed: number, prefix: string)
       page.push({ ...m, downloadsAllTime: next, downloads: BigInt(Math.floor(rand() * 4_000_000_000)) });
     }
     await writePage(db, page, date, null);
+    await db.prisma.ingestRun.create({
+      data: {
+        asOf: new Date(`${date}T00:00:00Z`),
+        status: "succeeded",
+        trigger: "test",
+        finishedAt: new Date(),
+      },
+    });
   }
   return { dates, models, registry };
 }

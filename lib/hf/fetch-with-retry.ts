@@ -1,0 +1,284 @@
+import {
+  HubHttpError,
+  HubNetworkError,
+  HubRateLimitError,
+  HubResponseError,
+  redactSecret,
+  redactUrl,
+} from "./errors";
+import { parseJsonExact } from "./exact-json";
+import { type RateLimitInfo, type RequestPacer, readRateLimitHeaders, realSleep } from "./rate-limit";
+import type { Checked } from "./schemas";
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Backoff before retry n is random() × min(maxDelayMs, baseDelayMs × 2^(n−1)) ("full jitter"). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Longest wait a 429 may impose before a retry, whatever its headers ask. */
+  maxRateLimitWaitMs: number;
+  /** Per attempt, headers and body together. */
+  timeoutMs: number;
+  /** Retries of a 2xx body that was truncated, not JSON, or invalid. */
+  bodyRetries: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  maxRateLimitWaitMs: 300_000,
+  timeoutMs: 30_000,
+  bodyRetries: 1,
+};
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+}
+
+export const defaultHttpDeps: HttpDeps = {
+  fetch: (input, init) => fetch(input, init),
+  sleep: realSleep,
+  random: Math.random,
+  now: Date.now,
+};
+
+export interface RetryEvent {
+  attempt: number;
+  waitMs: number;
+  reason: string;
+}
+
+export interface FetchJsonOptions<T> extends Partial<RetryPolicy>, Partial<HttpDeps> {
+  /** Validates the parsed body; a problem is retried like a corrupt body. */
+  check: (body: unknown) => Checked<T>;
+  /** Sent as Bearer, and only to `tokenOrigin` so a foreign link never receives it. */
+  token?: string | null;
+  tokenOrigin?: string;
+  /** Prefix of error messages, e.g. "Hub page 3". */
+  label?: string;
+  signal?: AbortSignal;
+  pacer?: RequestPacer;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface JsonResponse<T> {
+  url: string;
+  status: number;
+  headers: Headers;
+  value: T;
+  attempts: number;
+  rateLimit: RateLimitInfo;
+}
+
+type Failure =
+  | { kind: "transport"; reason: string; timedOut: boolean; cause: unknown }
+  | { kind: "status"; status: number; statusText: string; detail: string; rateLimit: RateLimitInfo }
+  | { kind: "body"; problem: string };
+
+const USER_AGENT = "open-model-share (+https://github.com/open-model-share)";
+
+/**
+ * GET a JSON document from the Hub. 429 waits as its headers say (capped); 5xx, 408, network
+ * errors and timeouts back off with full jitter; other 4xx fail at once; a 2xx body that is
+ * truncated, not JSON or fails `check` is retried `bodyRetries` times.
+ */
+export async function fetchJsonWithRetry<T>(
+  url: string,
+  options: FetchJsonOptions<T>,
+): Promise<JsonResponse<T>> {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(options) };
+  const deps: HttpDeps = { ...defaultHttpDeps, ...definedOnly(options) };
+  const { token, signal, pacer } = options;
+  const safeUrl = redactSecret(redactUrl(url), token);
+  const prefix = options.label ?? "Hub request";
+  const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
+  if (token && sameOrigin(url, options.tokenOrigin)) headers.authorization = `Bearer ${token}`;
+
+  let bodyFailures = 0;
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    await pacer?.acquire();
+    const timeout = AbortSignal.timeout(policy.timeoutMs);
+    const outcome = await attemptOnce(url, headers, signal, timeout, deps, policy, options.check);
+    if ("value" in outcome) {
+      pacer?.observe(outcome.rateLimit);
+      return { ...outcome, url, attempts: attempt };
+    }
+    const failure = outcome.failure;
+    if (failure.kind === "status") pacer?.observe(failure.rateLimit);
+
+    const clean = (text: string) => redactSecret(text, token);
+    const suffix = `(GET ${safeUrl}, ${attempt} attempt${attempt === 1 ? "" : "s"})`;
+    let waitMs: number;
+    if (failure.kind === "status") {
+      const { status, statusText, detail, rateLimit } = failure;
+      const extra = detail && detail !== statusText ? `: ${detail}` : "";
+      const what = clean(`HTTP ${status}${statusText ? ` ${statusText}` : ""}${extra}`);
+      if (status === 429) {
+        const asked = rateLimit.retryAfterMs ?? rateLimit.resetMs;
+        if (attempt >= policy.maxAttempts) {
+          throw new HubRateLimitError(
+            `${prefix}: still rate limited, ${what} ${suffix}`,
+            safeUrl,
+            attempt,
+            asked,
+          );
+        }
+        waitMs = Math.min(asked ?? backoff(attempt, policy, deps), policy.maxRateLimitWaitMs);
+      } else if (status >= 500 || status === 408) {
+        if (attempt >= policy.maxAttempts) {
+          throw new HubHttpError(`${prefix}: ${what} ${suffix}`, safeUrl, attempt, status);
+        }
+        waitMs = backoff(attempt, policy, deps);
+      } else {
+        throw new HubHttpError(`${prefix}: ${what} ${suffix}`, safeUrl, attempt, status);
+      }
+    } else if (failure.kind === "transport") {
+      if (attempt >= policy.maxAttempts) {
+        throw new HubNetworkError(
+          `${prefix}: ${clean(failure.reason)} ${suffix}`,
+          safeUrl,
+          attempt,
+          failure.timedOut,
+          failure.cause,
+        );
+      }
+      waitMs = backoff(attempt, policy, deps);
+    } else {
+      bodyFailures++;
+      if (bodyFailures > policy.bodyRetries || attempt >= policy.maxAttempts) {
+        const problem = clean(failure.problem);
+        throw new HubResponseError(`${prefix}: ${problem} ${suffix}`, safeUrl, attempt, problem);
+      }
+      waitMs = backoff(attempt, policy, deps);
+    }
+    options.onRetry?.({ attempt, waitMs, reason: clean(describe(failure)) });
+    if (waitMs > 0) await deps.sleep(waitMs);
+  }
+}
+
+async function attemptOnce<T>(
+  url: string,
+  headers: Record<string, string>,
+  callerSignal: AbortSignal | undefined,
+  timeout: AbortSignal,
+  deps: HttpDeps,
+  policy: RetryPolicy,
+  check: (body: unknown) => Checked<T>,
+): Promise<{ status: number; headers: Headers; value: T; rateLimit: RateLimitInfo } | { failure: Failure }> {
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+  const transport = (error: unknown, phase: string): { failure: Failure } => {
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    const timedOut = timeout.aborted;
+    const reason = timedOut
+      ? `timed out after ${policy.timeoutMs} ms ${phase}`
+      : `network error ${phase}: ${errorText(error)}`;
+    return { failure: { kind: "transport", reason, timedOut, cause: error } };
+  };
+
+  let response: Response;
+  try {
+    response = await deps.fetch(url, { headers, signal, redirect: "follow" });
+  } catch (error) {
+    return transport(error, "waiting for the response");
+  }
+  const rateLimit = readRateLimitHeaders(response.headers, deps.now());
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (timeout.aborted || callerSignal?.aborted) return transport(error, "reading the body");
+    if (!response.ok) text = "";
+    else return { failure: { kind: "body", problem: `body truncated (${errorText(error)})` } };
+  }
+
+  if (!response.ok) {
+    return {
+      failure: {
+        kind: "status",
+        status: response.status,
+        statusText: response.statusText,
+        detail: errorDetail(text),
+        rateLimit,
+      },
+    };
+  }
+
+  let body: unknown;
+  try {
+    body = parseJsonExact(text);
+  } catch (error) {
+    const start = text.slice(0, 40).replace(/\s+/g, " ");
+    return {
+      failure: {
+        kind: "body",
+        problem: `body is not valid JSON (${errorText(error)}; ${text.length} bytes starting ${JSON.stringify(start)})`,
+      },
+    };
+  }
+  const checked = check(body);
+  if (!checked.ok) return { failure: { kind: "body", problem: checked.problem } };
+  return { status: response.status, headers: response.headers, value: checked.value, rateLimit };
+}
+
+function backoff(attempt: number, policy: RetryPolicy, deps: HttpDeps): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(deps.random() * ceiling);
+}
+
+function describe(failure: Failure): string {
+  switch (failure.kind) {
+    case "status":
+      return `HTTP ${failure.status}`;
+    case "transport":
+      return failure.reason;
+    case "body":
+      return failure.problem;
+  }
+}
+
+/** The Hub's `{"error": "..."}` message, or the start of any other error body. */
+function errorDetail(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return "";
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (typeof parsed === "object" && parsed !== null && "error" in parsed) {
+      const message = (parsed as { error: unknown }).error;
+      if (typeof message === "string") return message.slice(0, 300);
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return trimmed.replace(/\s+/g, " ").slice(0, 200);
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${error.message}: ${typeof code === "string" ? `${code} ` : ""}${cause.message}`;
+  }
+  return error.message;
+}
+
+function sameOrigin(url: string, origin: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(url).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops undefined values so an explicit `undefined` option never hides a default. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,29 @@
+import { publishSnapshotDate } from "../analytics/publish";
+import type { Database } from "../db";
+import { type HubSource, type IngestReporter, type IngestResult, runIngest } from "./crawl";
+import { hubSource } from "./hub-source";
+import type { IngestOptions } from "./options";
+
+export type DailyIngest = {
+  db: Database;
+  options: IngestOptions;
+  trigger?: string;
+  reporter?: IngestReporter;
+  hub?: HubSource;
+  onStarted?: (runId: number) => void;
+};
+
+/** The daily job as the CLI, the scheduler and the API run it: crawl, then publish the day. */
+export function runDailyIngest(job: DailyIngest): Promise<IngestResult> {
+  return runIngest({
+    db: job.db,
+    hub: job.hub ?? hubSource(),
+    options: job.options,
+    trigger: job.trigger,
+    reporter: job.reporter,
+    onStarted: job.onStarted,
+    afterSuccess: async (db, run) => {
+      await publishSnapshotDate(db, run.asOf);
+    },
+  });
+}

@@ -1,0 +1,253 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IngestFailedError } from "@/lib/ingest/crawl";
+import { hubSource } from "@/lib/ingest/hub-source";
+import { runDailyIngest } from "@/lib/ingest/job";
+import { ingestOptionsSchema } from "@/lib/ingest/options";
+import {
+  type FakeHub,
+  type FakeModel,
+  makeFakeModels,
+  populationFrom,
+  startFakeHub,
+} from "../fake-hub/server";
+import { runScript } from "../helpers/run-script";
+import { dumpSnapshots } from "../helpers/snapshot-dump";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+const HUGE = 9_007_199_254_740_993n;
+
+function population(n: number): FakeModel[] {
+  const fake = makeFakeModels(n, 5);
+  const models = Array.from({ length: n }, (_, i) => fake.at(i));
+  models.push({
+    _id: "f".repeat(24),
+    id: "huge-org/Huge",
+    author: "huge-org",
+    downloads: 12n,
+    downloadsAllTime: HUGE,
+    tags: [],
+  });
+  return models;
+}
+
+/** Fast retries: the fault handling is exercised, not the wall clock. */
+const fastHub = (hub: FakeHub) =>
+  hubSource({
+    endpoint: hub.url,
+    token: null,
+    limit: 250,
+    timeoutMs: 300,
+    baseDelayMs: 1,
+    maxDelayMs: 5,
+    maxRateLimitWaitMs: 2000,
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+  });
+
+describe.each(testBackends())("ingestion against a fake Hub on %s", (backend) => {
+  let db: TestDatabase;
+  let hub: FakeHub;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    hub = await startFakeHub({ models: populationFrom(population(2500)) });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.drop();
+  });
+
+  it("survives 429, 503, a hang and a truncated body, and stores every model exactly", async () => {
+    const before = hub.requests.length;
+    hub.setFaults([
+      {
+        request: before + 2,
+        fault: { kind: "rate-limit", retryAfter: "1", rateLimit: { remaining: 0, reset: 1 } },
+      },
+      { request: before + 4, fault: { kind: "status", status: 503 } },
+      { request: before + 6, fault: { kind: "hang" } },
+      { request: before + 8, fault: { kind: "truncated" } },
+    ]);
+    const options = ingestOptionsSchema.parse({ asOf: "2025-08-01", minDownloads: 0, orgs: undefined });
+    const result = await runDailyIngest({ db, options, hub: fastHub(hub) });
+    expect(result.status).toBe("succeeded");
+    const faults = hub.requests
+      .slice(before)
+      .map((r) => r.fault)
+      .filter(Boolean);
+    const trace = hub.requests.slice(before).map((r) => `${r.n} ${r.fault} ${r.path.slice(0, 60)}`);
+    expect(faults, trace.join("\n")).toEqual(["rate-limit", "status", "hang", "truncated"]);
+    expect(await db.prisma.modelSnapshot.count({ where: { date: new Date("2025-08-01") } })).toBe(2501);
+    const huge = await db.prisma.modelSnapshot.findFirstOrThrow({
+      where: { model: { hubId: "huge-org/Huge" } },
+    });
+    expect(huge.downloadsAllTime).toBe(HUGE);
+    const top = await db.prisma.model.findFirstOrThrow({
+      where: { hubId: population(1)[0]?.id },
+      include: { snapshots: true },
+    });
+    expect(top.snapshots[0]?.downloadsAllTime).toBeGreaterThan(2n ** 31n);
+    const rollups = await db.prisma.shareRollup.count({ where: { date: new Date("2025-08-01") } });
+    expect(rollups).toBeGreaterThan(0);
+  });
+
+  it("an invalid field fails the run with a message naming model and field; published shares do not move", async () => {
+    const published = await db.prisma.shareRollup.count();
+    hub.setFaults([
+      {
+        path: /\/api\/models/,
+        times: 2,
+        fault: { kind: "invalid-field", field: "downloads", value: "lots", modelIndex: 0 },
+      },
+    ]);
+    const options = ingestOptionsSchema.parse({ asOf: "2025-08-02", minDownloads: 0 });
+    const error = await runDailyIngest({ db, options, hub: fastHub(hub) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestFailedError);
+    expect((error as Error).message).toMatch(/model "[^"]+": field "downloads": expected number/);
+    const run = await db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(run.status).toBe("failed");
+    expect(await db.prisma.shareRollup.count()).toBe(published);
+    expect(await db.prisma.shareRollup.count({ where: { date: new Date("2025-08-02") } })).toBe(0);
+    hub.setFaults([]);
+  });
+});
+
+describe("the ingest command", () => {
+  let hub: FakeHub;
+  beforeAll(async () => {
+    hub = await startFakeHub({ models: populationFrom(population(1500)) });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  const pgliteEnv = () => ({
+    DATABASE_URL: undefined,
+    PGLITE_DIR: path.join(mkdtempSync(path.join(tmpdir(), "oms-ingest-")), "db"),
+  });
+
+  it("HF_ENDPOINT=<fake> npm run ingest -- --as-of 2025-08-01 --min-downloads 0 stores every listed model (PGlite)", async () => {
+    const env = { ...pgliteEnv(), HF_ENDPOINT: hub.url };
+    expect((await runScript("scripts/db-migrate.ts", [], env)).code).toBe(0);
+    const result = await runScript(
+      "scripts/ingest.ts",
+      ["--as-of", "2025-08-01", "--min-downloads", "0"],
+      env,
+      120_000,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Run #\d+ succeeded: .* population 1501 models on 2025-08-01/);
+  });
+
+  it("rejects bad options with one clear line", async () => {
+    for (const [args, message] of [
+      [["--as-of", "2025-02-30"], /--as-of is not a real calendar date/],
+      [["--max-models", "ten"], /--max-models must be a whole number/],
+      [["--frobnicate"], /Unknown option "--frobnicate"/],
+    ] as const) {
+      const result = await runScript("scripts/ingest.ts", [...args], {
+        ...pgliteEnv(),
+        HF_ENDPOINT: hub.url,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+});
+
+describe.runIf(testBackends().includes("postgres"))("ingestion processes on Postgres", () => {
+  let hub: FakeHub;
+  let reference: TestDatabase;
+  let expected: string[];
+  beforeAll(async () => {
+    hub = await startFakeHub({ models: populationFrom(population(6000)) });
+    reference = await createTestDatabase("postgres");
+    const t0 = Date.now();
+    const run = await runScript(
+      "scripts/ingest.ts",
+      ["--as-of", "2025-09-01", "--min-downloads", "0"],
+      { DATABASE_URL: reference.url, HF_ENDPOINT: hub.url },
+      180_000,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expected = await dumpSnapshots(reference);
+    console.log(`uninterrupted ingest run: ${Date.now() - t0} ms`);
+  }, 300_000);
+  afterAll(async () => {
+    await hub?.close();
+    await reference?.drop();
+  });
+
+  const KILL_POINTS =
+    (process.env.KILL_RUNS ? Number(process.env.KILL_RUNS) : 2) > 2
+      ? Array.from({ length: Number(process.env.KILL_RUNS) }, (_, i) => 2 + ((i * 97) % 270))
+      : [5, 200];
+
+  it(`kill -9 at ${KILL_POINTS.length} points, then a re-run: identical to an uninterrupted run`, {
+    timeout: 1_800_000,
+  }, async () => {
+    for (const killAfter of KILL_POINTS) {
+      const db = await createTestDatabase("postgres");
+      const env = { DATABASE_URL: db.url, HF_ENDPOINT: hub.url };
+      const start = hub.requests.length;
+      const child = runScript(
+        "scripts/ingest.ts",
+        ["--as-of", "2025-09-01", "--min-downloads", "0"],
+        env,
+        180_000,
+      );
+      const deadline = Date.now() + 120_000;
+      while (hub.requests.length - start < killAfter && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 2));
+      const pid = (await findChild(env.DATABASE_URL ?? "")) ?? null;
+      if (pid) process.kill(pid, "SIGKILL");
+      const killed = await child;
+      expect(pid, "the ingest child was found and killed").not.toBeNull();
+      expect(killed.code).toBeNull();
+      const rerun = await runScript(
+        "scripts/ingest.ts",
+        ["--as-of", "2025-09-01", "--min-downloads", "0"],
+        env,
+        180_000,
+      );
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(await dumpSnapshots(db)).toEqual(expected);
+      const runs = await db.prisma.ingestRun.findMany({ orderBy: { id: "asc" } });
+      expect(runs.map((r) => r.status)).toEqual(["interrupted", "succeeded"]);
+      expect(runs[1]?.resumedFromId).toBe(runs[0]?.id);
+      await db.drop();
+    }
+  });
+
+  it("two runs at once: the second exits at once with a clear message", { timeout: 300_000 }, async () => {
+    const db = await createTestDatabase("postgres");
+    const env = { DATABASE_URL: db.url, HF_ENDPOINT: hub.url };
+    const [a, b] = await Promise.all([
+      runScript("scripts/ingest.ts", ["--as-of", "2025-09-02", "--min-downloads", "0"], env, 180_000),
+      new Promise((r) => setTimeout(r, 1500)).then(() =>
+        runScript("scripts/ingest.ts", ["--as-of", "2025-09-02", "--min-downloads", "0"], env, 60_000),
+      ),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/Another ingestion run is in progress/);
+    await db.drop();
+  });
+});
+
+/** The pid of the ingest child whose environment names this database (via /proc). */
+async function findChild(databaseUrl: string): Promise<number | null> {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (!cmd.includes("scripts/ingest.ts")) continue;
+      if (readFileSync(`/proc/${entry}/environ`, "utf8").includes(`DATABASE_URL=${databaseUrl}`))
+        return Number(entry);
+    } catch {}
+  }
+  return null;
+}
