@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/layout/providers";
 import "./globals.css";
 
 const inter = localFont({
@@ -10,15 +12,25 @@ const inter = localFont({
 });
 
 export const metadata: Metadata = {
-  title: { default: "Open Model Share", template: "%s · Open Model Share" },
+  title: {
+    default: "Open Model Share — whose open models does the world download?",
+    template: "%s · Open Model Share",
+  },
   description:
-    "Whose open models does the world download? Daily Hugging Face Hub download shares by country and lab.",
+    "Daily Hugging Face Hub download shares of open models by country and lab: China, the United States and the rest.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const saved = (await cookies()).get("theme")?.value;
   return (
-    <html lang="en" className={inter.variable}>
-      <body>{children}</body>
+    <html
+      lang="en"
+      className={inter.variable}
+      data-theme={saved === "light" || saved === "dark" ? saved : undefined}
+    >
+      <body>
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ShareQueryPanel } from "@/components/charts/share-query-panel";
+import { getLabDetail } from "@/lib/analytics/lab-detail";
+import { getShareAnswer } from "@/lib/api/share";
+import { shareQuerySchema, shareQueryString } from "@/lib/api/share-query";
+import { getDb } from "@/lib/db";
+import { formatCount, formatExact } from "@/lib/format/numbers";
+import { countryName } from "@/lib/origins/countries";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const detail = /^[a-z0-9-]{1,41}$/.test(slug) ? await getLabDetail(await getDb(), slug) : null;
+  return { title: detail ? `${detail.lab.name} — share of open-model downloads` : "Lab not found" };
+}
+
+export default async function LabPage({ params }: Params) {
+  const { slug } = await params;
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(slug)) notFound();
+  const db = await getDb();
+  const detail = await getLabDetail(db, slug);
+  if (!detail) notFound();
+  const { lab } = detail;
+  const labQuery = shareQuerySchema.parse({ groupBy: "lab", labs: slug, interval: "month" });
+  const orgQuery = shareQuerySchema.parse({ groupBy: "org", labs: slug, interval: "month" });
+  const lineageQuery = shareQuerySchema.parse({
+    groupBy: "lab",
+    labs: slug,
+    interval: "month",
+    attribution: "lineage",
+  });
+  const [labShare, orgShare, lineageShare] = [
+    (await getShareAnswer(db, labQuery)).result,
+    (await getShareAnswer(db, orgQuery)).result,
+    (await getShareAnswer(db, lineageQuery)).result,
+  ];
+  return (
+    <main className="stack">
+      <div>
+        <p className="small" style={{ margin: 0 }}>
+          <Link href="/labs">Labs</Link>
+        </p>
+        <h1>
+          <span
+            aria-hidden
+            style={{
+              display: "inline-block",
+              width: 14,
+              height: 14,
+              borderRadius: 3,
+              background: lab.color,
+              marginRight: 8,
+            }}
+          />
+          {lab.name}
+        </h1>
+        <p className="lede">
+          {countryName(lab.country)}
+          {lab.parent ? ` · ${lab.parent}` : ""} · {detail.namespaces.length} Hub namespace
+          {detail.namespaces.length === 1 ? "" : "s"}
+        </p>
+      </div>
+      <ShareQueryPanel
+        title={`${lab.name}: share of all downloads`}
+        subtitle="Developer attribution: models it published"
+        queryString={shareQueryString(labQuery)}
+        initial={labShare}
+      />
+      <ShareQueryPanel
+        title={`${lab.name} including derivatives (lineage)`}
+        subtitle="Lineage attribution: also fine-tunes, quantizations and merges of its models published by others"
+        queryString={shareQueryString(lineageQuery)}
+        initial={lineageShare}
+      />
+      <ShareQueryPanel title="By namespace" queryString={shareQueryString(orgQuery)} initial={orgShare} />
+      <section className="card">
+        <h2>Namespaces</h2>
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Namespace</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Models tracked
+                </th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.namespaces.map((n) => (
+                <tr key={n.namespace}>
+                  <td>
+                    <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
+                  </td>
+                  <td>{n.kind ?? "–"}</td>
+                  <td className="num">{n.models}</td>
+                  <td className="small">
+                    {n.source ? <a href={n.source}>{new URL(n.source).hostname}</a> : "–"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card">
+        <h2>Most downloaded models</h2>
+        <p className="muted small" style={{ marginTop: 0 }}>
+          Trailing 30 days at {detail.date ?? "–"}
+        </p>
+        <ModelList models={detail.topModels} />
+      </section>
+      <section className="card">
+        <h2>Derivatives by others</h2>
+        <p className="muted small" style={{ marginTop: 0 }}>
+          {detail.derivatives.models.toLocaleString("en-US")} models by other namespaces descend from{" "}
+          {lab.name}'s models, with {formatExact(detail.derivatives.downloads30d)} downloads in the trailing
+          30 days.
+        </p>
+        <ModelList models={detail.derivatives.top} showNamespace />
+      </section>
+    </main>
+  );
+}
+
+function ModelList({
+  models,
+  showNamespace = false,
+}: {
+  models: {
+    hubId: string;
+    pipelineTag: string | null;
+    createdAt: string | null;
+    downloads30d: bigint;
+    downloadsAllTime: bigint;
+  }[];
+  showNamespace?: boolean;
+}) {
+  if (models.length === 0) return <p className="muted">None yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Model{showNamespace ? " (publisher)" : ""}</th>
+            <th scope="col">Task</th>
+            <th scope="col">Created</th>
+            <th scope="col" className="num">
+              Downloads (30 d)
+            </th>
+            <th scope="col" className="num">
+              All-time
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {models.map((m) => (
+            <tr key={m.hubId}>
+              <td>
+                <Link href={`/models/${m.hubId}`}>{m.hubId}</Link>
+              </td>
+              <td className="small">{m.pipelineTag ?? "–"}</td>
+              <td className="small num">{m.createdAt ?? "–"}</td>
+              <td className="num">{formatCount(m.downloads30d)}</td>
+              <td className="num">{formatCount(m.downloadsAllTime)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import { RegistryTable } from "@/components/registry/registry-table";
+import { getFreshness } from "@/lib/analytics/freshness";
+import { REFERENCE_FIGURES } from "@/lib/analytics/reference-figures";
+import { listRegistry } from "@/lib/analytics/registry-listing";
+import { METRIC_DEFINITIONS } from "@/lib/api/share";
+import { getDb } from "@/lib/db";
+import { formatShare } from "@/lib/format/numbers";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Methodology" };
+
+export default async function MethodologyPage() {
+  const db = await getDb();
+  const [freshness, registry] = [await getFreshness(db), await listRegistry(db)];
+  return (
+    <main style={{ maxWidth: 900 }}>
+      <h1>Methodology</h1>
+      <p className="lede">
+        How the numbers are made, exactly. Everything here is computed from daily snapshots of the Hugging
+        Face Hub's public model listing; nothing is estimated.
+      </p>
+
+      <h2 id="metrics">Metrics</h2>
+      <dl>
+        <dt>
+          <strong>downloads30d</strong>
+        </dt>
+        <dd>
+          The Hub's <code>downloads</code> field at a snapshot date: {METRIC_DEFINITIONS.downloads30d}.
+        </dd>
+        <dt>
+          <strong>downloads</strong> (per period)
+        </dt>
+        <dd>
+          Downloads inside an interval: for each model, the increase of <code>downloadsAllTime</code> since
+          its snapshot at the previous published snapshot date, never negative, summed over the snapshot dates
+          inside the interval. A model created on or after the previous snapshot date counts from zero (its
+          whole all-time count). A model that entered the crawl without a snapshot at the previous date, but
+          was created before it, counts 0 for that step: its earlier downloads cannot be placed in time. The
+          first published date has no previous date, so the series starts one snapshot later.
+        </dd>
+        <dt>
+          <strong>cumulative</strong>
+        </dt>
+        <dd>{METRIC_DEFINITIONS.cumulative}.</dd>
+        <dt>
+          <strong>share</strong>
+        </dt>
+        <dd>
+          A group's downloads divided by the downloads of every model in scope at that date. Scope is every
+          tracked model after the filters that change it: task, library, cohort and derivatives. Choosing labs
+          or countries selects which series are drawn; it never changes the denominator. With{" "}
+          <code>interval=week</code> or <code>month</code>, point metrics (downloads30d, cumulative) take the
+          last snapshot date inside each bucket; the period metric sums the bucket's dates.
+        </dd>
+        <dt>
+          <strong>cohort</strong>
+        </dt>
+        <dd>
+          <code>all</code>; <code>new-12m</code>: a model counts only while it is less than 12 months old at
+          each snapshot date (the study's one-year rolling framing); <code>created-YYYY</code>: models created
+          in that year. The Hub stamps every repository created before it stored creation dates with{" "}
+          <code>2022-03-02T23:29:04.000Z</code>: that value means "on or before that day", so such a model is
+          never new and belongs to no creation-year cohort.
+        </dd>
+        <dt>
+          <strong>attribution</strong>
+        </dt>
+        <dd>
+          <code>developer</code> (the default): the country of the namespace that published the model.{" "}
+          <code>lineage</code>: the country of the developer of the model's root base model, following the
+          first <code>base_model</code> tag through models we track; a base we do not track ends the chain and
+          its namespace decides; a cycle ends at the last model before it repeats. A Qwen fine-tune published
+          by a US user counts for the US by developer and for China by lineage.
+        </dd>
+        <dt>
+          <strong>regions</strong>
+        </dt>
+        <dd>
+          CN, US, OTHER (a known country other than China and the US), INTL (deliberately attributed to no
+          single country: online communities and international collaborations) and UNKNOWN (not attributed
+          yet). UNKNOWN is always shown, never merged into another bucket: its share is the attribution gap.
+        </dd>
+        <dt>
+          <strong>crossover</strong>
+        </dt>
+        <dd>Each bucket where the leader between two series changes (China vs the US by default).</dd>
+      </dl>
+
+      <h2 id="crawl">The crawl and its coverage</h2>
+      <p>
+        Each daily run lists, through the Hub's <code>/api/models</code> endpoint, every model of every
+        namespace in the origin registry (complete coverage of the labs we track), then the global list sorted
+        by trailing-30-day downloads until downloads fall under 100 (or a model cap). This population is the
+        denominator of every share; each run records its size. A run commits page by page with its position,
+        so an interrupted run resumes without repeating or skipping a page, and only days whose run succeeded
+        are published.
+      </p>
+      <p>
+        Latest published date: <strong>{freshness.dataAsOf ?? "none yet"}</strong> · models tracked then:{" "}
+        <strong>{freshness.modelsTracked.toLocaleString("en-US")}</strong> · share of downloads attributed to
+        a country or INTL: <strong>{formatShare(freshness.attributedShare)}</strong>.
+      </p>
+
+      <h2 id="registry">The origin registry</h2>
+      <p>
+        A reviewed data file (<code>lib/origins/registry.json</code>) maps Hub namespaces to labs and to the
+        ISO country of the organisation's primary base, each with a source. Re-publishers (quantizers,
+        converters) count for their own country under developer attribution; lineage attribution sees through
+        them. It started from, and is cross-checked against, the ATOM Project's{" "}
+        <code>organization_regions.csv</code> (Interconnects-AI/tracked-models, Apache-2.0); disagreements are
+        explained in the entries' notes.
+      </p>
+      <RegistryTable rows={registry} />
+
+      <h2 id="reference">Reference figures</h2>
+      <ul>
+        {REFERENCE_FIGURES.map((r) => (
+          <li key={r.id}>
+            {r.label} of downloads of new models, {r.from} to {r.to} —{" "}
+            <a href={r.source.url}>{r.source.title}</a>. {r.source.note}
+          </li>
+        ))}
+      </ul>
+      <p>
+        Our closest view:{" "}
+        <a href="/?metric=downloads&cohort=new-12m&from=2024-09-01&to=2025-08-31&interval=month">
+          metric downloads, cohort new-12m, September 2024 to August 2025
+        </a>
+        . The study used weekly snapshots of cumulative downloads and its own attribution; differences are
+        expected.
+      </p>
+
+      <h2 id="demo-data">Demo data</h2>
+      <p>
+        Until the first ingestion run succeeds, a new installation shows a bundled, generated sample so the
+        dashboard is not empty. It is labelled as demo data on every page, embed and API response (
+        <code>"demo": true</code>); the first real run removes it entirely, never mixing it with real
+        snapshots.
+      </p>
+
+      <h2 id="limits">Known limits</h2>
+      <ul>
+        <li>
+          The Hub serves no download history: history is what we snapshot (or import). Gaps in snapshots show
+          as gaps.
+        </li>
+        <li>
+          Downloads are the Hub's counts (requests for model files), not unique users; automated pipelines
+          weigh heavily.
+        </li>
+        <li>
+          Models outside the crawl population (below the download threshold and outside registry namespaces)
+          are not counted.
+        </li>
+        <li>
+          Only the first base model is followed for lineage; merges of several bases count for the first one
+          listed.
+        </li>
+        <li>
+          Attribution is by organisation, not by where its people work; see the registry notes for borderline
+          cases.
+        </li>
+      </ul>
+
+      <h2 id="cite">How to cite</h2>
+      <p>
+        Open Model Share, share of Hugging Face Hub downloads by country of origin, data as of{" "}
+        {freshness.dataAsOf ?? "YYYY-MM-DD"}, &lt;permalink of the view&gt;. The permalink of any chart
+        reproduces the exact view; its CSV carries the definitions.
+      </p>
+    </main>
+  );
+}

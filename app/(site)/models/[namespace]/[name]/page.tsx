@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HistoryChart } from "@/components/charts/history-chart";
+import { getModelDetail } from "@/lib/analytics/model-detail";
+import { hubIdSchema } from "@/lib/api/models-query";
+import { getDb } from "@/lib/db";
+import { formatExact } from "@/lib/format/numbers";
+import { REGION_LABELS } from "@/lib/origins/regions";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ namespace: string; name: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { namespace, name } = await params;
+  return { title: `${decodeURIComponent(namespace)}/${decodeURIComponent(name)}` };
+}
+
+export default async function ModelPage({ params }: Params) {
+  const { namespace, name } = await params;
+  const id = hubIdSchema.safeParse(`${decodeURIComponent(namespace)}/${decodeURIComponent(name)}`);
+  if (!id.success) notFound();
+  const model = await getModelDetail(await getDb(), id.data);
+  if (!model) notFound();
+  const latest = model.history.at(-1);
+  const a = model.attribution;
+  const origin = (o: NonNullable<typeof a>["developer"]) =>
+    `${REGION_LABELS[o.region]}${o.country && o.region === "OTHER" ? ` (${o.country})` : ""}`;
+  return (
+    <main className="stack">
+      <div>
+        <p className="small" style={{ margin: 0 }}>
+          <Link href="/models">Models</Link> /{" "}
+          <Link href={`/models?namespace=${encodeURIComponent(model.namespace)}`}>{model.namespace}</Link>
+        </p>
+        <h1 style={{ wordBreak: "break-word" }}>{model.hubId}</h1>
+        <p className="lede">
+          {model.pipelineTag ?? "no task tag"} · {model.libraryName ?? "no library tag"} · created{" "}
+          {model.createdAt?.slice(0, 10) ?? "unknown"}
+          {model.createdAt === "2022-03-02T23:29:04.000Z"
+            ? " (the Hub's placeholder: on or before that day)"
+            : ""}{" "}
+          · <a href={model.hubUrl}>Open on the Hub ↗</a>
+        </p>
+      </div>
+      <div className="grid-cards">
+        <div className="card">
+          <div className="muted small">Downloads, trailing 30 days</div>
+          <div className="num" style={{ fontSize: 24, fontWeight: 700 }}>
+            {formatExact(latest?.downloads30d)}
+          </div>
+          <div className="muted small">at {latest?.date ?? "–"}</div>
+        </div>
+        <div className="card">
+          <div className="muted small">All-time downloads</div>
+          <div className="num" style={{ fontSize: 24, fontWeight: 700 }}>
+            {formatExact(latest?.downloadsAllTime)}
+          </div>
+        </div>
+        <div className="card">
+          <div className="muted small">Derivatives tracked</div>
+          <div className="num" style={{ fontSize: 24, fontWeight: 700 }}>
+            {model.derivatives.total.toLocaleString("en-US")}
+          </div>
+          <div className="muted small">
+            {model.derivatives.byRelation.map((r) => `${r.models} ${r.relation}`).join(", ") || "none"}
+          </div>
+        </div>
+      </div>
+      <section className="card">
+        <h2>Downloads history</h2>
+        {model.history.length > 1 ? (
+          <HistoryChart
+            history={model.history.map((h) => ({ date: h.date, downloads30d: h.downloads30d.toString() }))}
+          />
+        ) : (
+          <p className="muted">One snapshot so far; the history grows with each daily run.</p>
+        )}
+      </section>
+      <section className="card">
+        <h2>Attribution, and why</h2>
+        {a ? (
+          <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px", margin: 0 }}>
+            <dt className="muted">Developer</dt>
+            <dd style={{ margin: 0 }}>
+              <strong>{origin(a.developer)}</strong> — published by the namespace{" "}
+              <code>{a.developer.namespace}</code>
+              {a.developer.inRegistry ? (
+                <>
+                  , which the <Link href="/methodology#registry">origin registry</Link> attributes
+                  {a.developer.lab ? (
+                    <>
+                      {" "}
+                      to <Link href={`/labs/${a.developer.lab}`}>{a.developer.lab}</Link>
+                    </>
+                  ) : null}
+                  .
+                </>
+              ) : (
+                ", which the origin registry does not know yet (unattributed)."
+              )}
+            </dd>
+            <dt className="muted">Lineage</dt>
+            <dd style={{ margin: 0 }}>
+              <strong>{origin(a.lineage)}</strong> — its base-model chain ends at <code>{a.lineageRoot}</code>{" "}
+              (namespace <code>{a.lineage.namespace}</code>).
+            </dd>
+          </dl>
+        ) : null}
+      </section>
+      <section className="card">
+        <h2>Base models</h2>
+        {model.baseModels.length === 0 ? (
+          <p className="muted">None declared: this is a base model (or its card names no base).</p>
+        ) : (
+          <ul>
+            {model.baseModels.map((b) => (
+              <li key={b.hubId}>
+                {b.tracked ? (
+                  <Link href={`/models/${b.hubId}`}>{b.hubId}</Link>
+                ) : (
+                  <span>{b.hubId} (not tracked)</span>
+                )}
+                {model.baseRelation ? <span className="muted small"> · {model.baseRelation}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getAttributionGap } from "@/lib/analytics/attribution-gap";
+import { getFreshness } from "@/lib/analytics/freshness";
+import { listIngestRuns } from "@/lib/analytics/ingest-runs";
+import { getDb } from "@/lib/db";
+import { formatCount, formatShare } from "@/lib/format/numbers";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Data status" };
+
+const STATUS_COLOR: Record<string, string> = {
+  succeeded: "#009E73",
+  failed: "var(--error)",
+  interrupted: "#E69F00",
+  running: "var(--accent)",
+};
+
+export default async function StatusPage() {
+  const db = await getDb();
+  const [freshness, runs, gap] = [
+    await getFreshness(db),
+    await listIngestRuns(db, 30),
+    await getAttributionGap(db, 25),
+  ];
+  return (
+    <main className="stack">
+      <div>
+        <h1>Data status</h1>
+        <p className="lede">
+          How fresh and how complete the data is, and what the ingestion job has been doing.
+        </p>
+      </div>
+      <div className="grid-cards">
+        <div className="card">
+          <div className="muted small">Data as of</div>
+          <div style={{ fontSize: 24, fontWeight: 700 }}>{freshness.dataAsOf ?? "–"}</div>
+          <div className="muted small">
+            {freshness.demo ? "demo data" : freshness.lastRun ? `run #${freshness.lastRun.id}` : "no run yet"}
+          </div>
+        </div>
+        <div className="card">
+          <div className="muted small">Models tracked</div>
+          <div className="num" style={{ fontSize: 24, fontWeight: 700 }}>
+            {freshness.modelsTracked.toLocaleString("en-US")}
+          </div>
+        </div>
+        <div className="card">
+          <div className="muted small">Downloads attributed</div>
+          <div className="num" style={{ fontSize: 24, fontWeight: 700 }}>
+            {formatShare(freshness.attributedShare)}
+          </div>
+          <div className="muted small">the rest is the attribution gap</div>
+        </div>
+      </div>
+      <section className="card">
+        <h2>Ingestion runs</h2>
+        {runs.length === 0 ? (
+          <p className="muted">
+            No run yet. Start one with <code>npm run ingest</code>, or schedule <code>npm run scheduler</code>
+            .
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data" data-testid="runs-table">
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">As of</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Finished</th>
+                  <th scope="col" className="num">
+                    Pages
+                  </th>
+                  <th scope="col" className="num">
+                    Models
+                  </th>
+                  <th scope="col">Trigger</th>
+                  <th scope="col">Errors</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      #{r.id}
+                      {r.resumedFromId ? (
+                        <span className="muted small"> (resumes #{r.resumedFromId})</span>
+                      ) : null}
+                    </td>
+                    <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>{r.status}</td>
+                    <td className="num">{r.asOf}</td>
+                    <td className="small num">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
+                    <td className="small num">{r.finishedAt?.slice(0, 19).replace("T", " ") ?? "–"}</td>
+                    <td className="num">{r.pages}</td>
+                    <td className="num">{r.modelsSeen.toLocaleString("en-US")}</td>
+                    <td className="small">{r.trigger}</td>
+                    <td className="small">{r.errors.at(-1)?.message ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <h2>Attribution gap</h2>
+        <p className="muted small" style={{ marginTop: 0 }}>
+          Unattributed namespaces ranked by trailing-30-day downloads at {gap.date ?? "–"}: together{" "}
+          {formatShare(gap.unattributedShare)} of all downloads. The top ones are the most valuable next
+          registry entries. <a href="/api/v1/attribution-gap?format=csv">CSV</a>
+        </p>
+        {gap.namespaces.length === 0 ? (
+          <p className="muted">Nothing unattributed.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data" data-testid="gap-table">
+              <thead>
+                <tr>
+                  <th scope="col">Namespace</th>
+                  <th scope="col" className="num">
+                    Models
+                  </th>
+                  <th scope="col" className="num">
+                    Downloads (30 d)
+                  </th>
+                  <th scope="col" className="num">
+                    Share
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {gap.namespaces.map((n) => (
+                  <tr key={n.namespace}>
+                    <td>
+                      <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
+                    </td>
+                    <td className="num">{n.models}</td>
+                    <td className="num">{formatCount(n.downloads30d)}</td>
+                    <td className="num">{formatShare(n.share, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshRollups } from "@/lib/analytics/rollups";
+import { openDatabase } from "@/lib/db";
+import { migrateDatabase } from "@/lib/db/migrate/run";
+import { refreshLineage } from "@/lib/origins/lineage";
+import { seedPopulation } from "../factories/population";
+import { type AppServer, startApp } from "../helpers/app-server";
+import { launchBrowser, screenshotPath } from "../helpers/browser";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Loads a page and fails on any console error or failed request. */
+async function visit(page: Page, url: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  const response = await page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), url).toBe(200);
+  return problems;
+}
+
+describe.each(testBackends())("dashboard pages on %s", (backend) => {
+  let app: AppServer;
+  let pg: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    let env: Record<string, string | undefined>;
+    const seed = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
+      await seedPopulation(db, 21, "e2e");
+      await refreshLineage(db);
+      await refreshRollups(db, null);
+    };
+    if (backend === "postgres") {
+      pg = await createTestDatabase("postgres");
+      await seed(pg);
+      await pg.close();
+      env = { DATABASE_URL: pg.url };
+    } else {
+      const dir = path.join(mkdtempSync(path.join(tmpdir(), "oms-e2e-")), "db");
+      const db = await openDatabase({ kind: "pglite", dataDir: dir });
+      await migrateDatabase(db);
+      await seed(db);
+      await db.close();
+      env = { DATABASE_URL: undefined, PGLITE_DIR: dir };
+    }
+    app = await startApp(env);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    if (pg) await pg.drop();
+  });
+
+  it("overview: cards, the region chart with its lines, the labs chart, top models; filters change the URL", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = await visit(page, `${app.url}/?from=2024-10-01&interval=week`);
+    await page.getByTestId("headline-cards").waitFor();
+    const chart = page.getByTestId("share-chart").first();
+    await chart.locator("path.recharts-curve").first().waitFor();
+    expect(await chart.locator("path.recharts-line-curve").count()).toBe(5);
+    expect(await page.getByTestId("models-table").locator("tbody tr").count()).toBe(10);
+    await page.getByRole("button", { name: "Stacked" }).click();
+    await page.waitForURL(/mode=stacked/);
+    await chart.locator("path.recharts-area-area").first().waitFor();
+    const refetched = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/share") && r.url().includes("cohort=new-12m"),
+    );
+    await page.getByLabel("Cohort").selectOption("new-12m");
+    await page.waitForURL(/cohort=new-12m/);
+    expect((await refetched).status()).toBe(200);
+    await page.getByText("Share of downloads by country of origin", { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath(`overview-${backend}`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("every page renders without errors, also at 360 px and in dark mode", async () => {
+    const top = (await (await fetch(`${app.url}/api/v1/models?limit=1`)).json()) as {
+      models: { hubId: string }[];
+    };
+    const modelRoute = `/models/${top.models[0]?.hubId}`;
+    for (const [viewport, scheme] of [
+      [{ width: 1280, height: 900 }, "light"],
+      [{ width: 360, height: 740 }, "dark"],
+    ] as const) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme });
+      for (const route of ["/labs", "/labs/e2e-qw", "/models?q=m1", modelRoute, "/methodology", "/status"]) {
+        const page = await context.newPage();
+        const problems = await visit(page, `${app.url}${route}`);
+        await page.locator("h1").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${route} overflows at ${viewport.width}px`).toBeLessThanOrEqual(1);
+        if (viewport.width === 360)
+          await page.screenshot({ path: screenshotPath(`${route.replace(/[/?=]/g, "_")}-360-${backend}`) });
+        expect(problems, route).toEqual([]);
+        await page.close();
+      }
+      await context.close();
+    }
+  });
+
+  it("an unknown lab or model is a 404 page", async () => {
+    const page = await browser.newPage();
+    expect((await page.goto(`${app.url}/labs/no-such-lab`))?.status()).toBe(404);
+    expect((await page.goto(`${app.url}/models/nobody/nothing`))?.status()).toBe(404);
+    await page.close();
+  });
+});
