@@ -54,13 +54,7 @@ export function OverviewExplorer({ initial, dataAsOf, tasks }: Props) {
 
   const onChange = (patch: FilterValues) => void setFilters(patch);
   const statusOf = (q: typeof region) =>
-    q.isPending
-      ? "loading"
-      : q.isError
-        ? "error"
-        : q.data.points.every((p) => p.asOf === null)
-          ? "empty"
-          : "ready";
+    q.isPending ? "loading" : q.isError ? "error" : isEmpty(q.data) ? "empty" : "ready";
   const toggle = (name: string, options: [string, string][], current: string) => (
     <fieldset aria-label={name} style={{ display: "inline-flex", gap: 2, border: 0, padding: 0, margin: 0 }}>
       {options.map(([v, label]) => (

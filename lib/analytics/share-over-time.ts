@@ -41,7 +41,7 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   const to = query.to ?? freshness.dataAsOf ?? isoDay(new Date());
   const from = query.from ?? addDays(to, -365);
   const rows = await loadRows(db, query, from, to);
-  const valueOf = (r: Row) =>
+  const metricValue = (r: Row) =>
     query.metric === "downloads30d" ? r.d30 : query.metric === "cumulative" ? r.total : r.period;
 
   // bucket → key → value; point metrics keep the last snapshot date of the bucket, period sums
@@ -59,7 +59,7 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
     if (query.metric !== "downloads") entry.values = new Map();
     entry.asOf = day;
     for (const row of byDate.get(day) ?? []) {
-      entry.values.set(row.group_key, (entry.values.get(row.group_key) ?? 0n) + valueOf(row));
+      entry.values.set(row.group_key, (entry.values.get(row.group_key) ?? 0n) + metricValue(row));
     }
     perBucket.set(bucket, entry);
   }

@@ -42,7 +42,7 @@ export const PUBLIC_CACHE = "public, max-age=60, s-maxage=300, stale-while-reval
 /** Conditional GET: 304 when the client's ETag matches. */
 export function notModified(request: Request, etag: string): Response | null {
   const match = request.headers.get("if-none-match");
-  if (match && match.split(",").some((t) => t.trim() === etag)) {
+  if (match?.split(",").some((t) => t.trim() === etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE } });
   }
   return null;

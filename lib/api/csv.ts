@@ -7,5 +7,5 @@ export function toCsv(header: string[], rows: (string | number | boolean | null 
     const safe = /^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((row) => row.map(field).join(",")).join("\r\n")}\r\n`;
 }
