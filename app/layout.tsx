@@ -12,6 +12,7 @@ const inter = localFont({
 });
 
 export const metadata: Metadata = {
+  metadataBase: new URL(process.env.SITE_URL || "http://localhost:3000"),
   title: {
     default: "Open Model Share — whose open models does the world download?",
     template: "%s · Open Model Share",

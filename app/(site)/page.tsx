@@ -12,11 +12,25 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { absolute: "Open Model Share — whose open models does the world download?" },
-};
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const raw = await searchParams;
+  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const { region } = overviewQueries(params);
+  const image = `/api/v1/share.png?${region ?? ""}`;
+  const permalink = `/?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])))}`;
+  return {
+    title: { absolute: "Open Model Share — whose open models does the world download?" },
+    openGraph: {
+      type: "website",
+      siteName: "Open Model Share",
+      images: [{ url: image, width: 1200, height: 630 }],
+    },
+    twitter: { card: "summary_large_image", images: [image] },
+    alternates: { types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(permalink)}` } },
+  };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;

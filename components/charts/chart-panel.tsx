@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useRef, useState } from "react";
+import { EmbedDialog } from "@/components/embed/embed-dialog";
 
 type Props = {
   title: string;
@@ -60,6 +61,7 @@ export function ChartPanel({
         </div>
         <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
           {controls}
+          <EmbedDialog queryString={apiQuery} defaultTitle={title} />
           <a className="btn" href={`/api/v1/share?${apiQuery}${apiQuery ? "&" : ""}format=csv`} download>
             CSV
           </a>

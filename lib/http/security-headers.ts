@@ -5,26 +5,31 @@ const common = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
 ];
 
-/** Paths that journalists' pages may frame or hot-link; every other page refuses framing. */
-export const FRAMEABLE_SOURCES = ["/embed/:path*", "/api/v1/share.png", "/api/v1/share.svg"];
-
 /**
- * Framing policy per path, in the Next `headers()` shape. `missing` cannot express "not these
- * paths", so the deny rule uses a negative lookahead over the frameable prefixes.
+ * Static headers per path, in the Next `headers()` shape. Pages get their CSP (with a nonce)
+ * from proxy.ts; here: nothing but embeds and images may be framed, API answers carry a CSP
+ * that allows nothing, images may be hot-linked from anywhere.
  */
 export function securityHeaders(): HeaderRule[] {
   return [
+    { source: "/:path*", headers: common },
     {
-      source: "/((?!embed/|api/v1/share\\.png|api/v1/share\\.svg).*)",
-      headers: [
-        ...common,
-        { key: "X-Frame-Options", value: "DENY" },
-        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-      ],
+      source: "/((?!embed(?:/|$)|api/v1/share\\.png|api/v1/share\\.svg).*)",
+      headers: [{ key: "X-Frame-Options", value: "DENY" }],
     },
-    ...FRAMEABLE_SOURCES.map((source) => ({
+    {
+      source: "/api/:path((?!v1/share\\.png|v1/share\\.svg).*)",
+      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+    },
+    ...["/api/v1/share.png", "/api/v1/share.svg"].map((source) => ({
       source,
-      headers: [...common, { key: "Content-Security-Policy", value: "frame-ancestors *" }],
+      headers: [
+        {
+          key: "Content-Security-Policy",
+          value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+        },
+        { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+      ],
     })),
   ];
 }

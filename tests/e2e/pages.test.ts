@@ -78,7 +78,7 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
     const refetched = page.waitForResponse(
       (r) => r.url().includes("/api/v1/share") && r.url().includes("cohort=new-12m"),
     );
-    await page.getByLabel("Cohort").selectOption("new-12m");
+    await page.getByRole("combobox", { name: "Cohort", exact: true }).selectOption("new-12m");
     await page.waitForURL(/cohort=new-12m/);
     expect((await refetched).status()).toBe(200);
     await page.getByText("Share of downloads by country of origin", { exact: true }).waitFor();

@@ -16,7 +16,13 @@ type Params = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
   const detail = /^[a-z0-9-]{1,41}$/.test(slug) ? await getLabDetail(await getDb(), slug) : null;
-  return { title: detail ? `${detail.lab.name} — share of open-model downloads` : "Lab not found" };
+  if (!detail) return { title: "Lab not found" };
+  const image = `/api/v1/share.png?groupBy=lab&labs=${slug}&title=${encodeURIComponent(`${detail.lab.name}: share of open-model downloads`)}`;
+  return {
+    title: `${detail.lab.name} — share of open-model downloads`,
+    openGraph: { images: [{ url: image, width: 1200, height: 630 }] },
+    twitter: { card: "summary_large_image", images: [image] },
+  };
 }
 
 export default async function LabPage({ params }: Params) {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const query = parseSearchParams(shareQuerySchema, new URL(request.url).searchParams, SHARE_PARAMS);
-  const { result, etag } = await getShareAnswer(await getDb(), query);
+  const { result, etag, stale } = await getShareAnswer(await getDb(), query);
   const unchanged = notModified(request, etag);
   if (unchanged) return unchanged;
   const headers = {

@@ -1,0 +1,134 @@
+"use client";
+
+import { useId, useMemo, useRef, useState } from "react";
+
+/** Embed options with a live preview, the iframe snippet and a copy button. */
+export function EmbedDialog({ queryString, defaultTitle }: { queryString: string; defaultTitle: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [title, setTitle] = useState(defaultTitle);
+  const [width, setWidth] = useState(720);
+  const [height, setHeight] = useState(420);
+  const [theme, setTheme] = useState<"light" | "dark">("light");
+  const [copied, setCopied] = useState(false);
+  const [open, setOpen] = useState(false);
+  const src = useMemo(() => {
+    const origin = typeof window === "undefined" ? "" : window.location.origin;
+    const extra = new URLSearchParams({ title, theme });
+    return `${origin}/embed/share?${queryString}${queryString ? "&" : ""}${extra}`;
+  }, [queryString, title, theme]);
+  const snippet = `<iframe src="${src.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" title="${title.replace(/"/g, "&quot;")}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  const copy = async () => {
+    await navigator.clipboard?.writeText(snippet).catch(() => {});
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        Embed
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        onClose={() => setOpen(false)}
+        style={{
+          maxWidth: "min(960px, 96vw)",
+          width: "100%",
+          border: "1px solid var(--border)",
+          borderRadius: 12,
+          background: "var(--bg)",
+          color: "var(--fg)",
+        }}
+      >
+        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+          <h2 id={`${id}-title`} style={{ margin: 0 }}>
+            Embed this chart
+          </h2>
+          <button type="button" className="btn" onClick={() => dialog.current?.close()} aria-label="Close">
+            ✕
+          </button>
+        </div>
+        <div style={{ display: "flex", flexWrap: "wrap", gap: 12, margin: "12px 0" }}>
+          <label className="small muted" style={{ display: "grid", gap: 2 }}>
+            Title
+            <input
+              type="text"
+              value={title}
+              maxLength={120}
+              onChange={(e) => setTitle(e.target.value)}
+              size={36}
+            />
+          </label>
+          <label className="small muted" style={{ display: "grid", gap: 2 }}>
+            Width
+            <input
+              type="text"
+              inputMode="numeric"
+              value={width}
+              onChange={(e) => setWidth(clamp(e.target.value, 280, 1600, 720))}
+              size={5}
+            />
+          </label>
+          <label className="small muted" style={{ display: "grid", gap: 2 }}>
+            Height
+            <input
+              type="text"
+              inputMode="numeric"
+              value={height}
+              onChange={(e) => setHeight(clamp(e.target.value, 200, 1200, 420))}
+              size={5}
+            />
+          </label>
+          <label className="small muted" style={{ display: "grid", gap: 2 }}>
+            Theme
+            <select value={theme} onChange={(e) => setTheme(e.target.value === "dark" ? "dark" : "light")}>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+        </div>
+        <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
+          <iframe
+            src={src}
+            title={title}
+            width={width}
+            height={height}
+            loading="lazy"
+            style={{ border: 0, maxWidth: "100%" }}
+          />
+        </div>
+        <label className="small muted" style={{ display: "grid", gap: 2, marginTop: 12 }}>
+          Snippet
+          <textarea
+            readOnly
+            value={snippet}
+            rows={3}
+            style={{ width: "100%", fontFamily: "monospace", fontSize: 12 }}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+        <div style={{ marginTop: 8, display: "flex", gap: 8 }}>
+          <button type="button" className="btn" onClick={copy}>
+            {copied ? "Copied" : "Copy snippet"}
+          </button>
+          <a className="btn" href={src} target="_blank" rel="noopener">
+            Open embed
+          </a>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function clamp(raw: string, min: number, max: number, fallback: number): number {
+  const n = Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
