@@ -201,16 +201,27 @@ describe.each(testBackends())("API v1 on %s", (backend) => {
 });
 
 describe("API v1 with the database down", () => {
-  it("answers 503 with a clear message, never a 500", async () => {
+  it("answers 503 with a clear message, never a 500; a query answered before is served stale", async () => {
+    const up = await createTestDatabase("pglite");
+    await seedPopulation(up, 4, "down");
+    await refreshRollups(up, null);
+    useDatabase(up);
+    const seen = "/api/v1/share?groupBy=country&interval=week";
+    expect((await shareGET(url(seen), none)).status).toBe(200);
     const down = await openDatabase({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/none" });
     useDatabase(down);
-    const res = await shareGET(url("/api/v1/share"), none);
+    const res = await shareGET(url("/api/v1/share?groupBy=lab&interval=day"), none);
     expect(res.status).toBe(503);
     expect((await res.json()).error).toMatchObject({
       code: "service_unavailable",
       message: expect.stringMatching(/database is unavailable/),
     });
     expect(res.headers.get("retry-after")).toBe("30");
+    const stale = await shareGET(url(seen), none);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("x-data-stale")).toBe("true");
+    expect((await modelsGET(url("/api/v1/models"), none)).status).toBe(503);
     await down.close();
+    await up.drop();
   });
 });

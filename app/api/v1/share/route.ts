@@ -13,9 +13,11 @@ export const GET = route(async (request: Request) => {
   const unchanged = notModified(request, etag);
   if (unchanged) return unchanged;
   const headers = {
-    "Cache-Control": PUBLIC_CACHE,
+    // While the database is down the last answer is served, marked stale and cached briefly.
+    "Cache-Control": stale ? "public, max-age=30" : PUBLIC_CACHE,
     ETag: etag,
     "X-Data-As-Of": result.freshness.dataAsOf ?? "",
+    ...(stale ? { "X-Data-Stale": "true" } : {}),
   };
   if (query.format === "csv") {
     const name = `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}.csv`;
