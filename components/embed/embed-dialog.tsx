@@ -96,14 +96,15 @@ export function EmbedDialog({ queryString, defaultTitle }: { queryString: string
           </label>
         </div>
         <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
-          <iframe
-            src={src}
-            title={title}
-            width={width}
-            height={height}
-            loading="lazy"
-            style={{ border: 0, maxWidth: "100%" }}
-          />
+          {open ? (
+            <iframe
+              src={src}
+              title={title}
+              width={width}
+              height={height}
+              style={{ border: 0, maxWidth: "100%" }}
+            />
+          ) : null}
         </div>
         <label className="small muted" style={{ display: "grid", gap: 2, marginTop: 12 }}>
           Snippet

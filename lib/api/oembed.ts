@@ -43,7 +43,7 @@ export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: stri
   const title = presentation.title ?? "Share of open-model downloads by country";
   const embedQuery = shareQueryString(share);
   const src = `${origin}/embed/share?${embedQuery}${embedQuery ? "&" : ""}${new URLSearchParams({ title, theme: presentation.theme })}`;
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     version: "1.0",
     type: "rich",
@@ -52,7 +52,7 @@ export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: stri
     title,
     width,
     height,
-    html: `<iframe src="${escape(src)}" title="${escape(title)}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+    html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
     thumbnail_url: `${origin}/api/v1/share.png?${embedQuery}`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
