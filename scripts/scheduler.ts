@@ -11,33 +11,33 @@ const DEFAULT_CRON = "0 6 * * *";
 
 runMain(async () => {
   const pattern = process.env.INGEST_CRON?.trim() || DEFAULT_CRON;
-  const db = await openDatabase();
-  await ensureRegistrySynced(db);
-  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  let job: Cron;
   try {
-    job = new Cron(pattern, { timezone: "UTC", protect: true }, async () => {
-      const options = ingestOptionsSchema.parse({ asOf: todayUtc() });
-      log(`scheduled run for ${options.asOf} starting`);
-      try {
-        const result = await runDailyIngest({
-          db,
-          options,
-          trigger: "scheduler",
-          reporter: lineReporter(50, log),
-        });
-        log(
-          `run #${result.runId} succeeded: ${result.pages} pages, ${result.models} models, population ${result.population}`,
-        );
-      } catch (error) {
-        if (error instanceof IngestBusyError) log("skipped: another run is in progress");
-        else log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      log(`next run at ${job.nextRun()?.toISOString() ?? "never"}`);
-    });
+    new Cron(pattern, { paused: true }).stop();
   } catch (error) {
     throw new Error(`INGEST_CRON "${pattern}" is not a valid cron expression: ${(error as Error).message}`);
   }
+  const db = await openDatabase();
+  await ensureRegistrySynced(db);
+  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const job: Cron = new Cron(pattern, { timezone: "UTC", protect: true }, async () => {
+    const options = ingestOptionsSchema.parse({ asOf: todayUtc() });
+    log(`scheduled run for ${options.asOf} starting`);
+    try {
+      const result = await runDailyIngest({
+        db,
+        options,
+        trigger: "scheduler",
+        reporter: lineReporter(50, log),
+      });
+      log(
+        `run #${result.runId} succeeded: ${result.pages} pages, ${result.models} models, population ${result.population}`,
+      );
+    } catch (error) {
+      if (error instanceof IngestBusyError) log("skipped: another run is in progress");
+      else log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    log(`next run at ${job.nextRun()?.toISOString() ?? "never"}`);
+  });
   log(`scheduler started (INGEST_CRON="${pattern}", UTC); next run at ${job.nextRun()?.toISOString()}`);
   await new Promise<void>((resolve) => {
     const stop = () => {

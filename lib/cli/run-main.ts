@@ -6,7 +6,10 @@ export function runMain(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      // Driver and Prisma messages span lines; a command's failure is one line.
+      const message = (error instanceof Error ? error.message : String(error))
+        .replace(/\s*\n\s*/g, " ")
+        .trim();
       console.error(`error: ${message}`);
       if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
       process.exit(1);
