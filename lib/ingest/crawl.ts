@@ -68,7 +68,7 @@ export class IngestFailedError extends Error {
 export async function runIngest(job: IngestJob): Promise<IngestResult> {
   const { db, options } = job;
   const reporter = job.reporter ?? silentReporter;
-  const release = await acquireIngestLock(db);
+  const lock = await acquireIngestLock(db);
   try {
     const namespaces = options.orgs ?? (await registryNamespaces(db));
     if (options.dryRun) return await dryRun(job, namespaces, reporter);
@@ -77,7 +77,8 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
     if (run.resumedFromId) reporter.log(`Resuming run #${run.resumedFromId} as run #${run.id}.`);
     const counters = { pages: run.pages, models: run.modelsSeen };
     try {
-      await crawl(job, run, cursor, namespaces, counters, reporter);
+      await crawl(job, run, cursor, namespaces, counters, reporter, lock.assertHeld);
+      lock.assertHeld();
       const population = await db.prisma.modelSnapshot.count({ where: { date: run.asOf } });
       // The day is published once its run is marked succeeded; publishing reads that mark.
       await finishRun(db, run.id, { status: "succeeded", population });
@@ -89,7 +90,7 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
       throw new IngestFailedError(run.id, message);
     }
   } finally {
-    await release();
+    await lock();
   }
 }
 
@@ -109,8 +110,13 @@ async function crawl(
   namespaces: string[],
   counters: { pages: number; models: number },
   reporter: IngestReporter,
+  assertLockHeld: () => void,
 ): Promise<void> {
   const { db, hub, options } = job;
+  const record = async (models: ModelRecord[], next: CrawlCursor) => {
+    assertLockHeld();
+    await recordPage(db, run, models, next);
+  };
   const withGlobal = options.orgs === undefined;
   let cursor = start;
   if (cursor.phase === "orgs") {
@@ -121,7 +127,7 @@ async function crawl(
         const next: CrawlCursor = page.nextUrl
           ? { phase: "orgs", orgIndex, nextUrl: page.nextUrl }
           : afterOrg(orgIndex + 1, namespaces.length, withGlobal);
-        await recordPage(db, run, page.models, next);
+        await record(page.models, next);
         counters.pages++;
         counters.models += page.models.length;
         reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
@@ -148,7 +154,7 @@ async function crawl(
       exhausted || !page.nextUrl
         ? { phase: "done" }
         : { phase: "global", nextUrl: page.nextUrl, globalModels };
-    await recordPage(db, run, kept, next);
+    await record(kept, next);
     counters.pages++;
     counters.models += kept.length;
     reporter.progress({
