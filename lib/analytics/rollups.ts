@@ -85,29 +85,40 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
     GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
+/** Dates per INSERT: bounds the memory of one aggregation on large histories. */
+const DATES_PER_STATEMENT = 16;
+
 /**
  * Rewrites the rollup rows of `dates` (and of each following snapshot date, whose period
- * downloads are measured from them) in one transaction; `null` rebuilds everything.
+ * downloads are measured from them); `null` rebuilds every published date. One transaction, so
+ * readers see the old rollups or the new ones, never a mix; statements go a few dates at a time.
  */
 export async function refreshRollups(db: Database, dates: Date[] | null): Promise<void> {
   const { prisma } = db;
-  const targets = dates === null ? null : await withFollowingDates(db, dates);
-  const insert = Prisma.sql`
-    INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
-      downloads_30d, downloads_all_time, downloads_period)
-    ${shareRowsQuery(targets)}`;
+  const targets =
+    dates === null
+      ? (await prisma.$queryRaw<{ date: Date }[]>`${PUBLISHED_DATES} ORDER BY 1`).map((r) => r.date)
+      : await withFollowingDates(db, dates);
   const version = new Date().toISOString();
-  await prisma.$transaction([
-    targets === null
-      ? prisma.$executeRaw`DELETE FROM share_rollup`
-      : prisma.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`,
-    prisma.$executeRaw(insert),
-    prisma.appState.upsert({
-      where: { key: DATA_VERSION_KEY },
-      create: { key: DATA_VERSION_KEY, value: version },
-      update: { value: version },
-    }),
-  ]);
+  await prisma.$transaction(
+    async (tx) => {
+      if (dates === null) await tx.$executeRaw`DELETE FROM share_rollup`;
+      else await tx.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`;
+      for (let i = 0; i < targets.length; i += DATES_PER_STATEMENT) {
+        await tx.$executeRaw`
+          INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
+            downloads_30d, downloads_all_time, downloads_period)
+          ${shareRowsQuery(targets.slice(i, i + DATES_PER_STATEMENT))}`;
+      }
+      await tx.appState.upsert({
+        where: { key: DATA_VERSION_KEY },
+        create: { key: DATA_VERSION_KEY, value: version },
+        update: { value: version },
+      });
+    },
+    // A full rebuild over years of snapshots takes minutes, not Prisma's default 5 seconds.
+    { timeout: 60 * 60_000, maxWait: 60_000 },
+  );
 }
 
 async function withFollowingDates(db: Database, dates: Date[]): Promise<Date[]> {

@@ -1,5 +1,6 @@
 import { publishSnapshotDate } from "../analytics/publish";
 import type { Database } from "../db";
+import { hasDemoData, removeDemoData } from "../demo/load";
 import { type HubSource, type IngestReporter, type IngestResult, runIngest } from "./crawl";
 import { hubSource } from "./hub-source";
 import type { IngestOptions } from "./options";
@@ -23,6 +24,8 @@ export function runDailyIngest(job: DailyIngest): Promise<IngestResult> {
     reporter: job.reporter,
     onStarted: job.onStarted,
     afterSuccess: async (db, run) => {
+      // The first real run replaces the bundled demo data; real and demo rows never mix.
+      if (await hasDemoData(db)) await removeDemoData(db);
       await publishSnapshotDate(db, run.asOf);
     },
   });

@@ -1,0 +1,293 @@
+import { refreshRollups } from "../analytics/rollups";
+import { type Database, Prisma } from "../db";
+import { acquireIngestLock, IngestBusyError } from "../ingest/run-lock";
+import type { ModelRecord } from "../ingest/types";
+import { writePage } from "../ingest/write-page";
+import { ensureRegistrySynced } from "../origins/ensure-synced";
+import { refreshLineage } from "../origins/lineage";
+import { type DemoHeader, demoDataPath, readDemoFile } from "./format";
+import type { DemoModel, DemoSnapshot } from "./generate";
+
+/**
+ * Loading and removing the bundled demo data (issue 8).
+ *
+ * Only days with a succeeded ingest run are published (lib/analytics/rollups.ts), so the loader
+ * records one run per demo date, `trigger = "demo"`, and writes that date's snapshots under it.
+ * Demo rows are therefore marked twice and never mixed with real data: `model.demo = true`, and
+ * every demo snapshot belongs to a demo run. A real run that re-crawls a model also in the demo
+ * rewrites it with demo = false, yet its demo-dated snapshots still belong to demo runs, so
+ * removeDemoData deletes them too. The app_state row `demo_data` records the load's progress
+ * ({"status":"loading"|"loaded", …}), so an interrupted load is detected and redone.
+ */
+
+export const DEMO_TRIGGER = "demo";
+export const DEMO_STATE_KEY = "demo_data";
+/** writePage's page size for demo rows (the ingest path writes pages of at most 1,000). */
+export const DEMO_PAGE_SIZE = 1000;
+
+export type DemoLoadResult =
+  | {
+      status: "loaded";
+      models: number;
+      snapshots: number;
+      dates: number;
+      firstDate: string;
+      lastDate: string;
+      generator: string;
+      seed: number;
+      ms: number;
+    }
+  | { status: "skipped"; reason: string };
+
+export type DemoRemoveResult = {
+  models: number;
+  snapshots: number;
+  runs: number;
+  organizations: number;
+  ms: number;
+};
+
+type DemoState = {
+  status: "loading" | "loaded";
+  generator: string;
+  seed: number;
+  models?: number;
+  snapshots?: number;
+  firstDate?: string;
+  lastDate?: string;
+};
+
+export type DemoLoadOptions = {
+  /** Called after each snapshot date is written */
+  onProgress?: (p: { date: string; dateIndex: number; dates: number; snapshots: number }) => void;
+};
+
+/**
+ * Loads the bundled demo file into an EMPTY database (no models at all); returns "skipped" with
+ * the reason otherwise. Streams the file date by date, each date under its own demo run, in pages
+ * of ≤ 1,000: a model's first row goes through the ingest write path (writePage) and is marked
+ * demo in the same transaction, later rows only add snapshots. Then resolves lineage and
+ * rebuilds the rollups. Holds the ingest lock, so it never runs beside an ingestion.
+ */
+export async function loadDemoData(
+  db: Database,
+  file: string = demoDataPath(),
+  options: DemoLoadOptions = {},
+): Promise<DemoLoadResult> {
+  const started = performance.now();
+  let release: () => Promise<void>;
+  try {
+    release = await acquireIngestLock(db);
+  } catch (error) {
+    if (error instanceof IngestBusyError)
+      return { status: "skipped", reason: "an ingestion run is in progress" };
+    throw error;
+  }
+  try {
+    const existing = await db.prisma.model.count();
+    if (existing > 0) {
+      const state = await readState(db);
+      const real = await db.prisma.model.count({ where: { demo: false } });
+      if (!(state?.status === "loading" && real === 0)) {
+        return {
+          status: "skipped",
+          reason:
+            real === 0
+              ? "demo data is already loaded"
+              : `the database already holds ${real} models (not empty)`,
+        };
+      }
+      // A previous load stopped half-way: start again from nothing.
+      await deleteDemoRows(db);
+    }
+    await ensureRegistrySynced(db);
+
+    let header: DemoHeader | null = null;
+    const models: DemoModel[] = [];
+    /** Database id of each model already written, by its index in the file */
+    const modelIds = new Map<number, number>();
+    let snapshots = 0;
+    let dateIndex = 0;
+    for await (const event of readDemoFile(file)) {
+      if (event.kind === "header") {
+        header = event.header;
+        await writeState(db, { status: "loading", generator: header.generator, seed: header.seed });
+      } else if (event.kind === "model") {
+        models.push(event.model);
+      } else {
+        const run = await db.prisma.ingestRun.create({
+          data: { asOf: new Date(`${event.date}T00:00:00Z`), trigger: DEMO_TRIGGER, options: { demo: true } },
+        });
+        // A model's first row goes through the ingest write path (organization, model and
+        // snapshot in one statement); later rows only add snapshots: the metadata never changes.
+        const fresh = event.rows.filter((row) => !modelIds.has(row.model));
+        const known = event.rows.filter((row) => modelIds.has(row.model));
+        let pages = 0;
+        for (let i = 0; i < fresh.length; i += DEMO_PAGE_SIZE) {
+          const page = fresh.slice(i, i + DEMO_PAGE_SIZE);
+          const records = page.map((row) => toRecord(models[row.model] as DemoModel, row));
+          const hubIds = records.map((r) => r.hubId);
+          const [, , ids] = await db.prisma.$transaction([
+            writePage.query(db, records, event.date, run.id),
+            db.prisma.$executeRaw`UPDATE model SET demo = true WHERE hub_id = ANY(${hubIds}::text[])`,
+            db.prisma.$queryRaw<{ id: number; hub_id: string }[]>`
+              SELECT id, hub_id FROM model WHERE hub_id = ANY(${hubIds}::text[])`,
+          ]);
+          const byHubId = new Map(ids.map((r) => [r.hub_id, r.id]));
+          for (const row of page) modelIds.set(row.model, byHubId.get(models[row.model]?.hubId ?? "") ?? -1);
+          pages++;
+        }
+        for (let i = 0; i < known.length; i += DEMO_PAGE_SIZE) {
+          const page = known.slice(i, i + DEMO_PAGE_SIZE);
+          await db.prisma.$executeRaw(snapshotPageStatement(page, modelIds, event.date, run.id));
+          pages++;
+        }
+        const population = event.rows.length;
+        await db.prisma.ingestRun.update({
+          where: { id: run.id },
+          data: {
+            status: "succeeded",
+            finishedAt: new Date(),
+            pages,
+            modelsSeen: population,
+            snapshotsWritten: population,
+            population,
+            cursor: { phase: "done" },
+          },
+        });
+        snapshots += population;
+        options.onProgress?.({ date: event.date, dateIndex, dates: header?.dates.length ?? 0, snapshots });
+        dateIndex++;
+      }
+    }
+    if (!header) throw new Error(`${file} has no header`);
+    await refreshLineage(db);
+    await refreshRollups(db, null);
+    const firstDate = header.dates[0] ?? "";
+    const lastDate = header.dates[header.dates.length - 1] ?? "";
+    await writeState(db, {
+      status: "loaded",
+      generator: header.generator,
+      seed: header.seed,
+      models: models.length,
+      snapshots,
+      firstDate,
+      lastDate,
+    });
+    return {
+      status: "loaded",
+      models: models.length,
+      snapshots,
+      dates: dateIndex,
+      firstDate,
+      lastDate,
+      generator: header.generator,
+      seed: header.seed,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * Removes every demo row: snapshots of demo runs (including those of models a real run has since
+ * re-crawled), demo models, the demo runs (so their dates are no longer published) and namespaces
+ * outside the registry left without models; then re-resolves lineage and rebuilds the rollups
+ * (only when something was removed). Call it when the first real ingestion run succeeds (e.g. in
+ * its afterSuccess); it does not take the ingest lock, which the run holds.
+ */
+export async function removeDemoData(db: Database): Promise<DemoRemoveResult> {
+  const started = performance.now();
+  const removed = await deleteDemoRows(db);
+  if (removed.models + removed.snapshots + removed.runs > 0) {
+    await refreshLineage(db);
+    await refreshRollups(db, null);
+  }
+  return { ...removed, ms: Math.round(performance.now() - started) };
+}
+
+/** True when the database holds demo rows (demo models or demo runs). */
+export async function hasDemoData(db: Database): Promise<boolean> {
+  const model = await db.prisma.model.findFirst({ where: { demo: true }, select: { id: true } });
+  if (model) return true;
+  return (
+    (await db.prisma.ingestRun.findFirst({ where: { trigger: DEMO_TRIGGER }, select: { id: true } })) !== null
+  );
+}
+
+async function deleteDemoRows(db: Database): Promise<Omit<DemoRemoveResult, "ms">> {
+  const { prisma } = db;
+  const [snapshots, models, runs, organizations] = await prisma.$transaction([
+    prisma.$executeRaw`DELETE FROM model_snapshot
+      WHERE run_id IN (SELECT id FROM ingest_run WHERE trigger = ${DEMO_TRIGGER})`,
+    prisma.$executeRaw`DELETE FROM model WHERE demo`,
+    prisma.$executeRaw`DELETE FROM ingest_run WHERE trigger = ${DEMO_TRIGGER}`,
+    prisma.$executeRaw`DELETE FROM organization o
+      WHERE NOT o.in_registry AND NOT EXISTS (SELECT 1 FROM model m WHERE m.namespace = o.namespace)`,
+    prisma.appState.deleteMany({ where: { key: DEMO_STATE_KEY } }),
+  ]);
+  return { models, snapshots, runs, organizations };
+}
+
+function toRecord(m: DemoModel, row: DemoSnapshot): ModelRecord {
+  const created = m.createdAt === null ? null : new Date(m.createdAt);
+  return {
+    hubId: m.hubId,
+    namespace: m.hubId.slice(0, m.hubId.indexOf("/")),
+    createdAt: created,
+    lastModified: created,
+    pipelineTag: m.pipelineTag,
+    libraryName: m.libraryName,
+    license: m.license,
+    gated: m.gated,
+    parameters: m.parameters === null ? null : BigInt(m.parameters),
+    baseModels: m.baseModels,
+    baseRelation: m.baseRelation,
+    downloads: BigInt(row.downloads),
+    downloadsAllTime: BigInt(row.downloadsAllTime),
+    likes: row.likes,
+  };
+}
+
+/** Snapshots of models already in the database, idempotent per (model, date) like writePage. */
+function snapshotPageStatement(
+  rows: DemoSnapshot[],
+  modelIds: Map<number, number>,
+  date: string,
+  runId: number,
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id)
+    SELECT t.model_id, ${date}::date, t.downloads, t.downloads_all_time, t.likes, ${runId}::int
+    FROM unnest(
+      ${rows.map((r) => modelIds.get(r.model) ?? -1)}::int[],
+      ${rows.map((r) => String(r.downloads))}::bigint[],
+      ${rows.map((r) => String(r.downloadsAllTime))}::bigint[],
+      ${rows.map((r) => r.likes)}::int[]
+    ) AS t(model_id, downloads, downloads_all_time, likes)
+    ON CONFLICT (model_id, date) DO UPDATE SET
+      downloads = EXCLUDED.downloads,
+      downloads_all_time = EXCLUDED.downloads_all_time,
+      likes = EXCLUDED.likes,
+      run_id = EXCLUDED.run_id`;
+}
+
+async function readState(db: Database): Promise<DemoState | null> {
+  const row = await db.prisma.appState.findUnique({ where: { key: DEMO_STATE_KEY } });
+  if (!row) return null;
+  try {
+    return JSON.parse(row.value) as DemoState;
+  } catch {
+    return null;
+  }
+}
+
+async function writeState(db: Database, state: DemoState): Promise<void> {
+  const value = JSON.stringify(state);
+  await db.prisma.appState.upsert({
+    where: { key: DEMO_STATE_KEY },
+    create: { key: DEMO_STATE_KEY, value },
+    update: { value },
+  });
+}
