@@ -130,7 +130,10 @@ export function ShareChart({
             i === crossovers.length - 1
               ? {
                   value: describeCrossover(c),
-                  position: "insideTopRight",
+                  position:
+                    rows.findIndex((r) => r.date === c.date) < rows.length / 2
+                      ? "insideTopLeft"
+                      : "insideTopRight",
                   fontSize: 12,
                   fill: "var(--fg)",
                 }
@@ -139,21 +142,29 @@ export function ShareChart({
         />
       ))}
       {!stacked &&
-        visibleRefs.map((r) => {
-          const x = refX(r);
-          return x ? (
-            <ReferenceDot
-              key={r.id}
-              x={x}
-              y={r.share * 100}
-              r={5}
-              fill="var(--bg)"
-              stroke={result.series.find((s) => s.key === r.series)?.color ?? "var(--fg)"}
-              strokeWidth={2}
-              label={{ value: `Study: ${r.label}`, position: "top", fontSize: 11, fill: "var(--muted)" }}
-            />
-          ) : null;
-        })}
+        [...visibleRefs]
+          .sort((a, b) => b.share - a.share)
+          .map((r, rank) => {
+            const x = refX(r);
+            return x ? (
+              <ReferenceDot
+                key={r.id}
+                x={x}
+                y={r.share * 100}
+                r={5}
+                fill="var(--bg)"
+                stroke={result.series.find((s) => s.key === r.series)?.color ?? "var(--fg)"}
+                strokeWidth={2}
+                // Published figures sit close together: alternate label sides so they stay legible.
+                label={{
+                  value: `Study: ${r.label}`,
+                  position: (["top", "right", "bottom"] as const)[rank % 3],
+                  fontSize: 11,
+                  fill: "var(--muted)",
+                }}
+              />
+            ) : null;
+          })}
     </>
   );
 

@@ -16,7 +16,7 @@ export async function ensureRegistrySynced(
 ): Promise<SyncSummary | null> {
   const file = options.file ?? registryPath();
   const hash = createHash("sha256")
-    .update(await readFile(file))
+    .update(await readFile(/*turbopackIgnore: true*/ file))
     .digest("hex");
   const state = await db.prisma.appState.findUnique({ where: { key: STATE_KEY } });
   if (!options.force && state?.value === hash) return null;
