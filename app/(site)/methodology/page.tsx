@@ -139,6 +139,14 @@ export default async function MethodologyPage() {
         <code>"demo": true</code>); the first real run removes it entirely, never mixing it with real
         snapshots.
       </p>
+      <p>
+        The sample is generated deterministically by <code>npm run demo:generate</code> (assumptions in{" "}
+        <code>lib/demo/generate.ts</code>): 3,252 models over 125 weekly snapshots, using real lab model names
+        from the ATOM Project's tracked-models list (Interconnects-AI, Apache-2.0), well-known models with
+        their release dates, re-publishers, and invented <code>demo-user-NNNN</code> namespaces publishing
+        derivatives. Its download counts are invented, calibrated so that new models' shares over the year to
+        August 2025 are of the order the study reported.
+      </p>
 
       <h2 id="limits">Known limits</h2>
       <ul>
