@@ -87,24 +87,44 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
     await page.close();
   });
 
-  it("every page renders without errors, also at 360 px and in dark mode", async () => {
+  it("every page renders without errors at 1280 px (light), 390 px (dark) and 360 px, with screenshots", async () => {
     const top = (await (await fetch(`${app.url}/api/v1/models?limit=1`)).json()) as {
       models: { hubId: string }[];
     };
     const modelRoute = `/models/${top.models[0]?.hubId}`;
     for (const [viewport, scheme] of [
       [{ width: 1280, height: 900 }, "light"],
-      [{ width: 360, height: 740 }, "dark"],
+      [{ width: 390, height: 844 }, "dark"],
+      [{ width: 360, height: 740 }, "light"],
     ] as const) {
       const context = await browser.newContext({ viewport, colorScheme: scheme });
-      for (const route of ["/labs", "/labs/e2e-qw", "/models?q=m1", modelRoute, "/methodology", "/status"]) {
+      for (const route of [
+        "/",
+        "/labs",
+        "/labs/e2e-qw",
+        "/models?q=m1",
+        modelRoute,
+        "/methodology",
+        "/status",
+      ]) {
         const page = await context.newPage();
         const problems = await visit(page, `${app.url}${route}`);
         await page.locator("h1").first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${route} overflows at ${viewport.width}px`).toBeLessThanOrEqual(1);
-        if (viewport.width === 360)
-          await page.screenshot({ path: screenshotPath(`${route.replace(/[/?=]/g, "_")}-360-${backend}`) });
+        if (viewport.width !== 360) {
+          const name =
+            route === "/"
+              ? "overview"
+              : route
+                  .slice(1)
+                  .replace(/[/?=]/g, "_")
+                  .replace(/^models_[^_]+_.+$/, "model");
+          await page.screenshot({
+            path: screenshotPath(`${name}-${viewport.width}-${backend}`),
+            fullPage: true,
+          });
+        }
         expect(problems, route).toEqual([]);
         await page.close();
       }
