@@ -1,0 +1,246 @@
+import { createReadStream } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import {
+  type AsyncBuffer,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+} from "hyparquet";
+import { CsvParser, type CsvRecord } from "./csv";
+
+/** One row: the wanted columns by their name in the file. */
+export type Row = Record<string, unknown>;
+
+export type RowBatch = {
+  rows: Row[];
+  /** 1-based number of rows[0] among the file's data rows (the CSV header is not a row). */
+  firstRow: number;
+  /** CSV only: the line each row starts on. */
+  lines?: number[];
+  /** Bytes (CSV) or rows (Parquet) of the file consumed so far, for progress. */
+  position: number;
+};
+
+export type ImportSource = {
+  kind: "parquet" | "csv";
+  file: string;
+  columns: string[];
+  /** Parquet knows its row count; a CSV's is unknown until the end. */
+  totalRows: number | null;
+  /** What `position` counts up to: rows for Parquet, bytes for CSV. */
+  total: number;
+  rowGroups: number | null;
+  batches(columns: readonly string[]): AsyncGenerator<RowBatch>;
+  close(): Promise<void>;
+};
+
+/** Rows handed on at a time. */
+export const BATCH_ROWS = 10_000;
+/**
+ * Rows of a Parquet row group decoded at once. Writers differ (hyparquet-writer 100,000 rows,
+ * pyarrow up to 1,048,576): larger groups are read in ranges of this many rows, which hyparquet
+ * decodes page by page for flat columns. A nested column (a list or struct: tags, baseModels) is
+ * decoded whole by hyparquet whatever the range, so groups with one are read whole, once.
+ */
+export const PARQUET_RANGE_ROWS = 25_000;
+
+/** Opens a Parquet (by its PAR1 magic) or CSV file (optionally gzipped) and reads its header. */
+export async function openSource(
+  file: string,
+  options: { parquetRangeRows?: number } = {},
+): Promise<ImportSource> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new Error(
+      code === "ENOENT"
+        ? `${file} does not exist`
+        : `Cannot open ${file}: ${(error as Error).message ?? String(error)}`,
+    );
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const head = Buffer.alloc(Math.min(4, size));
+    await handle.read(head, 0, head.length, 0);
+    if (head.toString("latin1") === "PAR1")
+      return await openParquet(file, handle, size, options.parquetRangeRows ?? PARQUET_RANGE_ROWS);
+    if (/\.parquet$/i.test(file)) throw new Error(`${file} is not a Parquet file (no PAR1 magic bytes)`);
+    await handle.close();
+    return await openCsv(file, size, head[0] === 0x1f && head[1] === 0x8b);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** An AsyncBuffer over one open file handle: hyparquet reads the footer and column chunks by range. */
+export function fileAsyncBuffer(handle: FileHandle, size: number): AsyncBuffer {
+  return {
+    byteLength: size,
+    async slice(start: number, end = size): Promise<ArrayBuffer> {
+      const length = Math.max(0, Math.min(end, size) - start);
+      const bytes = new Uint8Array(length);
+      let read = 0;
+      while (read < length) {
+        const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+        if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${start + read}`);
+        read += bytesRead;
+      }
+      return bytes.buffer;
+    },
+  };
+}
+
+async function openParquet(
+  file: string,
+  handle: FileHandle,
+  size: number,
+  rangeRows: number,
+): Promise<ImportSource> {
+  const buffer = fileAsyncBuffer(handle, size);
+  let metadata: FileMetaData;
+  try {
+    metadata = await parquetMetadataAsync(buffer);
+  } catch (error) {
+    throw new Error(`${file}: cannot read the Parquet footer (${(error as Error).message})`);
+  }
+  const children = parquetSchema(metadata).children;
+  const columns = children.map((c) => c.element.name);
+  const nested = new Set(
+    children
+      .filter((c) => c.children.length > 0 || c.element.repetition_type === "REPEATED")
+      .map((c) => c.element.name),
+  );
+  const groups = metadata.row_groups.map((g) => Number(g.num_rows));
+  const totalRows = Number(metadata.num_rows);
+  return {
+    kind: "parquet",
+    file,
+    columns,
+    totalRows,
+    total: totalRows,
+    rowGroups: groups.length,
+    async *batches(wanted) {
+      const range = wanted.some((c) => nested.has(c)) ? Number.POSITIVE_INFINITY : rangeRows;
+      let groupStart = 0;
+      for (const count of groups) {
+        const groupEnd = groupStart + count;
+        // One row group (or range of one) at a time, only the wanted columns.
+        for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
+          const rowEnd = Math.min(groupEnd, rowStart + range);
+          const rows = (await parquetReadObjects({
+            file: buffer,
+            metadata,
+            columns: [...wanted],
+            rowStart,
+            rowEnd,
+          })) as Row[];
+          for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+            const slice = rows.slice(i, i + BATCH_ROWS);
+            yield { rows: slice, firstRow: rowStart + i + 1, position: rowStart + i + slice.length };
+          }
+        }
+        groupStart = groupEnd;
+      }
+    },
+    close: () => handle.close(),
+  };
+}
+
+async function openCsv(file: string, size: number, gzip: boolean): Promise<ImportSource> {
+  const header = await readCsvHeader(file, gzip);
+  const columns = header.map((c) => c.trim());
+  return {
+    kind: "csv",
+    file,
+    columns,
+    totalRows: null,
+    total: size,
+    rowGroups: null,
+    async *batches(wanted) {
+      const indexes = wanted.map((name) => [name, columns.indexOf(name)] as const).filter(([, i]) => i >= 0);
+      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+      const text = gzip ? stream.pipe(createGunzip()) : stream;
+      text.setEncoding("utf8");
+      const parser = new CsvParser();
+      let records: CsvRecord[] = [];
+      let headerSeen = false;
+      let rowNumber = 0;
+      const toBatch = (list: CsvRecord[]): RowBatch => {
+        const rows: Row[] = new Array(list.length);
+        const lines: number[] = new Array(list.length);
+        for (let k = 0; k < list.length; k++) {
+          const record = list[k] as CsvRecord;
+          const row: Row = {};
+          for (const [name, i] of indexes) row[name] = record.fields[i];
+          rows[k] = row;
+          lines[k] = record.line;
+        }
+        const batch = { rows, lines, firstRow: rowNumber + 1, position: stream.bytesRead };
+        rowNumber += list.length;
+        return batch;
+      };
+      try {
+        for await (const chunk of text) {
+          parser.push(chunk as string, records);
+          if (!headerSeen && records.length > 0) {
+            headerSeen = true;
+            records.shift();
+          }
+          if (records.length >= BATCH_ROWS) {
+            const full = records;
+            records = [];
+            yield toBatch(full);
+          }
+        }
+        parser.end(records);
+      } catch (error) {
+        throw new Error(`${file}: ${(error as Error).message}`);
+      } finally {
+        stream.destroy();
+      }
+      if (!headerSeen) records.shift();
+      if (records.length > 0) yield toBatch(records);
+    },
+    close: async () => {},
+  };
+}
+
+/** Reads just enough of the file for its first record. */
+async function readCsvHeader(file: string, gzip: boolean): Promise<string[]> {
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+  const text = gzip ? stream.pipe(createGunzip()) : stream;
+  text.setEncoding("utf8");
+  const parser = new CsvParser();
+  const out: CsvRecord[] = [];
+  try {
+    for await (const chunk of text) {
+      parser.push(chunk as string, out);
+      if (out.length > 0) break;
+    }
+    if (out.length === 0) parser.end(out);
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+  const header = out[0]?.fields;
+  if (!header || header.every((h) => h.trim() === ""))
+    throw new Error(`${file} is empty: expected a CSV header line or a Parquet file`);
+  return header;
+}
+
+/** A YYYY-MM-DD in the path (hfmlsoc/hub_weekly_snapshots keeps models/<date>/models.parquet). */
+export function dateFromPath(file: string): string | null {
+  const parts = path.resolve(file).split(path.sep).reverse();
+  for (const part of parts) {
+    const m = /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:[^\d]|$)/.exec(part);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
