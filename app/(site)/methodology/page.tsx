@@ -167,6 +167,12 @@ export default async function MethodologyPage() {
           listed.
         </li>
         <li>
+          History imported from datasets that carry only all-time counts (such as the study's) has its
+          trailing-30-day downloads estimated from the differences between all-time counts (
+          <code>lib/import/estimate.ts</code>); the import says so, and <code>--no-estimate</code> stores
+          none.
+        </li>
+        <li>
           Attribution is by organisation, not by where its people work; see the registry notes for borderline
           cases.
         </li>
