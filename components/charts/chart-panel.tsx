@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { EmbedDialog } from "@/components/embed/embed-dialog";
 
 type Props = {
@@ -33,7 +33,6 @@ export function ChartPanel({
   table,
   children,
 }: Props) {
-  const figure = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
   const copyLink = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => {});
@@ -65,20 +64,20 @@ export function ChartPanel({
           <a className="btn" href={`/api/v1/share?${apiQuery}${apiQuery ? "&" : ""}format=csv`} download>
             CSV
           </a>
-          <button
-            type="button"
+          {/* The server renders the image: same numbers, with legend and source line. */}
+          <a
             className="btn"
-            onClick={() => downloadPng(figure.current, title)}
-            disabled={status !== "ready"}
+            href={`/api/v1/share.png?${apiQuery}${apiQuery ? "&" : ""}${new URLSearchParams({ title })}`}
+            download
           >
             PNG
-          </button>
+          </a>
           <button type="button" className="btn" onClick={copyLink}>
             {copied ? "Copied" : "Copy link"}
           </button>
         </div>
       </div>
-      <div ref={figure} style={{ marginTop: 12, minHeight: 200 }}>
+      <div style={{ marginTop: 12, minHeight: 200 }}>
         {status === "loading" ? (
           <div className="skeleton" style={{ height: 320 }} role="status" aria-label="Loading chart" />
         ) : status === "error" ? (
@@ -110,46 +109,4 @@ export function ChartPanel({
       ) : null}
     </section>
   );
-}
-
-/** Renders the chart's SVG onto a canvas with a white/dark background and a source line. */
-async function downloadPng(container: HTMLElement | null, title: string) {
-  const svg = container?.querySelector("svg.recharts-surface");
-  if (!svg || !container) return;
-  const { width, height } = svg.getBoundingClientRect();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  const style = getComputedStyle(document.documentElement);
-  const css = ["--grid", "--subtle", "--fg", "--muted", "--bg", "--border"]
-    .map((v) => `${v}:${style.getPropertyValue(v)}`)
-    .join(";");
-  clone.setAttribute("style", css);
-  const data = new XMLSerializer().serializeToString(clone);
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data)}`;
-  await image.decode();
-  const scale = 2;
-  const canvas = document.createElement("canvas");
-  canvas.width = width * scale;
-  canvas.height = (height + 56) * scale;
-  const ctx = canvas.getContext("2d");
-  if (!ctx) return;
-  ctx.scale(scale, scale);
-  ctx.fillStyle = style.getPropertyValue("--bg") || "#fff";
-  ctx.fillRect(0, 0, width, height + 56);
-  ctx.fillStyle = style.getPropertyValue("--fg") || "#111";
-  ctx.font = "600 15px sans-serif";
-  ctx.fillText(title, 8, 20);
-  ctx.drawImage(image, 0, 28, width, height);
-  ctx.font = "12px sans-serif";
-  ctx.fillStyle = style.getPropertyValue("--muted") || "#555";
-  ctx.fillText(
-    `Data: Hugging Face Hub downloads · Open Model Share · ${window.location.href}`.slice(0, 160),
-    8,
-    height + 48,
-  );
-  const link = document.createElement("a");
-  link.download = `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.png`;
-  link.href = canvas.toDataURL("image/png");
-  link.click();
 }
