@@ -1,0 +1,143 @@
+export const STEPS = ["generate", "http", "compare", "crawl", "first-load"] as const;
+export type Step = (typeof STEPS)[number];
+
+export type BenchOptions = {
+  /** Snapshot rows per day, on average (models created inside the window appear on that day) */
+  models: number;
+  days: number;
+  endDate: string;
+  /** Dates written through writePage (the rest by bulk SQL) */
+  sampleDays: number;
+  crawlModels: number;
+  /** NODE_OPTIONS of the crawling process, e.g. "--max-old-space-size=160" */
+  crawlNodeOptions: string | null;
+  /** Seconds of the 1-connection latency run per route */
+  latencySeconds: number;
+  /** Seconds of the throughput run per route, at `connections` */
+  duration: number;
+  connections: number;
+  /** The 200-connection load test: seconds (0 skips it) */
+  loadSeconds: number;
+  loadConnections: number;
+  quick: boolean;
+  keep: boolean;
+  build: boolean;
+  steps: Step[];
+  adminUrl: string;
+  /** Reuse this kept database (from an earlier --keep run) instead of generating one */
+  database: string | null;
+};
+
+/**
+ * The crawl the default run measures: 1M of the 2M models of the budget (≈ 8–10 s per 100k here),
+ * so the whole bench stays under 15 minutes; `--crawl-models 2000000` for the full size.
+ */
+export const DEFAULT_CRAWL = 1_000_000;
+
+const USAGE = `npm run bench -- [--quick] [--models N] [--days N] [--end YYYY-MM-DD] [--sample-days N]
+  [--crawl-models N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
+  [--steps ${STEPS.join(",")}] [--no-build] [--keep] [--database oms_bench_…] [--admin-url postgres://…]`;
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const quick = argv.includes("--quick");
+  const options: BenchOptions = {
+    models: quick ? 5_000 : 50_000,
+    days: quick ? 60 : 365,
+    endDate: "2025-10-31",
+    sampleDays: quick ? 5 : 10,
+    crawlModels: quick ? 100_000 : DEFAULT_CRAWL,
+    crawlNodeOptions: null,
+    latencySeconds: quick ? 3 : 10,
+    duration: quick ? 5 : 15,
+    connections: 10,
+    loadSeconds: quick ? 5 : 30,
+    loadConnections: 200,
+    quick,
+    keep: false,
+    build: true,
+    steps: [...STEPS],
+    adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    database: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? "";
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    const int = (min: number): number => {
+      const v = Number(value().replace(/_/g, ""));
+      if (!Number.isInteger(v) || v < min) throw new Error(`${flag} must be a whole number ≥ ${min}`);
+      return v;
+    };
+    switch (flag) {
+      case "--quick":
+        break;
+      case "--models":
+        options.models = int(100);
+        break;
+      case "--days":
+        options.days = int(2);
+        break;
+      case "--end":
+        options.endDate = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(options.endDate)) throw new Error("--end must be YYYY-MM-DD");
+        break;
+      case "--sample-days":
+        options.sampleDays = int(2);
+        break;
+      case "--crawl-models":
+        options.crawlModels = int(1000);
+        break;
+      case "--crawl-node-options":
+        options.crawlNodeOptions = value();
+        break;
+      case "--duration":
+        options.duration = int(1);
+        break;
+      case "--latency-seconds":
+        options.latencySeconds = int(1);
+        break;
+      case "--connections":
+        options.connections = int(1);
+        break;
+      case "--load-seconds":
+        options.loadSeconds = int(0);
+        break;
+      case "--load-connections":
+        options.loadConnections = int(1);
+        break;
+      case "--keep":
+        options.keep = true;
+        break;
+      case "--no-build":
+        options.build = false;
+        break;
+      case "--database":
+        options.database = value();
+        if (!/^oms_bench_\w+$/.test(options.database))
+          throw new Error("--database must name an oms_bench_… database");
+        break;
+      case "--admin-url":
+        options.adminUrl = value();
+        break;
+      case "--steps": {
+        const steps = value().split(",");
+        const unknown = steps.filter((s) => !(STEPS as readonly string[]).includes(s));
+        if (unknown.length > 0)
+          throw new Error(`unknown step ${unknown.join(",")}; steps: ${STEPS.join(",")}`);
+        options.steps = STEPS.filter((s) => steps.includes(s));
+        break;
+      }
+      case "--help":
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option "${flag}"\n${USAGE}`);
+    }
+  }
+  options.sampleDays = Math.min(options.sampleDays, options.days);
+  return options;
+}
