@@ -1,5 +1,6 @@
 import type { Database } from "../db";
 import { isoDay } from "./buckets";
+import { latestPublishedDate } from "./latest-date";
 
 export type Freshness = {
   /** Latest snapshot date the published shares include */
@@ -16,8 +17,7 @@ export type Freshness = {
 /** How fresh and how complete the published numbers are: every API response carries this. */
 export async function getFreshness(db: Database): Promise<Freshness> {
   const { prisma } = db;
-  const latest = await prisma.shareRollup.aggregate({ _max: { date: true } });
-  const dataAsOf = latest._max.date ?? null;
+  const dataAsOf = await latestPublishedDate(db);
   const run = await prisma.ingestRun.findFirst({ where: { status: "succeeded" }, orderBy: { id: "desc" } });
   let modelsTracked = 0;
   let attributedShare: number | null = null;

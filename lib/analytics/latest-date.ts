@@ -1,7 +1,10 @@
 import type { Database } from "../db";
 
-/** The newest snapshot date with published rollups: what "latest" means on every page. */
+/**
+ * The newest published snapshot date: the latest day a run succeeded. Read from the small
+ * ingest_run table, not by scanning millions of rollup rows.
+ */
 export async function latestPublishedDate(db: Database): Promise<Date | null> {
-  const row = await db.prisma.shareRollup.aggregate({ _max: { date: true } });
-  return row._max.date ?? null;
+  const row = await db.prisma.ingestRun.aggregate({ where: { status: "succeeded" }, _max: { asOf: true } });
+  return row._max.asOf ?? null;
 }

@@ -12,7 +12,7 @@ export const MAX_LINEAGE_DEPTH = 32;
 export async function refreshLineage(
   db: Database,
 ): Promise<{ updated: number; earliestAffected: Date | null }> {
-  const rows = await db.prisma.$queryRaw<{ id: number }[]>`
+  const [row] = await db.prisma.$queryRaw<{ updated: number; earliest: Date | null }[]>`
     WITH RECURSIVE chain AS (
       SELECT m.id, m.hub_id AS root, m.base_models[1] AS next_base, 0 AS depth, ARRAY[m.hub_id] AS path
       FROM model m
@@ -35,20 +35,19 @@ export async function refreshLineage(
           ELSE root
         END AS lineage_root
       FROM deepest
+    ),
+    updated AS (
+      UPDATE model m
+      SET lineage_root = r.lineage_root,
+          lineage_namespace = split_part(r.lineage_root, '/', 1)
+      FROM resolved r
+      WHERE m.id = r.id
+        AND (m.lineage_root IS DISTINCT FROM r.lineage_root
+          OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))
+      RETURNING m.id
     )
-    UPDATE model m
-    SET lineage_root = r.lineage_root,
-        lineage_namespace = split_part(r.lineage_root, '/', 1)
-    FROM resolved r
-    WHERE m.id = r.id
-      AND (m.lineage_root IS DISTINCT FROM r.lineage_root
-        OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))
-    RETURNING m.id`;
-  if (rows.length === 0) return { updated: 0, earliestAffected: null };
-  const ids = rows.map((r) => r.id);
-  const earliest = await db.prisma.modelSnapshot.aggregate({
-    where: { modelId: { in: ids } },
-    _min: { date: true },
-  });
-  return { updated: ids.length, earliestAffected: earliest._min.date ?? null };
+    -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
+    SELECT (SELECT count(*)::int FROM updated) AS updated,
+      (SELECT min(s.date) FROM model_snapshot s WHERE s.model_id IN (SELECT id FROM updated)) AS earliest`;
+  return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }
