@@ -1,5 +1,5 @@
 export { closeDb, getDb, useDatabase } from "./client";
 export { type DatabaseTarget, describeTarget, resolveDatabaseTarget } from "./config";
 export { Prisma, type PrismaClient } from "./generated/client";
-export { checkConnection, connectionError, type Database, openDatabase } from "./open";
+export { connectionError, type Database, openDatabase } from "./open";
 export { DatabaseLockedError } from "./pglite-lock";

@@ -71,12 +71,3 @@ export async function openDatabase(target = resolveDatabaseTarget()): Promise<Da
     },
   };
 }
-
-/** Fails fast with one clear line when the database cannot be reached. */
-export async function checkConnection(db: Database): Promise<void> {
-  try {
-    await db.prisma.$queryRaw`SELECT 1`;
-  } catch (error) {
-    throw connectionError(db.target, error);
-  }
-}
