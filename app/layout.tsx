@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/layout/providers";
 import "./globals.css";
 
 const inter = localFont({
@@ -29,9 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       className={inter.variable}
       data-theme={saved === "light" || saved === "dark" ? saved : undefined}
     >
-      <body>
-        <Providers>{children}</Providers>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

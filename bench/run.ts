@@ -68,7 +68,7 @@ runMain(async () => {
         ).rows[0];
         if (!range?.to) throw new Error(`${name} has no published dates`);
         if (has("http")) add("http", await http(app.url, app.child.pid ?? 0, options, range));
-        if (has("first-load")) add("firstLoad", await firstLoad(app.url));
+        if (has("first-load")) add("firstLoad", await firstLoad());
         if (has("compare")) add("compare", await compare(db, client, url, app.url));
       }
     } catch (error) {

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { DataBanner } from "@/components/layout/data-banner";
+import { Providers } from "@/components/layout/providers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getPageFreshness } from "@/lib/analytics/page-context";
 
@@ -9,7 +10,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const theme = saved === "light" || saved === "dark" ? saved : "system";
   const { freshness, unavailable } = await getPageFreshness();
   return (
-    <>
+    <Providers>
       <a href="#content" className="visually-hidden">
         Skip to content
       </a>
@@ -21,6 +22,6 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
         Origin registry partly derived from the ATOM Project (Apache-2.0).{" "}
         <a href="/methodology">Methodology</a> · <a href="/api/v1/openapi.json">API</a>
       </footer>
-    </>
+    </Providers>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { ShareChart } from "@/components/charts/share-chart";
+import { ShareChart } from "@/components/charts/lazy-charts";
 import { ShareTable } from "@/components/charts/share-table";
 import type { ShareResult } from "@/lib/analytics/share-over-time";
 import { fetchShare } from "@/lib/api/client";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { ShareChart } from "@/components/charts/share-chart";
+import { ShareChart } from "@/components/charts/lazy-charts";
 import type { ShareResult } from "@/lib/analytics/share-over-time";
 
 type Props = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HistoryChart } from "@/components/charts/history-chart";
+import { HistoryChart } from "@/components/charts/lazy-charts";
 import { getModelDetail } from "@/lib/analytics/model-detail";
 import { hubIdSchema } from "@/lib/api/models-query";
 import { getDb } from "@/lib/db";
