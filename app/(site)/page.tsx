@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OverviewExplorer } from "@/components/overview/overview-explorer";
 import { ModelsTable } from "@/components/tables/models-table";
-import { listModels } from "@/lib/analytics/models";
 import { listTasks } from "@/lib/analytics/tasks";
+import { getModelsAnswer } from "@/lib/api/listings";
 import { modelsQuerySchema } from "@/lib/api/models-query";
 import { overviewQueries } from "@/lib/api/overview-queries";
 import { getShareAnswer } from "@/lib/api/share";
@@ -45,7 +45,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     await answer(queries.region),
     await answer(queries.labs),
     await listTasks(db),
-    await listModels(db, modelsQuerySchema.parse({ limit: "10" })),
+    (await getModelsAnswer(db, modelsQuerySchema.parse({ limit: "10" }))).value,
   ];
   return (
     <main>

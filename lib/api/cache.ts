@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../db";
+import { isDatabaseUnavailable } from "./db-errors";
 
 /**
  * Published data changes only when rollups are rewritten; refreshRollups bumps this stamp, so one
@@ -34,6 +35,56 @@ export class AnswerCache<T> {
     this.map.delete(key);
     this.map.set(key, value);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+/**
+ * Tests (and `useDatabase`) swap databases within one process: current answers never cross them
+ * (two databases may share a data version). The stale fallback is the server's last answer.
+ */
+const databaseIds = new WeakMap<Database, number>();
+let lastDatabaseId = 0;
+function databaseId(db: Database): number {
+  let id = databaseIds.get(db);
+  if (id === undefined) {
+    id = ++lastDatabaseId;
+    databaseIds.set(db, id);
+  }
+  return id;
+}
+
+export type VersionedAnswer<T> = { value: T; etag: string; stale: boolean };
+
+/**
+ * Answers that only change when the published data does: computed once per data version and key
+ * (the version read is one primary-key lookup), and the last good answer per key served, marked
+ * stale, while the database is unreachable.
+ */
+export class VersionedAnswers<T> {
+  private readonly current: AnswerCache<T>;
+  private readonly lastGood: AnswerCache<{ value: T; etag: string }>;
+
+  constructor(
+    private readonly name: string,
+    max = 500,
+  ) {
+    this.current = new AnswerCache(max);
+    this.lastGood = new AnswerCache(max);
+  }
+
+  async get(db: Database, query: string, compute: () => Promise<T>): Promise<VersionedAnswer<T>> {
+    try {
+      const versioned = `${databaseId(db)}\n${await dataVersion(db)}\n${query}`;
+      const etag = etagOf(this.name, versioned);
+      const value = this.current.get(versioned) ?? (await compute());
+      this.current.set(versioned, value);
+      this.lastGood.set(query, { value, etag });
+      return { value, etag, stale: false };
+    } catch (error) {
+      const fallback = this.lastGood.get(query);
+      if (fallback && isDatabaseUnavailable(error)) return { ...fallback, stale: true };
+      throw error;
+    }
   }
 }
 

@@ -1,32 +1,19 @@
 import { getShareOverTime, type ShareResult } from "../analytics/share-over-time";
 import type { Database } from "../db";
-import { AnswerCache, dataVersion, etagOf } from "./cache";
+import { VersionedAnswers } from "./cache";
 import { toCsv } from "./csv";
-import { isDatabaseUnavailable } from "./db-errors";
 import { type ShareQuery, shareQueryString } from "./share-query";
 
-const answers = new AnswerCache<ShareResult>(500);
-/** Last answer per query whatever the version: served, marked stale, while the database is down. */
-const lastGood = new AnswerCache<{ result: ShareResult; etag: string }>(500);
+const answers = new VersionedAnswers<ShareResult>("share");
 
 export type ShareAnswer = { result: ShareResult; etag: string; stale: boolean };
 
 /** The share answer every consumer uses (API, pages, embeds, images), cached per data version. */
 export async function getShareAnswer(db: Database, query: ShareQuery): Promise<ShareAnswer> {
-  const queryKey = shareQueryString(query);
-  try {
-    const version = await dataVersion(db);
-    const key = `${version}\n${queryKey}`;
-    const etag = etagOf("share", key);
-    const result = answers.get(key) ?? (await getShareOverTime(db, query));
-    answers.set(key, result);
-    lastGood.set(queryKey, { result, etag });
-    return { result, etag, stale: false };
-  } catch (error) {
-    const fallback = lastGood.get(queryKey);
-    if (fallback && isDatabaseUnavailable(error)) return { ...fallback, stale: true };
-    throw error;
-  }
+  const { value, etag, stale } = await answers.get(db, shareQueryString(query), () =>
+    getShareOverTime(db, query),
+  );
+  return { result: value, etag, stale };
 }
 
 export const METRIC_DEFINITIONS: Record<ShareQuery["metric"], string> = {

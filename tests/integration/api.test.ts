@@ -224,4 +224,35 @@ describe("API v1 with the database down", () => {
     await down.close();
     await up.drop();
   });
+
+  it("serves the labs and models lists answered before, marked stale, and new queries 503", async () => {
+    const up = await createTestDatabase("pglite");
+    await seedPopulation(up, 3, "listdown");
+    await refreshRollups(up, null);
+    useDatabase(up);
+    const labs = await labsGET(url("/api/v1/labs"), none);
+    const models = await modelsGET(url("/api/v1/models?sort=likes"), none);
+    const before = { labs: await labs.json(), models: await models.json() };
+    // Conditional GET, and a new data version makes a new answer.
+    const etag = labs.headers.get("etag") ?? "";
+    const conditional = new Request("http://127.0.0.1/api/v1/labs", { headers: { "if-none-match": etag } });
+    expect((await labsGET(conditional, none)).status).toBe(304);
+    await refreshRollups(up, null);
+    const republished = await labsGET(url("/api/v1/labs"), none);
+    expect(republished.headers.get("etag")).not.toBe(etag);
+    expect(await republished.json()).toEqual(before.labs);
+    // The database goes away under the server.
+    const down = await openDatabase({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/none" });
+    useDatabase(down);
+    const staleLabs = await labsGET(url("/api/v1/labs"), none);
+    expect(staleLabs.status).toBe(200);
+    expect(staleLabs.headers.get("x-data-stale")).toBe("true");
+    expect(await staleLabs.json()).toEqual(before.labs);
+    const staleModels = await modelsGET(url("/api/v1/models?sort=likes&format=json"), none);
+    expect(staleModels.status).toBe(200);
+    expect((await staleModels.json()).models).toEqual(before.models.models);
+    expect((await modelsGET(url("/api/v1/models?sort=createdAt"), none)).status).toBe(503);
+    await down.close();
+    await up.drop();
+  });
 });

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { LabsCompare } from "@/components/tables/labs-compare";
-import { listLabs } from "@/lib/analytics/labs";
+import { getLabsAnswer } from "@/lib/api/listings";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Labs" };
 
 export default async function LabsPage() {
-  const { date, labs } = await listLabs(await getDb());
+  const {
+    value: { date, labs },
+  } = await getLabsAnswer(await getDb());
   return (
     <main>
       <h1>Labs</h1>

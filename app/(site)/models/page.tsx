@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModelsTable } from "@/components/tables/models-table";
-import { listModels } from "@/lib/analytics/models";
 import { listTasks } from "@/lib/analytics/tasks";
+import { getModelsAnswer } from "@/lib/api/listings";
 import { MODEL_SORTS, MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
 import { getDb } from "@/lib/db";
 
@@ -30,7 +30,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
   const tasks = await listTasks(db);
   const labs = await db.prisma.lab.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
   const query = parsed.success ? parsed.data : modelsQuerySchema.parse({});
-  const result = await listModels(db, query);
+  const { value: result } = await getModelsAnswer(db, query);
   const pageLink = (page: number) => `/models?${new URLSearchParams({ ...params, page: String(page) })}`;
   return (
     <main>

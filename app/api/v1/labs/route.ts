@@ -1,6 +1,6 @@
-import { listLabs } from "@/lib/analytics/labs";
-import { PUBLIC_CACHE } from "@/lib/api/cache";
+import { notModified, PUBLIC_CACHE } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
+import { getLabsAnswer } from "@/lib/api/listings";
 import { parseSearchParams } from "@/lib/api/parse";
 import { formatOnlySchema } from "@/lib/api/query-fragments";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
@@ -10,8 +10,14 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const { format } = parseSearchParams(formatOnlySchema, new URL(request.url).searchParams, ["format"]);
-  const result = await listLabs(await getDb());
-  const headers = { "Cache-Control": PUBLIC_CACHE };
+  const { value: result, etag, stale } = await getLabsAnswer(await getDb());
+  const unchanged = notModified(request, etag);
+  if (unchanged) return unchanged;
+  const headers = {
+    "Cache-Control": stale ? "public, max-age=30" : PUBLIC_CACHE,
+    ETag: etag,
+    ...(stale ? { "X-Data-Stale": "true" } : {}),
+  };
   if (format === "csv") {
     const rows = result.labs.map((l) => [
       l.slug,

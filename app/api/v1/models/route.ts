@@ -1,6 +1,6 @@
-import { listModels } from "@/lib/analytics/models";
-import { PUBLIC_CACHE } from "@/lib/api/cache";
+import { notModified, PUBLIC_CACHE } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
+import { getModelsAnswer } from "@/lib/api/listings";
 import { MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
 import { parseSearchParams } from "@/lib/api/parse";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
@@ -10,8 +10,14 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => {
   const query = parseSearchParams(modelsQuerySchema, new URL(request.url).searchParams, MODELS_PARAMS);
-  const result = await listModels(await getDb(), query);
-  const headers = { "Cache-Control": PUBLIC_CACHE };
+  const { value: result, etag, stale } = await getModelsAnswer(await getDb(), query);
+  const unchanged = notModified(request, etag);
+  if (unchanged) return unchanged;
+  const headers = {
+    "Cache-Control": stale ? "public, max-age=30" : PUBLIC_CACHE,
+    ETag: etag,
+    ...(stale ? { "X-Data-Stale": "true" } : {}),
+  };
   if (query.format === "csv") {
     const columns = [
       "hubId",
