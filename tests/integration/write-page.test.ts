@@ -69,4 +69,65 @@ describe.each(testBackends())("writePage on %s", (backend) => {
     const row = await db.prisma.modelSnapshot.findFirstOrThrow({ where: { model: { hubId: `${ns}/dup` } } });
     expect(row.downloads).toBe(2n);
   });
+
+  it("rewrites a model row only when its metadata changed, keeping known values the Hub omits", async () => {
+    const ns = uniqueNamespace();
+    const first = modelRecord({ hubId: `${ns}/m`, parameters: 1_000n, pipelineTag: "text-generation" });
+    await writePage(db, [first], "2025-08-05", null);
+    const version = async () =>
+      (
+        await db.prisma.$queryRaw<
+          { xmin: string }[]
+        >`SELECT xmin::text FROM model WHERE hub_id = ${first.hubId}`
+      )[0]?.xmin;
+    const v1 = await version();
+    // Same metadata, new counts: only the snapshot is written.
+    await writePage(db, [{ ...first, downloads: 99n }], "2025-08-06", null);
+    expect(await version()).toBe(v1);
+    // The Hub left out parameters and createdAt: still nothing to change.
+    await writePage(db, [{ ...first, parameters: null, createdAt: null }], "2025-08-07", null);
+    expect(await version()).toBe(v1);
+    // A new task, a new base model, a move to another namespace: the row follows.
+    const moved = {
+      ...first,
+      pipelineTag: "text-classification",
+      baseModels: ["a/b"],
+      baseRelation: "adapter" as const,
+    };
+    await writePage(db, [moved], "2025-08-08", null);
+    expect(await version()).not.toBe(v1);
+    const row = await db.prisma.model.findUniqueOrThrow({
+      where: { hubId: first.hubId },
+      include: { snapshots: { orderBy: { date: "asc" } } },
+    });
+    expect(row).toMatchObject({
+      pipelineTag: "text-classification",
+      baseModels: ["a/b"],
+      baseRelation: "adapter",
+      parameters: 1_000n,
+    });
+    expect(row.createdAt).toEqual(first.createdAt);
+    expect(row.snapshots.map((s) => s.downloads)).toEqual([
+      first.downloads,
+      99n,
+      first.downloads,
+      first.downloads,
+    ]);
+    const renamed = { ...moved, namespace: `${ns}-new` };
+    await writePage(db, [renamed], "2025-08-09", null);
+    const org = await db.prisma.organization.findUnique({ where: { namespace: `${ns}-new` } });
+    expect(org).not.toBeNull();
+    expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: first.hubId } })).namespace).toBe(
+      `${ns}-new`,
+    );
+  });
+
+  it("a demo model written by a real crawl stops being demo", async () => {
+    const ns = uniqueNamespace();
+    const record = modelRecord({ hubId: `${ns}/d` });
+    await writePage(db, [record], "2025-08-05", null);
+    await db.prisma.model.update({ where: { hubId: record.hubId }, data: { demo: true } });
+    await writePage(db, [record], "2025-08-06", null);
+    expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: record.hubId } })).demo).toBe(false);
+  });
 });
