@@ -27,6 +27,7 @@ import { crawl } from "./crawl";
 import { firstLoad } from "./first-load";
 import { generate } from "./generate";
 import { http } from "./http";
+import { importStep } from "./import";
 
 runMain(async () => {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -83,6 +84,7 @@ runMain(async () => {
     }
   }
   if (has("crawl")) add("crawl", await crawl(options, `${name}_crawl`));
+  if (has("import")) add("import", await importStep(options, `${name}_import`));
 
   const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
   figures.push({
