@@ -44,20 +44,21 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
       JOIN ${source} m ON m.id = s.model_id
       LEFT JOIN model_snapshot p ON p.model_id = s.model_id AND p.date = w.prev_date
     ),
-    -- Attribute first, then aggregate by the attribution keys: most namespaces are unregistered
-    -- and collapse into a few groups, where grouping by namespace barely compacted anything.
+    compact AS (
+      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young,
+        count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
+      FROM per_model
+      GROUP BY 1, 2, 3, 4, 5, 6
+    ),
     keyed AS (
-      SELECT pm.date, pm.derivative, pm.year_cohort, pm.young,
+      SELECT c.*,
         dev.country AS dev_country, dev.international AS dev_intl, dev.lab_slug AS dev_lab,
         CASE WHEN dev.in_registry THEN dev.namespace ELSE '' END AS dev_org,
         lin.country AS lin_country, lin.international AS lin_intl, lin.lab_slug AS lin_lab,
-        CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END AS lin_org,
-        count(*)::int AS models, sum(pm.downloads) AS d30, sum(pm.downloads_all_time) AS total,
-        sum(pm.delta) AS period
-      FROM per_model pm
-      LEFT JOIN organization dev ON dev.namespace = pm.namespace
-      LEFT JOIN organization lin ON lin.namespace = pm.lineage_namespace
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+        CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END AS lin_org
+      FROM compact c
+      LEFT JOIN organization dev ON dev.namespace = c.namespace
+      LEFT JOIN organization lin ON lin.namespace = c.lineage_namespace
     ),
     attributed AS (
       SELECT k.date, k.derivative, k.year_cohort, k.young, k.models, k.d30, k.total, k.period,
