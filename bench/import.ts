@@ -112,7 +112,7 @@ async function measure(kind: "postgres" | "pglite", file: string, rows: number, 
 function run(script: string, args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; ms: number; peak: number; output: string }>((resolve) => {
     const started = performance.now();
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    const child: ChildProcess = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, ...args], {
       env: { ...process.env, ...env, CI: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -13,6 +13,7 @@ import {
   ImportFormatError,
   resolveColumns,
 } from "./formats";
+import { heapGovernor } from "./heap";
 import type { ImportOptions } from "./options";
 import { DatePages } from "./pages";
 import { type ImportedRow, ImportValueError, readRow } from "./rows";
@@ -165,9 +166,11 @@ async function load(
 
   const ctx = { file: source.file, mapping, fixedDate };
   const columns = [...new Set(Object.values(mapping))];
+  const collectIfNeeded = heapGovernor();
   try {
     for await (const batch of source.batches(columns)) {
       if (signal?.aborted) throw new ImportInterruptedError();
+      collectIfNeeded();
       for (let k = 0; k < batch.rows.length; k++) {
         const rowNumber = batch.firstRow + k;
         progress.rows++;
