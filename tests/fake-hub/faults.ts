@@ -27,6 +27,8 @@ export interface FaultRule {
   path?: string | RegExp;
   /** How many matching requests the rule applies to; default 1, Infinity for always. */
   times?: number;
+  /** A time window instead of a count: the rule applies to matching requests until this epoch ms. */
+  untilMs?: number;
 }
 
 interface ActiveRule extends FaultRule {
@@ -37,11 +39,11 @@ export class FaultPlan {
   private rules: ActiveRule[] = [];
 
   set(rules: readonly FaultRule[]): void {
-    this.rules = rules.map((rule) => ({ ...rule, left: rule.times ?? 1 }));
+    this.rules = rules.map(active);
   }
 
   add(rules: readonly FaultRule[]): void {
-    this.rules.push(...rules.map((rule) => ({ ...rule, left: rule.times ?? 1 })));
+    this.rules.push(...rules.map(active));
   }
 
   /** The first rule matching this request, consumed once. */
@@ -49,6 +51,7 @@ export class FaultPlan {
     const rule = this.rules.find(
       (r) =>
         r.left > 0 &&
+        (r.untilMs === undefined || Date.now() < r.untilMs) &&
         (r.request === undefined || r.request === requestNumber) &&
         (r.path === undefined ||
           (typeof r.path === "string" ? r.path === pathname : r.path.test(pathAndQuery))),
@@ -58,3 +61,8 @@ export class FaultPlan {
     return rule.fault;
   }
 }
+
+const active = (rule: FaultRule): ActiveRule => ({
+  ...rule,
+  left: rule.times ?? (rule.untilMs === undefined ? 1 : Number.POSITIVE_INFINITY),
+});

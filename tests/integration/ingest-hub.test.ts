@@ -251,3 +251,70 @@ async function findChild(databaseUrl: string): Promise<number | null> {
   }
   return null;
 }
+
+/**
+ * A Hub that answers 503, then 429 with Retry-After, for a whole window (HUB_OUTAGE_SECONDS: 3 in
+ * `npm test`, 60 in `npm run test:faults`), under the job's real retry policy: the run either rides
+ * it out or fails with a message naming the Hub's answer; either way the next run finishes and the
+ * database equals an uninterrupted run's.
+ */
+describe("a Hub outage", () => {
+  const seconds = Number(process.env.HUB_OUTAGE_SECONDS ?? 3);
+  let hub: FakeHub;
+  let reference: TestDatabase;
+  let db: TestDatabase;
+  beforeAll(async () => {
+    hub = await startFakeHub({ models: populationFrom(population(600)) });
+    reference = await createTestDatabase("pglite");
+    db = await createTestDatabase("pglite");
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await reference?.drop();
+    await db?.drop();
+  });
+
+  it(`of ${seconds} s: retried with backoff; the next run finishes with nothing lost`, {
+    timeout: (seconds + 240) * 1000,
+  }, async () => {
+    const options = ingestOptionsSchema.parse({ asOf: "2025-10-01", minDownloads: 0 });
+    const source = () => hubSource({ endpoint: hub.url, token: null, limit: 250 });
+    expect((await runDailyIngest({ db: reference, options, hub: source() })).status).toBe("succeeded");
+    const expected = await dumpSnapshots(reference);
+
+    const start = Date.now();
+    const before = hub.requests.length;
+    hub.setFaults([
+      {
+        path: /\/api\/models/,
+        untilMs: start + (seconds * 1000) / 2,
+        fault: { kind: "status", status: 503 },
+      },
+      {
+        path: /\/api\/models/,
+        untilMs: start + seconds * 1000,
+        fault: { kind: "rate-limit", retryAfter: "2", rateLimit: null },
+      },
+    ]);
+    const first = await runDailyIngest({ db, options, hub: source() }).then(
+      (r) => r.status,
+      (error: unknown) => error,
+    );
+    const faulted = hub.requests.slice(before).filter((r) => r.fault !== null);
+    expect(faulted.length).toBeGreaterThan(1);
+    if (first !== "succeeded") {
+      expect(first).toBeInstanceOf(IngestFailedError);
+      expect((first as Error).message).toMatch(/503|429/);
+      const failed = await db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(failed.status).toBe("failed");
+      // Nothing of the unfinished day is published.
+      expect(await db.prisma.shareRollup.count({ where: { date: new Date("2025-10-01") } })).toBe(0);
+      const wait = start + seconds * 1000 - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      expect((await runDailyIngest({ db, options, hub: source() })).status).toBe("succeeded");
+    }
+    expect(await dumpSnapshots(db)).toEqual(expected);
+    expect(await db.prisma.shareRollup.count({ where: { date: new Date("2025-10-01") } })).toBeGreaterThan(0);
+    hub.setFaults([]);
+  });
+});
