@@ -19,7 +19,8 @@ export function DataBanner({
   if (unavailable) {
     return (
       <div role="status" style={style}>
-        The database is unavailable right now: anything shown is the last data this server had, and live figures will return shortly.
+        The database is unavailable right now: anything shown is the last data this server had, and live
+        figures will return shortly.
       </div>
     );
   }
