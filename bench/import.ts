@@ -112,7 +112,12 @@ async function measure(kind: "postgres" | "pglite", file: string, rows: number, 
 function run(script: string, args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; ms: number; peak: number; output: string }>((resolve) => {
     const started = performance.now();
-    const child: ChildProcess = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, ...args], {
+    // The way the npm scripts run them: db:migrate through tsx, the import bundled (scripts/run-bundled.mjs).
+    const argv =
+      script === "scripts/import.ts"
+        ? ["--expose-gc", "scripts/run-bundled.mjs", script, ...args]
+        : ["--import", "tsx", script, ...args];
+    const child: ChildProcess = spawn(process.execPath, argv, {
       env: { ...process.env, ...env, CI: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -2,15 +2,23 @@ import { spawn } from "node:child_process";
 
 export type ScriptResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs a scripts/ entry point in a child process; `undefined` env values are removed. */
+/**
+ * Runs a scripts/ entry point in a child process; `undefined` env values are removed. `bundled`
+ * runs it as `npm run import` does (scripts/run-bundled.mjs) instead of through tsx.
+ */
 export function runScript(
   script: string,
   args: string[] = [],
   env: Record<string, string | undefined> = {},
   timeoutMs = 60_000,
+  how: "tsx" | "bundled" = "tsx",
 ): Promise<ScriptResult> {
+  const argv =
+    how === "bundled"
+      ? ["--expose-gc", "scripts/run-bundled.mjs", script, ...args]
+      : ["--import", "tsx", script, ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    const child = spawn(process.execPath, argv, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -255,6 +255,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
       [file, "--format", "hub-stats", "--as-of=2021-03-01"],
       env,
       120_000,
+      "bundled",
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
