@@ -34,7 +34,12 @@ export async function importStep(options: BenchOptions, name: string): Promise<S
       if (!options.keep) await dropDatabase(options.adminUrl, name);
     }
     const pgliteDir = path.join(dir, "pglite");
-    const lite = await measure("pglite", file, rows, { DATABASE_URL: "", PGLITE_DIR: pgliteDir });
+    // As \`npm run import\` runs it: the embedded database with a 32MB buffer cache.
+    const lite = await measure("pglite", file, rows, {
+      DATABASE_URL: "",
+      PGLITE_DIR: pgliteDir,
+      PGLITE_SHARED_BUFFERS: "32MB",
+    });
     figures.push(...lite.figures);
     details.pglite = lite.details;
     return { figures, details };

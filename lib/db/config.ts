@@ -2,7 +2,7 @@ import path from "node:path";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string }
+  | { kind: "pglite"; dataDir: string; sharedBuffers?: string }
   | { kind: "pglite-memory" };
 
 /**
@@ -29,9 +29,16 @@ export function resolveDatabaseTarget(
   }
   const dir = env.PGLITE_DIR?.trim();
   if (dir === "memory://") return { kind: "pglite-memory" };
+  // The embedded Postgres lives inside the Node process: its buffer cache is that process's
+  // memory. `npm run import` keeps it small; the web server keeps PGlite's default (128MB).
+  const sharedBuffers = env.PGLITE_SHARED_BUFFERS?.trim();
+  if (sharedBuffers && !/^\d{1,6}(kB|MB|GB)$/.test(sharedBuffers)) {
+    throw new Error(`PGLITE_SHARED_BUFFERS must be a size like 32MB (got "${sharedBuffers}").`);
+  }
   return {
     kind: "pglite",
     dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir || ".data/pglite"),
+    ...(sharedBuffers ? { sharedBuffers } : {}),
   };
 }
 

@@ -45,7 +45,12 @@ export async function openDatabase(target = resolveDatabaseTarget()): Promise<Da
     // Last resort if the process exits without close(): never leave a lock that blocks the next owner.
     process.once("exit", release);
     try {
-      pglite = new PGlite(target.dataDir);
+      pglite = new PGlite(
+        target.dataDir,
+        target.sharedBuffers
+          ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${target.sharedBuffers}`] }
+          : {},
+      );
       await pglite.waitReady;
     } catch (error) {
       release();

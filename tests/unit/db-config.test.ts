@@ -8,6 +8,10 @@ describe("resolveDatabaseTarget", () => {
     [{ DATABASE_URL: "  " }, { kind: "pglite", dataDir: path.resolve(".data/pglite") }],
     [{ PGLITE_DIR: "/tmp/x" }, { kind: "pglite", dataDir: "/tmp/x" }],
     [{ PGLITE_DIR: "memory://" }, { kind: "pglite-memory" }],
+    [
+      { PGLITE_DIR: "/tmp/x", PGLITE_SHARED_BUFFERS: "32MB" },
+      { kind: "pglite", dataDir: "/tmp/x", sharedBuffers: "32MB" },
+    ],
     [{ DATABASE_URL: "postgres://u:p@h:5432/d" }, { kind: "postgres", url: "postgres://u:p@h:5432/d" }],
     [
       { DATABASE_URL: "postgresql://h/d", PGLITE_DIR: "/ignored" },
@@ -22,6 +26,12 @@ describe("resolveDatabaseTarget", () => {
     ["mysql://h/d", /must start with postgres:\/\//],
   ])("rejects DATABASE_URL=%s", (url, message) => {
     expect(() => resolveDatabaseTarget({ DATABASE_URL: url })).toThrow(message);
+  });
+
+  it.each(["32", "lots", "32 MB", "-1MB"])("rejects PGLITE_SHARED_BUFFERS=%s", (value) => {
+    expect(() => resolveDatabaseTarget({ PGLITE_SHARED_BUFFERS: value })).toThrow(
+      /PGLITE_SHARED_BUFFERS must be a size like 32MB/,
+    );
   });
 
   it("never prints the password", () => {
