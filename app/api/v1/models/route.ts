@@ -1,4 +1,4 @@
-import { notModified, PUBLIC_CACHE } from "@/lib/api/cache";
+import { answerHeaders, notModified } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
 import { getModelsAnswer } from "@/lib/api/listings";
 import { MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
@@ -13,11 +13,7 @@ export const GET = route(async (request: Request) => {
   const { value: result, etag, stale } = await getModelsAnswer(await getDb(), query);
   const unchanged = notModified(request, etag);
   if (unchanged) return unchanged;
-  const headers = {
-    "Cache-Control": stale ? "public, max-age=30" : PUBLIC_CACHE,
-    ETag: etag,
-    ...(stale ? { "X-Data-Stale": "true" } : {}),
-  };
+  const headers = answerHeaders({ etag, stale });
   if (query.format === "csv") {
     const columns = [
       "hubId",

@@ -1,4 +1,4 @@
-import { notModified, PUBLIC_CACHE } from "@/lib/api/cache";
+import { answerHeaders, notModified } from "@/lib/api/cache";
 import { parseSearchParams } from "@/lib/api/parse";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
 import { getShareAnswer, shareCsv, shareDefinitionLine } from "@/lib/api/share";
@@ -12,13 +12,7 @@ export const GET = route(async (request: Request) => {
   const { result, etag, stale } = await getShareAnswer(await getDb(), query);
   const unchanged = notModified(request, etag);
   if (unchanged) return unchanged;
-  const headers = {
-    // While the database is down the last answer is served, marked stale and cached briefly.
-    "Cache-Control": stale ? "public, max-age=30" : PUBLIC_CACHE,
-    ETag: etag,
-    "X-Data-As-Of": result.freshness.dataAsOf ?? "",
-    ...(stale ? { "X-Data-Stale": "true" } : {}),
-  };
+  const headers = { ...answerHeaders({ etag, stale }), "X-Data-As-Of": result.freshness.dataAsOf ?? "" };
   if (query.format === "csv") {
     const name = `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}.csv`;
     return csvResponse(shareCsv(result), name, {
