@@ -13,7 +13,7 @@ import {
   ImportFormatError,
   resolveColumns,
 } from "./formats";
-import { heapGovernor } from "./heap";
+import { collectGarbage, heapGovernor } from "./heap";
 import type { ImportOptions } from "./options";
 import { DatePages } from "./pages";
 import { type ImportedRow, ImportValueError, readRow } from "./rows";
@@ -168,7 +168,7 @@ async function load(
   const columns = [...new Set(Object.values(mapping))];
   const collectIfNeeded = heapGovernor();
   try {
-    for await (const batch of source.batches(columns)) {
+    for await (const batch of source.batches(columns, collectIfNeeded)) {
       if (signal?.aborted) throw new ImportInterruptedError();
       collectIfNeeded();
       for (let k = 0; k < batch.rows.length; k++) {
@@ -213,6 +213,7 @@ async function load(
   let estimated = 0;
   let models = dryModels.size;
   let newModels: number | null = null;
+  collectGarbage();
   const publishStarted = performance.now();
   if (db && runs && runs.dates().length > 0) {
     try {

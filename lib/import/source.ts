@@ -6,7 +6,7 @@ import {
   type AsyncBuffer,
   type FileMetaData,
   parquetMetadataAsync,
-  parquetReadObjects,
+  parquetRead,
   parquetSchema,
 } from "hyparquet";
 import { CsvParser, type CsvRecord } from "./csv";
@@ -33,14 +33,15 @@ export type ImportSource = {
   /** What `position` counts up to: rows for Parquet, bytes for CSV. */
   total: number;
   rowGroups: number | null;
-  batches(columns: readonly string[]): AsyncGenerator<RowBatch>;
+  /** `betweenSteps` runs after each decoded column and each batch (the importer's heap governor). */
+  batches(columns: readonly string[], betweenSteps?: () => void): AsyncGenerator<RowBatch>;
   close(): Promise<void>;
 };
 
 /** Rows handed on at a time. */
 export const BATCH_ROWS = 10_000;
 /**
- * Rows of a Parquet row group decoded at once. Writers differ (hyparquet-writer 100,000 rows,
+ * Rows of a Parquet row group decoded at once (column by column). Writers differ (hyparquet-writer 100,000 rows,
  * pyarrow up to 1,048,576): larger groups are read in ranges of this many rows, which hyparquet
  * decodes page by page for flat columns. A nested column (a list or struct: tags, baseModels) is
  * decoded whole by hyparquet whatever the range, so groups with one are read whole, once.
@@ -125,24 +126,23 @@ async function openParquet(
     totalRows,
     total: totalRows,
     rowGroups: groups.length,
-    async *batches(wanted) {
+    async *batches(wanted, betweenSteps = () => {}) {
       const range = wanted.some((c) => nested.has(c)) ? Number.POSITIVE_INFINITY : rangeRows;
       let groupStart = 0;
       for (const count of groups) {
         const groupEnd = groupStart + count;
-        // One row group (or range of one) at a time, only the wanted columns.
+        // One row group (or range of one) at a time, only the wanted columns, one column after the
+        // other; rows are built only for the batch handed on.
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
-          const rows = (await parquetReadObjects({
-            file: buffer,
-            metadata,
-            columns: [...wanted],
-            rowStart,
-            rowEnd,
-          })) as Row[];
-          for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-            const slice = rows.slice(i, i + BATCH_ROWS);
-            yield { rows: slice, firstRow: rowStart + i + 1, position: rowStart + i + slice.length };
+          const data = new Map<string, unknown[]>();
+          for (const column of new Set(wanted)) {
+            data.set(column, await readColumn(buffer, metadata, column, rowStart, rowEnd));
+            betweenSteps();
+          }
+          for (let i = 0; i < rowEnd - rowStart; i += BATCH_ROWS) {
+            const rows = toRows(data, i, Math.min(rowEnd - rowStart, i + BATCH_ROWS));
+            yield { rows, firstRow: rowStart + i + 1, position: rowStart + i + rows.length };
           }
         }
         groupStart = groupEnd;
@@ -150,6 +150,45 @@ async function openParquet(
     },
     close: () => handle.close(),
   };
+}
+
+/**
+ * One column's values for rows [rowStart, rowEnd). Decoding the columns of a row group one by one
+ * holds one column's pages at a time instead of every column's, and no row object is made for
+ * the whole group (a 1M-row import peaked ≈ 60 MB higher reading row objects a group at a time).
+ */
+async function readColumn(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  column: string,
+  rowStart: number,
+  rowEnd: number,
+): Promise<unknown[]> {
+  const values: unknown[] = new Array(rowEnd - rowStart);
+  await parquetRead({
+    file,
+    metadata,
+    columns: [column],
+    rowStart,
+    rowEnd,
+    // Chunks are whole pages: they may start before rowStart or run past rowEnd.
+    onChunk({ columnData, rowStart: chunkStart }) {
+      const from = Math.max(rowStart, chunkStart);
+      const to = Math.min(rowEnd, chunkStart + columnData.length);
+      for (let row = from; row < to; row++) values[row - rowStart] = columnData[row - chunkStart];
+    },
+  });
+  return values;
+}
+
+function toRows(data: Map<string, unknown[]>, from: number, to: number): Row[] {
+  const rows: Row[] = new Array(to - from);
+  for (let k = from; k < to; k++) {
+    const row: Row = {};
+    for (const [column, values] of data) row[column] = values[k];
+    rows[k - from] = row;
+  }
+  return rows;
 }
 
 async function openCsv(file: string, size: number, gzip: boolean): Promise<ImportSource> {
