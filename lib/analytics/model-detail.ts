@@ -5,11 +5,9 @@ import { isoDay } from "./buckets";
 /** One model: its snapshot history, bases, derivatives and why it counts where it does. */
 export async function getModelDetail(db: Database, hubId: string) {
   const { prisma } = db;
-  const model = await prisma.model.findUnique({
-    where: { hubId },
-    include: { snapshots: { orderBy: { date: "asc" }, take: 3660 } },
-  });
+  const model = await prisma.model.findUnique({ where: { hubId } });
   if (!model) return null;
+  const snapshots = await modelHistory(db, model.id);
   const attribution = await getModelAttribution(db, hubId);
   const derivativeCounts = await prisma.$queryRaw<{ relation: string | null; models: number }[]>`
     SELECT base_relation::text AS relation, count(*)::int AS models
@@ -40,11 +38,33 @@ export async function getModelDetail(db: Database, hubId: string) {
       total: derivativeCounts.reduce((n, r) => n + r.models, 0),
       byRelation: derivativeCounts.map((r) => ({ relation: r.relation ?? "unspecified", models: r.models })),
     },
-    history: model.snapshots.map((s) => ({
+    history: snapshots.map((s) => ({
       date: isoDay(s.date),
       downloads30d: s.downloads,
       downloadsAllTime: s.downloadsAllTime,
       likes: s.likes,
     })),
   };
+}
+
+/** Keeps a model page bounded: ten years of daily snapshots. */
+const HISTORY_LIMIT = 3660;
+
+/**
+ * One model's snapshots, oldest first. The key is (date, model): the distinct dates come from a
+ * loose scan of the key (one probe per date), then one key probe per date finds the model's row —
+ * a few hundred probes instead of reading every snapshot of every model.
+ */
+function modelHistory(db: Database, modelId: number) {
+  return db.prisma.$queryRaw<{ date: Date; downloads: bigint; downloadsAllTime: bigint; likes: number }[]>`
+    WITH RECURSIVE dates AS (
+      (SELECT date FROM model_snapshot ORDER BY date LIMIT 1)
+      UNION ALL
+      SELECT (SELECT s.date FROM model_snapshot s WHERE s.date > d.date ORDER BY s.date LIMIT 1)
+      FROM dates d WHERE d.date IS NOT NULL
+    )
+    SELECT s.date, s.downloads, s.downloads_all_time AS "downloadsAllTime", s.likes
+    FROM dates d JOIN model_snapshot s ON s.date = d.date AND s.model_id = ${modelId}::int
+    ORDER BY s.date
+    LIMIT ${HISTORY_LIMIT}::int`;
 }

@@ -219,8 +219,10 @@ export async function hasDemoData(db: Database): Promise<boolean> {
 async function deleteDemoRows(db: Database): Promise<Omit<DemoRemoveResult, "ms">> {
   const { prisma } = db;
   const [snapshots, models, runs, organizations] = await prisma.$transaction([
+    // Snapshots first, by run and by model: they have no foreign key to cascade from model.
     prisma.$executeRaw`DELETE FROM model_snapshot
-      WHERE run_id IN (SELECT id FROM ingest_run WHERE trigger = ${DEMO_TRIGGER})`,
+      WHERE run_id IN (SELECT id FROM ingest_run WHERE trigger = ${DEMO_TRIGGER})
+         OR model_id IN (SELECT id FROM model WHERE demo)`,
     prisma.$executeRaw`DELETE FROM model WHERE demo`,
     prisma.$executeRaw`DELETE FROM ingest_run WHERE trigger = ${DEMO_TRIGGER}`,
     prisma.$executeRaw`DELETE FROM organization o

@@ -1,9 +1,6 @@
 import { HUB_PLACEHOLDER_CREATED_AT } from "../analytics/cohorts";
 import type { Database } from "../db";
 
-/** Model ids per statement. */
-export const MODELS_PER_STATEMENT = 2000;
-
 /**
  * Estimates the Hub's trailing-30-day count for imported snapshots whose file had none (the
  * study's data carries only downloadsAllTime), so the default downloads30d metric is not empty
@@ -14,40 +11,23 @@ export const MODELS_PER_STATEMENT = 2000;
  *   4. else the next snapshot f after d:       (A(f) − A(d)) × 30 / (f − d)
  *   5. else 0.
  * Differences are never negative. Only rows of the given runs with downloads = 0 are touched
- * (a real 0 gives an estimate of about 0), so re-running it gives the same values. Window
- * functions over the affected models' snapshots in (model, date) order, a range of model ids per
- * statement so the database's working memory stays bounded (PGlite never gives memory back).
+ * (a real 0 gives an estimate of about 0), so re-running it gives the same values. One statement:
+ * snapshots are keyed by date first, so there is no cheap way to one model's history and a range
+ * of models per statement would read the whole table once per range; instead one pass sorts the
+ * affected models' snapshots into (model, date) order (the sort spills to disk past work_mem, so
+ * the database's memory stays bounded — PGlite never gives memory back).
  */
 export async function estimateDownloads30d(
   db: Database,
   targets: { date: string; runId: number }[],
-  modelsPerStatement = MODELS_PER_STATEMENT,
 ): Promise<number> {
   if (targets.length === 0) return 0;
   const runIds = targets.map((t) => t.runId);
   const dates = targets.map((t) => t.date);
-  const [bounds] = await db.prisma.$queryRaw<{ lo: number | null; hi: number | null }[]>`
-    SELECT min(model_id) AS lo, max(model_id) AS hi FROM model_snapshot
-    WHERE date = ANY(${dates}::date[]) AND run_id = ANY(${runIds}::int[]) AND downloads = 0`;
-  if (bounds?.lo == null || bounds.hi == null) return 0;
-  let updated = 0;
-  for (let from = bounds.lo; from <= bounds.hi; from += modelsPerStatement)
-    updated += await estimateRange(db, runIds, dates, from, from + modelsPerStatement);
-  return updated;
-}
-
-function estimateRange(
-  db: Database,
-  runIds: number[],
-  dates: string[],
-  from: number,
-  to: number,
-): Promise<number> {
   return db.prisma.$executeRaw`
     WITH target AS (
       SELECT model_id, date FROM model_snapshot
-      WHERE model_id >= ${from}::int AND model_id < ${to}::int
-        AND run_id = ANY(${runIds}::int[]) AND date = ANY(${dates}::date[]) AND downloads = 0
+      WHERE run_id = ANY(${runIds}::int[]) AND date = ANY(${dates}::date[]) AND downloads = 0
     ),
     series AS (
       SELECT s.model_id, s.date, s.downloads_all_time AS a,

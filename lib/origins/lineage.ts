@@ -48,6 +48,8 @@ export async function refreshLineage(
     )
     -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
     SELECT (SELECT count(*)::int FROM updated) AS updated,
-      (SELECT min(s.date) FROM model_snapshot s WHERE s.model_id IN (SELECT id FROM updated)) AS earliest`;
+      -- Snapshots are keyed by date first: walk them in date order and stop at the first hit.
+      (SELECT s.date FROM model_snapshot s WHERE s.model_id IN (SELECT id FROM updated)
+       ORDER BY s.date LIMIT 1) AS earliest`;
   return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }

@@ -7,7 +7,11 @@ import type { Database } from "@/lib/db";
  * Returns bucket date → series key → value, before top-N grouping.
  */
 export async function referenceShare(db: Database, q: ShareQuery & { from: string; to: string }) {
-  const models = await db.prisma.model.findMany({ include: { snapshots: true } });
+  const snapshots = await db.prisma.modelSnapshot.findMany();
+  const models = (await db.prisma.model.findMany()).map((m) => ({
+    ...m,
+    snapshots: snapshots.filter((s) => s.modelId === m.id),
+  }));
   const orgs = new Map((await db.prisma.organization.findMany()).map((o) => [o.namespace, o]));
   const byHubId = new Map(models.map((m) => [m.hubId, m]));
   const allDates = [...new Set(models.flatMap((m) => m.snapshots.map((s) => iso(s.date))))].sort();

@@ -18,6 +18,7 @@ import { writePage } from "@/lib/ingest/write-page";
 import { loadRegistry } from "@/lib/origins/sync";
 import { modelRecord } from "../factories/model-record";
 import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
+import { snapshotsWithModel } from "../helpers/snapshots";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
 /** A small demo file: every 25th model alive on 2025-08-31 (and their bases), 6 dates. */
@@ -170,6 +171,7 @@ describe.each(testBackends())("demo data on %s", (backend) => {
     const result = await loadDemoData(db, smallFile);
     expect(result).toEqual({ status: "skipped", reason: "the database already holds 1 models (not empty)" });
     expect((await counts(db))?.models).toBe(1);
+    await db.prisma.modelSnapshot.deleteMany({});
     await db.prisma.model.deleteMany({});
     await db.prisma.organization.deleteMany({ where: { inRegistry: false } });
   });
@@ -205,11 +207,16 @@ describe.each(testBackends())("demo data on %s", (backend) => {
     expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: taken } })).demo).toBe(false);
 
     await removeDemoData(db);
-    const left = await db.prisma.model.findMany({ include: { snapshots: true }, orderBy: { hubId: "asc" } });
+    const left = await db.prisma.model.findMany({ orderBy: { hubId: "asc" } });
     expect(left.map((m) => m.hubId).sort()).toEqual([taken, "real-org/new-model"].sort());
+    // No snapshot of a removed model is left behind (snapshots have no foreign key).
+    expect(
+      await db.prisma.modelSnapshot.count({ where: { modelId: { notIn: left.map((m) => m.id) } } }),
+    ).toBe(0);
     for (const m of left) {
       expect(m.demo).toBe(false);
-      expect(m.snapshots.map((s) => [s.date.toISOString().slice(0, 10), s.runId])).toEqual([
+      const snapshots = await snapshotsWithModel(db, { id: m.id });
+      expect(snapshots.map((s) => [s.date.toISOString().slice(0, 10), s.runId])).toEqual([
         ["2026-11-29", run.id],
       ]);
     }

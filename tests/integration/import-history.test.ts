@@ -9,6 +9,7 @@ import { importFile, planImport } from "@/lib/import/run-import";
 import { writePage } from "@/lib/ingest/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeOpenModelEvolution } from "../fixtures/import/make-files";
+import { snapshotsWithModel } from "../helpers/snapshots";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
 const opts = (file: string, o: Partial<ImportOptions> = {}): ImportOptions => ({
@@ -33,11 +34,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
   });
 
   const snapshots = async (ns: string) => {
-    const rows = await db.prisma.modelSnapshot.findMany({
-      where: { model: { namespace: ns } },
-      include: { model: true },
-      orderBy: [{ model: { hubId: "asc" } }, { date: "asc" }],
-    });
+    const rows = await snapshotsWithModel(db, { namespace: ns });
     return rows.map((r) => ({
       id: r.model.hubId,
       date: r.date.toISOString().slice(0, 10),
@@ -54,10 +51,9 @@ describe.each(testBackends())("history import on %s", (backend) => {
       orderBy: { hubId: "asc" },
       omit: { updatedAt: true, firstSeenAt: true },
     }),
-    snapshots: await db.prisma.modelSnapshot.findMany({
-      where: { model: { namespace: ns } },
-      orderBy: [{ modelId: "asc" }, { date: "asc" }],
-    }),
+    snapshots: (await snapshotsWithModel(db, { namespace: ns }))
+      .map(({ model: _, ...snapshot }) => snapshot)
+      .sort((a, b) => a.modelId - b.modelId || a.date.getTime() - b.date.getTime()),
   });
 
   const runsOn = (dates: string[]) =>

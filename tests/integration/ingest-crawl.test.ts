@@ -4,6 +4,7 @@ import { ingestOptionsSchema } from "@/lib/ingest/options";
 import { acquireIngestLock, IngestBusyError } from "@/lib/ingest/run-lock";
 import { memoryHub } from "../factories/memory-hub";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { snapshotsWithModel } from "../helpers/snapshots";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
 const options = (o: Record<string, unknown>) => ingestOptionsSchema.parse(o);
@@ -27,11 +28,7 @@ describe.each(testBackends())("runIngest on %s", (backend) => {
   });
 
   const snapshotsOf = async (date: string) =>
-    db.prisma.modelSnapshot.findMany({
-      where: { date: new Date(`${date}T00:00:00Z`) },
-      include: { model: { select: { hubId: true } } },
-      orderBy: { model: { hubId: "asc" } },
-    });
+    snapshotsWithModel(db, {}, { date: new Date(`${date}T00:00:00Z`) });
 
   it("crawls registry namespaces, then the global list down to --min-downloads", async () => {
     const [a, b] = [uniqueNamespace("reg"), uniqueNamespace("tail")];
