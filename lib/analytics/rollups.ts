@@ -42,7 +42,12 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
       FROM wanted w
       JOIN model_snapshot s ON s.date = w.date
       JOIN ${source} m ON m.id = s.model_id
-      LEFT JOIN model_snapshot p ON p.model_id = s.model_id AND p.date = w.prev_date
+      -- Only the previous dates' rows: the key (date, model_id) reads them as a few ranges, where
+      -- the join alone made the planner hash the whole table per statement.
+      LEFT JOIN (
+        SELECT model_id, date, downloads_all_time FROM model_snapshot
+        WHERE date IN (SELECT prev_date FROM wanted)
+      ) p ON p.model_id = s.model_id AND p.date = w.prev_date
     ),
     compact AS (
       SELECT date, namespace, lineage_namespace, derivative, year_cohort, young,
@@ -68,11 +73,19 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
         ('developer', k.dev_country, COALESCE(k.dev_intl, false), k.dev_lab, k.dev_org),
         ('lineage', k.lin_country, COALESCE(k.lin_intl, false), k.lin_lab, k.lin_org)
       ) AS a(attribution, country, intl, lab, org)
+    ),
+    -- Unregistered namespaces share one attribution (no country, no lab, no org): collapse them
+    -- before the cohort × group-type expansion multiplies every row by about nine.
+    by_attribution AS (
+      SELECT date, derivative, year_cohort, young, attribution, country, intl, lab, org,
+        sum(models) AS models, sum(d30) AS d30, sum(total) AS total, sum(period) AS period
+      FROM attributed
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
     )
     SELECT x.date, c.cohort, x.attribution, x.derivative, g.group_type, g.group_key,
       sum(x.models)::int AS models, sum(x.d30)::bigint AS downloads_30d,
       sum(x.total)::bigint AS downloads_all_time, sum(x.period)::bigint AS downloads_period
-    FROM attributed x
+    FROM by_attribution x
     CROSS JOIN LATERAL (VALUES ('all'), (x.year_cohort), (CASE WHEN x.young THEN 'new-12m' END)) AS c(cohort)
     CROSS JOIN LATERAL (VALUES
       ('region', CASE WHEN x.country = 'CN' THEN 'CN' WHEN x.country = 'US' THEN 'US'
@@ -84,6 +97,9 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
     WHERE c.cohort IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`;
 }
+
+/** Per rebuild transaction on Postgres (measured: a 16-date statement at 18M rows 5.7 → 3.5 s). */
+const ROLLUP_WORK_MEM = "64MB";
 
 /** Dates per INSERT: bounds the memory of one aggregation on large histories. */
 const DATES_PER_STATEMENT = 16;
@@ -102,6 +118,11 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
   const version = new Date().toISOString();
   await prisma.$transaction(
     async (tx) => {
+      // The final aggregation (≈ 100k groups per statement) spills to disk in batches at the
+      // default 4MB. Postgres only: the memory is the server's, and PGlite, inside our own
+      // process, never gives its memory back.
+      if (db.target.kind === "postgres")
+        await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
       if (dates === null) await tx.$executeRaw`DELETE FROM share_rollup`;
       else await tx.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`;
       for (let i = 0; i < targets.length; i += DATES_PER_STATEMENT) {
