@@ -3,17 +3,35 @@ import type { ModelRow } from "@/lib/analytics/models";
 import { formatCount, formatExact } from "@/lib/format/numbers";
 import { REGION_LABELS, type Region } from "@/lib/origins/regions";
 
-/** Models with their latest counts; links to the model page. */
-export function ModelsTable({ models, caption }: { models: ModelRow[]; caption: string }) {
-  if (models.length === 0) return <p className="muted">No models match.</p>;
+/** What a row needs; the origin column shows when the rows carry a region. */
+export type ModelsTableRow = Pick<
+  ModelRow,
+  "hubId" | "pipelineTag" | "createdAt" | "downloads30d" | "downloadsAllTime"
+> &
+  Partial<Pick<ModelRow, "region" | "country" | "lab" | "derivative">>;
+
+/** Models with their latest counts; links to the model page (listings, overview, lab pages). */
+export function ModelsTable({
+  models,
+  caption,
+  empty = "No models match.",
+  modelHeader = "Model",
+}: {
+  models: ModelsTableRow[];
+  caption: string;
+  empty?: string;
+  modelHeader?: string;
+}) {
+  if (models.length === 0) return <p className="muted">{empty}</p>;
+  const origin = models.some((m) => m.region !== undefined);
   return (
     <div className="table-scroll">
       <table className="data" data-testid="models-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Origin</th>
+            <th scope="col">{modelHeader}</th>
+            {origin ? <th scope="col">Origin</th> : null}
             <th scope="col">Task</th>
             <th scope="col">Created</th>
             <th scope="col" className="num">
@@ -31,16 +49,18 @@ export function ModelsTable({ models, caption }: { models: ModelRow[]; caption: 
                 <Link href={`/models/${m.hubId}`}>{m.hubId}</Link>
                 {m.derivative ? <span className="muted small"> · derivative</span> : null}
               </td>
-              <td>
-                {REGION_LABELS[m.region as Region] ?? m.region}
-                {m.country && m.region === "OTHER" ? ` (${m.country})` : ""}
-                {m.lab ? (
-                  <>
-                    {" · "}
-                    <Link href={`/labs/${m.lab}`}>{m.lab}</Link>
-                  </>
-                ) : null}
-              </td>
+              {origin ? (
+                <td>
+                  {REGION_LABELS[m.region as Region] ?? m.region}
+                  {m.country && m.region === "OTHER" ? ` (${m.country})` : ""}
+                  {m.lab ? (
+                    <>
+                      {" · "}
+                      <Link href={`/labs/${m.lab}`}>{m.lab}</Link>
+                    </>
+                  ) : null}
+                </td>
+              ) : null}
               <td className="small">{m.pipelineTag ?? "–"}</td>
               <td className="small num">{m.createdAt?.slice(0, 10) ?? "–"}</td>
               <td className="num" title={formatExact(m.downloads30d)}>

@@ -1,3 +1,4 @@
+import { type VersionedAnswer, VersionedAnswers } from "../api/cache";
 import type { Database } from "../db";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
@@ -46,4 +47,15 @@ export async function getFreshness(db: Database): Promise<Freshness> {
     attributedShare,
     demo,
   };
+}
+
+const answers = new VersionedAnswers<Freshness>("freshness", 8);
+
+/**
+ * getFreshness once per data version (publishing, demo removal and registry edits all bump it):
+ * every page's banner and every uncached share answer read it, four queries each time otherwise.
+ * While the database is down, the last value, marked stale.
+ */
+export function getVersionedFreshness(db: Database): Promise<VersionedAnswer<Freshness>> {
+  return answers.get(db, "freshness", () => getFreshness(db));
 }

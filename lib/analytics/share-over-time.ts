@@ -2,7 +2,7 @@ import type { ShareQuery } from "../api/share-query";
 import { type Database, Prisma } from "../db";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { type Crossover, findCrossovers } from "./crossovers";
-import { type Freshness, getFreshness } from "./freshness";
+import { type Freshness, getVersionedFreshness } from "./freshness";
 import { PUBLISHED_DATES, shareRowsQuery } from "./rollups";
 import { countryStyle, OTHER_SERIES, regionStyle } from "./series-style";
 
@@ -37,7 +37,7 @@ type Row = { date: Date; group_key: string; d30: bigint; total: bigint; period: 
  * the same aggregation over raw snapshots of the matching models.
  */
 export async function getShareOverTime(db: Database, query: ShareQuery): Promise<ShareResult> {
-  const freshness = await getFreshness(db);
+  const { value: freshness } = await getVersionedFreshness(db);
   const to = query.to ?? freshness.dataAsOf ?? isoDay(new Date());
   const from = query.from ?? addDays(to, -365);
   const rows = await loadRows(db, query, from, to);

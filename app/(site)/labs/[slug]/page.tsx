@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareQueryPanel } from "@/components/charts/share-query-panel";
+import { ModelsTable } from "@/components/tables/models-table";
 import { getLabDetail } from "@/lib/analytics/lab-detail";
 import { getShareAnswer } from "@/lib/api/share";
 import { shareQuerySchema, shareQueryString } from "@/lib/api/share-query";
@@ -120,7 +121,11 @@ export default async function LabPage({ params }: Params) {
         <p className="muted small" style={{ marginTop: 0 }}>
           Trailing 30 days at {detail.date ?? "–"}
         </p>
-        <ModelList models={detail.topModels} />
+        <ModelsTable
+          models={detail.topModels}
+          caption={`${lab.name}: most downloaded models`}
+          empty="None yet."
+        />
       </section>
       <section className="card">
         <h2>Derivatives by others</h2>
@@ -129,56 +134,13 @@ export default async function LabPage({ params }: Params) {
           {lab.name}'s models, with {formatExact(detail.derivatives.downloads30d)} downloads in the trailing
           30 days.
         </p>
-        <ModelList models={detail.derivatives.top} showNamespace />
+        <ModelsTable
+          models={detail.derivatives.top}
+          caption={`Most downloaded derivatives of ${lab.name}'s models`}
+          empty="None yet."
+          modelHeader="Model (publisher)"
+        />
       </section>
     </main>
-  );
-}
-
-function ModelList({
-  models,
-  showNamespace = false,
-}: {
-  models: {
-    hubId: string;
-    pipelineTag: string | null;
-    createdAt: string | null;
-    downloads30d: bigint;
-    downloadsAllTime: bigint;
-  }[];
-  showNamespace?: boolean;
-}) {
-  if (models.length === 0) return <p className="muted">None yet.</p>;
-  return (
-    <div className="table-scroll">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Model{showNamespace ? " (publisher)" : ""}</th>
-            <th scope="col">Task</th>
-            <th scope="col">Created</th>
-            <th scope="col" className="num">
-              Downloads (30 d)
-            </th>
-            <th scope="col" className="num">
-              All-time
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {models.map((m) => (
-            <tr key={m.hubId}>
-              <td>
-                <Link href={`/models/${m.hubId}`}>{m.hubId}</Link>
-              </td>
-              <td className="small">{m.pipelineTag ?? "–"}</td>
-              <td className="small num">{m.createdAt ?? "–"}</td>
-              <td className="num">{formatCount(m.downloads30d)}</td>
-              <td className="num">{formatCount(m.downloadsAllTime)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
