@@ -199,7 +199,7 @@ async function writeDate(
   return { rows: records.length, ms };
 }
 
-/** Snapshots of days 0..lastDay from each model's growth parameters, in primary-key order. */
+/** Snapshots of days 0..lastDay from each model's growth parameters, a range of models at a time. */
 async function bulkFill(client: pg.Client, population: Population, lastDay: number): Promise<number> {
   if (lastDay < 0) return 0;
   const ms = population.models;
@@ -216,8 +216,6 @@ async function bulkFill(client: pg.Client, population: Population, lastDay: numb
       ms.map((m) => m.likeDivisor),
     ],
   );
-  // Bench-only session settings: the foreign key is known to hold (every id comes from model).
-  await client.query("SET session_replication_role = replica");
   await client.query("SET maintenance_work_mem = '256MB'");
   const maxId = Number((await client.query("SELECT max(id) AS n FROM model")).rows[0]?.n ?? 0);
   let rows = 0;
@@ -237,7 +235,6 @@ async function bulkFill(client: pg.Client, population: Population, lastDay: numb
       `  models ${from.toLocaleString()}–${Math.min(from + BULK_CHUNK - 1, maxId).toLocaleString()}: ${rows.toLocaleString()} rows`,
     );
   }
-  await client.query("RESET session_replication_role");
   return rows;
 }
 
