@@ -165,6 +165,7 @@ async function readColumn(
   rowEnd: number,
 ): Promise<unknown[]> {
   const values: unknown[] = new Array(rowEnd - rowStart);
+  let filled = 0;
   await parquetRead({
     file,
     metadata,
@@ -176,8 +177,14 @@ async function readColumn(
       const from = Math.max(rowStart, chunkStart);
       const to = Math.min(rowEnd, chunkStart + columnData.length);
       for (let row = from; row < to; row++) values[row - rowStart] = columnData[row - chunkStart];
+      filled += Math.max(0, to - from);
     },
   });
+  // A short column would otherwise read as missing values, row after row.
+  if (filled !== values.length)
+    throw new Error(
+      `column "${column}" gave ${filled} values for the ${values.length} rows ${rowStart + 1}–${rowEnd}`,
+    );
   return values;
 }
 

@@ -8,7 +8,10 @@ export const MAX_LINEAGE_DEPTH = 32;
  * one has no base. A base we have not crawled ends the chain and is the root (its namespace is
  * still known from its id); a cycle ends at the last model before it repeats.
  */
-/** Returns the earliest snapshot date of any model whose lineage changed (null if none changed). */
+/**
+ * Returns how many models' lineage changed, and the earliest snapshot date of those that had been
+ * resolved before (null if none): the oldest published shares the change can move.
+ */
 export async function refreshLineage(
   db: Database,
 ): Promise<{ updated: number; earliestAffected: Date | null }> {
@@ -45,11 +48,22 @@ export async function refreshLineage(
         AND (m.lineage_root IS DISTINCT FROM r.lineage_root
           OR m.lineage_namespace IS DISTINCT FROM split_part(r.lineage_root, '/', 1))
       RETURNING m.id
+    ),
+    -- Models resolved before whose lineage moved. A model never resolved yet (new since the last
+    -- publish, which resolves every model) has no snapshot at a published date before the ones
+    -- being published now, so it cannot move older shares. The model table read here is as it
+    -- was before this statement's UPDATE.
+    moved AS (
+      SELECT u.id FROM updated u JOIN model was ON was.id = u.id
+      WHERE was.lineage_root IS NOT NULL
     )
     -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
     SELECT (SELECT count(*)::int FROM updated) AS updated,
-      -- Snapshots are keyed by date first: walk them in date order and stop at the first hit.
-      (SELECT s.date FROM model_snapshot s WHERE s.model_id IN (SELECT id FROM updated)
+      -- Snapshots are keyed by date first: walk them in date order and stop at the first hit;
+      -- skipped outright when no resolved model moved (a daily crawl's usual case, where the
+      -- walk would otherwise read every older date).
+      (SELECT s.date FROM model_snapshot s
+       WHERE EXISTS (SELECT 1 FROM moved) AND s.model_id IN (SELECT id FROM moved)
        ORDER BY s.date LIMIT 1) AS earliest`;
   return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }

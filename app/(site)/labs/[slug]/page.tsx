@@ -7,7 +7,7 @@ import { getLabDetail } from "@/lib/analytics/lab-detail";
 import { getShareAnswer } from "@/lib/api/share";
 import { shareQuerySchema, shareQueryString } from "@/lib/api/share-query";
 import { getDb } from "@/lib/db";
-import { formatCount, formatExact } from "@/lib/format/numbers";
+import { formatExact } from "@/lib/format/numbers";
 import { countryName } from "@/lib/origins/countries";
 
 export const dynamic = "force-dynamic";

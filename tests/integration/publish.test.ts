@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishSnapshotDate } from "@/lib/analytics/publish";
+import type { ModelRecord } from "@/lib/ingest/types";
+import { writePage } from "@/lib/ingest/write-page";
+import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+describe.each(testBackends())("publishing a day on %s", (backend) => {
+  let db: TestDatabase;
+  const ns = uniqueNamespace("pub");
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** A succeeded crawl of `day` with these models, then its publish. */
+  const crawl = async (day: string, records: ModelRecord[]) => {
+    const asOf = new Date(`${day}T00:00:00Z`);
+    const run = await db.prisma.ingestRun.create({ data: { asOf, status: "succeeded", trigger: "cli" } });
+    await writePage(db, records, day, run.id);
+    return publishSnapshotDate(db, asOf);
+  };
+  const rollupDates = async () =>
+    (
+      await db.prisma.$queryRaw<{ d: string }[]>`
+        SELECT DISTINCT to_char(date, 'YYYY-MM-DD') AS d FROM share_rollup ORDER BY 1`
+    ).map((r) => r.d);
+
+  it("rebuilds one day for new models, every day when a model already published changes lineage", async () => {
+    const base = modelRecord({ hubId: `${ns}/base` });
+    // Its base is not crawled yet: the chain ends at `${ns}/upstream`.
+    const tune = modelRecord({
+      hubId: `${ns}/tune`,
+      baseModels: [`${ns}/upstream`],
+      baseRelation: "finetune",
+    });
+    expect(await crawl("2025-08-01", [base, tune])).toBe("date");
+
+    // A new model on the next day: only that day's rollups are written.
+    const fresh = modelRecord({ hubId: `${ns}/fresh` });
+    expect(await crawl("2025-08-02", [base, tune, fresh])).toBe("date");
+    expect(await rollupDates()).toEqual(["2025-08-01", "2025-08-02"]);
+    const before = await db.prisma.model.findUniqueOrThrow({ where: { hubId: tune.hubId } });
+    expect(before.lineageRoot).toBe(`${ns}/upstream`);
+
+    // The base turns up with a base of its own: the fine-tune published on both earlier days now
+    // descends from another root, so every published day is rebuilt.
+    const upstream = modelRecord({
+      hubId: `${ns}/upstream`,
+      baseModels: [`${ns}/origin`],
+      baseRelation: "merge",
+    });
+    expect(await crawl("2025-08-03", [base, tune, fresh, upstream])).toBe("all");
+    const after = await db.prisma.model.findUniqueOrThrow({ where: { hubId: tune.hubId } });
+    expect(after.lineageRoot).toBe(`${ns}/origin`);
+    expect(await rollupDates()).toEqual(["2025-08-01", "2025-08-02", "2025-08-03"]);
+  });
+});
