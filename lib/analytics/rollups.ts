@@ -1,4 +1,4 @@
-import { DATA_VERSION_KEY } from "../api/cache";
+import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
 import { Prisma } from "../db";
 import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "./cohorts";
@@ -115,7 +115,6 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
     dates === null
       ? (await prisma.$queryRaw<{ date: Date }[]>`${PUBLISHED_DATES} ORDER BY 1`).map((r) => r.date)
       : await withFollowingDates(db, dates);
-  const version = new Date().toISOString();
   await prisma.$transaction(
     async (tx) => {
       // The final aggregation (≈ 100k groups per statement) spills to disk in batches at the
@@ -131,11 +130,7 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
             downloads_30d, downloads_all_time, downloads_period)
           ${shareRowsQuery(targets.slice(i, i + DATES_PER_STATEMENT))}`;
       }
-      await tx.appState.upsert({
-        where: { key: DATA_VERSION_KEY },
-        create: { key: DATA_VERSION_KEY, value: version },
-        update: { value: version },
-      });
+      await bumpDataVersion(tx);
     },
     // A full rebuild over years of snapshots takes minutes, not Prisma's default 5 seconds.
     { timeout: 60 * 60_000, maxWait: 60_000 },

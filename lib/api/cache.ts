@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "../db";
+import type { Database, Prisma } from "../db";
 import { isDatabaseUnavailable } from "./db-errors";
 
 /**
@@ -11,6 +11,20 @@ export const DATA_VERSION_KEY = "data_version";
 export async function dataVersion(db: Database): Promise<string> {
   const row = await db.prisma.appState.findUnique({ where: { key: DATA_VERSION_KEY } });
   return row?.value ?? "0";
+}
+
+/**
+ * A new data version. refreshRollups writes one with the rollups; a run that was marked succeeded
+ * and then failed to publish writes one too: answers cached in between read that run's date as
+ * published.
+ */
+export async function bumpDataVersion(client: Pick<Prisma.TransactionClient, "appState">): Promise<void> {
+  const value = new Date().toISOString();
+  await client.appState.upsert({
+    where: { key: DATA_VERSION_KEY },
+    create: { key: DATA_VERSION_KEY, value },
+    update: { value },
+  });
 }
 
 export function etagOf(...parts: string[]): string {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { refreshRollups } from "../analytics/rollups";
+import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
 import { hasDemoData, removeDemoData } from "../demo/load";
 import { acquireIngestLock } from "../ingest/run-lock";
@@ -228,6 +229,7 @@ async function load(
       await refreshRollups(db, null);
     } catch (error) {
       await runs.fail(error).catch(() => {});
+      await bumpDataVersion(db.prisma).catch(() => {});
       throw error;
     }
     const ids = runs.runIds();

@@ -1,3 +1,4 @@
+import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
 import type { IngestOptions } from "./options";
 import { acquireIngestLock } from "./run-lock";
@@ -87,6 +88,7 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await finishRun(db, run.id, { status: "failed", error: message }).catch(() => {});
+      await bumpDataVersion(db.prisma).catch(() => {});
       throw new IngestFailedError(run.id, message);
     }
   } finally {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataVersion } from "@/lib/api/cache";
 import { IngestFailedError, runIngest } from "@/lib/ingest/crawl";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
 import { acquireIngestLock, IngestBusyError } from "@/lib/ingest/run-lock";
@@ -65,6 +66,23 @@ describe.each(testBackends())("runIngest on %s", (backend) => {
     expect(
       rows.every((r) => r.downloads === (changed.find((m) => m.hubId === r.model.hubId)?.downloads ?? -1n)),
     ).toBe(true);
+  });
+
+  it("a run whose publish fails ends failed and changes the data version (cached answers recompute)", async () => {
+    const ns = uniqueNamespace("pubfail");
+    const before = await dataVersion(db);
+    const job = {
+      db,
+      hub: memoryHub(population(ns, uniqueNamespace("pubfail"))).source,
+      options: options({ asOf: "2025-01-04", orgs: [ns] }),
+      afterSuccess: async () => {
+        throw new Error("publish broke");
+      },
+    };
+    await expect(runIngest(job)).rejects.toThrow(/publish broke/);
+    const run = await db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(run).toMatchObject({ status: "failed" });
+    expect(await dataVersion(db)).not.toBe(before);
   });
 
   it("a failed run resumes from its cursor: no page repeated, no row missing", async () => {
