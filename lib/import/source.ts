@@ -33,7 +33,7 @@ export type ImportSource = {
   /** What `position` counts up to: rows for Parquet, bytes for CSV. */
   total: number;
   rowGroups: number | null;
-  /** `betweenSteps` runs after each decoded column and each batch (the importer's heap governor). */
+  /** `betweenSteps` runs after each decoded Parquet column (the importer's heap governor). */
   batches(columns: readonly string[], betweenSteps?: () => void): AsyncGenerator<RowBatch>;
   close(): Promise<void>;
 };

@@ -7,8 +7,6 @@ export const MAX_LINEAGE_DEPTH = 32;
  * Resolves every model's lineage root: follow the first base model through models we know until
  * one has no base. A base we have not crawled ends the chain and is the root (its namespace is
  * still known from its id); a cycle ends at the last model before it repeats.
- */
-/**
  * Returns how many models' lineage changed, and the earliest snapshot date of those that had been
  * resolved before (null if none): the oldest published shares the change can move.
  */

@@ -7,10 +7,15 @@ import type { Database } from "@/lib/db";
  * Returns bucket date → series key → value, before top-N grouping.
  */
 export async function referenceShare(db: Database, q: ShareQuery & { from: string; to: string }) {
-  const snapshots = await db.prisma.modelSnapshot.findMany();
+  const byModel = new Map<number, Awaited<ReturnType<typeof db.prisma.modelSnapshot.findMany>>>();
+  for (const s of await db.prisma.modelSnapshot.findMany()) {
+    const list = byModel.get(s.modelId);
+    if (list) list.push(s);
+    else byModel.set(s.modelId, [s]);
+  }
   const models = (await db.prisma.model.findMany()).map((m) => ({
     ...m,
-    snapshots: snapshots.filter((s) => s.modelId === m.id),
+    snapshots: byModel.get(m.id) ?? [],
   }));
   const orgs = new Map((await db.prisma.organization.findMany()).map((o) => [o.namespace, o]));
   const byHubId = new Map(models.map((m) => [m.hubId, m]));
