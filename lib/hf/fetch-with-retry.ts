@@ -11,13 +11,16 @@ import { type RateLimitInfo, type RequestPacer, readRateLimitHeaders, realSleep 
 import type { Checked } from "./schemas";
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included, for failures other than 429. */
   maxAttempts: number;
   /** Backoff before retry n is random() × min(maxDelayMs, baseDelayMs × 2^(n−1)) ("full jitter"). */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Longest wait a 429 may impose before a retry, whatever its headers ask. */
-  maxRateLimitWaitMs: number;
+  /**
+   * Total time one request may spend waiting out 429s. A 429 never counts against maxAttempts:
+   * the Hub's windows are 5 minutes, so a crawl waits them out until this budget is spent.
+   */
+  rateLimitBudgetMs: number;
   /** Per attempt, headers and body together. */
   timeoutMs: number;
   /** Retries of a 2xx body that was truncated, not JSON, or invalid. */
@@ -28,7 +31,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
-  maxRateLimitWaitMs: 300_000,
+  // Four of the Hub's 5-minute windows.
+  rateLimitBudgetMs: 20 * 60_000,
   timeoutMs: 30_000,
   bodyRetries: 1,
 };
@@ -100,6 +104,8 @@ export async function fetchJsonWithRetry<T>(
   if (token && sameOrigin(url, options.tokenOrigin)) headers.authorization = `Bearer ${token}`;
 
   let bodyFailures = 0;
+  let failures = 0;
+  let rateLimitedMs = 0;
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     await pacer?.acquire();
@@ -115,47 +121,47 @@ export async function fetchJsonWithRetry<T>(
     const clean = (text: string) => redactSecret(text, token);
     const suffix = `(GET ${safeUrl}, ${attempt} attempt${attempt === 1 ? "" : "s"})`;
     let waitMs: number;
-    if (failure.kind === "status") {
-      const { status, statusText, detail, rateLimit } = failure;
-      const extra = detail && detail !== statusText ? `: ${detail}` : "";
-      const what = clean(`HTTP ${status}${statusText ? ` ${statusText}` : ""}${extra}`);
-      if (status === 429) {
-        const asked = rateLimit.retryAfterMs ?? rateLimit.resetMs;
-        if (attempt >= policy.maxAttempts) {
-          throw new HubRateLimitError(
-            `${prefix}: still rate limited, ${what} ${suffix}`,
-            safeUrl,
-            attempt,
-            asked,
-          );
-        }
-        waitMs = Math.min(asked ?? backoff(attempt, policy, deps), policy.maxRateLimitWaitMs);
-      } else if (status >= 500 || status === 408) {
-        if (attempt >= policy.maxAttempts) {
-          throw new HubHttpError(`${prefix}: ${what} ${suffix}`, safeUrl, attempt, status);
-        }
-        waitMs = backoff(attempt, policy, deps);
-      } else {
-        throw new HubHttpError(`${prefix}: ${what} ${suffix}`, safeUrl, attempt, status);
-      }
-    } else if (failure.kind === "transport") {
-      if (attempt >= policy.maxAttempts) {
-        throw new HubNetworkError(
-          `${prefix}: ${clean(failure.reason)} ${suffix}`,
+    if (failure.kind === "status" && failure.status === 429) {
+      waitMs = rateLimitWait(failure.rateLimit, attempt, policy, deps);
+      if (rateLimitedMs + waitMs > policy.rateLimitBudgetMs) {
+        const asked = failure.rateLimit.retryAfterMs ?? failure.rateLimit.resetMs;
+        throw new HubRateLimitError(
+          `${prefix}: still rate limited (HTTP 429) after waiting ${formatWait(rateLimitedMs)} in all; ` +
+            `the Hub asks for ${formatWait(waitMs)} more, past the ${formatWait(policy.rateLimitBudgetMs)} budget. ` +
+            `Try again later, or set HF_TOKEN for a higher limit ${suffix}`,
           safeUrl,
           attempt,
-          failure.timedOut,
-          failure.cause,
+          asked,
         );
       }
-      waitMs = backoff(attempt, policy, deps);
+      rateLimitedMs += waitMs;
     } else {
-      bodyFailures++;
-      if (bodyFailures > policy.bodyRetries || attempt >= policy.maxAttempts) {
-        const problem = clean(failure.problem);
-        throw new HubResponseError(`${prefix}: ${problem} ${suffix}`, safeUrl, attempt, problem);
+      failures++;
+      if (failure.kind === "status") {
+        const { status, statusText, detail } = failure;
+        const extra = detail && detail !== statusText ? `: ${detail}` : "";
+        const what = clean(`HTTP ${status}${statusText ? ` ${statusText}` : ""}${extra}`);
+        if (!(status >= 500 || status === 408) || failures >= policy.maxAttempts) {
+          throw new HubHttpError(`${prefix}: ${what} ${suffix}`, safeUrl, attempt, status);
+        }
+      } else if (failure.kind === "transport") {
+        if (failures >= policy.maxAttempts) {
+          throw new HubNetworkError(
+            `${prefix}: ${clean(failure.reason)} ${suffix}`,
+            safeUrl,
+            attempt,
+            failure.timedOut,
+            failure.cause,
+          );
+        }
+      } else {
+        bodyFailures++;
+        if (bodyFailures > policy.bodyRetries || failures >= policy.maxAttempts) {
+          const problem = clean(failure.problem);
+          throw new HubResponseError(`${prefix}: ${problem} ${suffix}`, safeUrl, attempt, problem);
+        }
       }
-      waitMs = backoff(attempt, policy, deps);
+      waitMs = backoff(failures, policy, deps);
     }
     options.onRetry?.({ attempt, waitMs, reason: clean(describe(failure)) });
     if (waitMs > 0) await deps.sleep(waitMs);
@@ -225,6 +231,31 @@ async function attemptOnce<T>(
   const checked = check(body);
   if (!checked.ok) return { failure: { kind: "body", problem: checked.problem } };
   return { status: response.status, headers: response.headers, value: checked.value, rateLimit };
+}
+
+/**
+ * What a 429 asks, as huggingface_hub waits it: the window's reset plus one second when
+ * `RateLimit` says none are left (`r=0;t=0` included), else `Retry-After` plus one second, else
+ * backoff; never under one second, with up to 10 % jitter so clients sharing a window spread out.
+ */
+function rateLimitWait(
+  rateLimit: RateLimitInfo,
+  attempt: number,
+  policy: RetryPolicy,
+  deps: HttpDeps,
+): number {
+  const base =
+    rateLimit.remaining === 0 && rateLimit.resetMs !== null
+      ? rateLimit.resetMs + 1000
+      : rateLimit.retryAfterMs !== null
+        ? rateLimit.retryAfterMs + 1000
+        : backoff(attempt, policy, deps);
+  const wait = Math.max(1000, base);
+  return Math.round(wait + deps.random() * wait * 0.1);
+}
+
+function formatWait(ms: number): string {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
 function backoff(attempt: number, policy: RetryPolicy, deps: HttpDeps): number {

@@ -7,7 +7,11 @@ import { findNextLink } from "./link-header";
 import { createHubPacer, type RequestPacer } from "./rate-limit";
 import { checkModelPage, type HubModel } from "./schemas";
 
-/** Fields requested with `expand[]`; with expand the Hub returns only these plus _id and id. */
+/**
+ * Fields requested with `expand[]`; with expand the Hub returns only these plus _id and id. Only
+ * values the listing accepts (baseModels, childrenModelCount and usedStorage are single-model
+ * only: the list endpoint answers 400): base models come from the `base_model:` tags.
+ */
 export const MODEL_EXPAND_FIELDS = [
   "author",
   "createdAt",
@@ -18,6 +22,7 @@ export const MODEL_EXPAND_FIELDS = [
   "library_name",
   "likes",
   "pipeline_tag",
+  "private",
   "safetensors",
   "tags",
 ] as const;
@@ -46,7 +51,7 @@ const REQUEST_OPTION_KEYS = [
   "maxAttempts",
   "baseDelayMs",
   "maxDelayMs",
-  "maxRateLimitWaitMs",
+  "rateLimitBudgetMs",
   "timeoutMs",
   "bodyRetries",
   "fetch",
@@ -82,7 +87,10 @@ export interface ListModelsOptions extends HubRequestOptions {
   firstIndex?: number;
 }
 
-/** The first page's URL: sorted by `sort` descending, `limit` per page, every expand field. */
+/**
+ * The first page's URL: sorted by `sort` (the Hub sorts descending and ignores `direction`, so
+ * none is sent), `limit` per page, every expand field.
+ */
 export function buildListModelsUrl(
   endpoint: string,
   options: Pick<ListModelsOptions, "author" | "search" | "filter" | "sort" | "limit" | "expand"> = {},
@@ -91,11 +99,7 @@ export function buildListModelsUrl(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${limit}).`);
   }
-  const params = new URLSearchParams({
-    sort: options.sort ?? "downloads",
-    direction: "-1",
-    limit: String(limit),
-  });
+  const params = new URLSearchParams({ sort: options.sort ?? "downloads", limit: String(limit) });
   if (options.author) params.append("author", options.author);
   if (options.search) params.append("search", options.search);
   for (const tag of options.filter ?? []) params.append("filter", tag);

@@ -36,16 +36,21 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((v) => v ?? undefined);
 }
 
-/** One model of a `GET /api/models` page. Unknown fields are dropped. */
+/**
+ * One model of a `GET /api/models` page. Unknown fields are dropped. The counts are asked for
+ * with `expand` and the Hub always sends them: a missing one is an error, never a silent 0.
+ */
 export const hubModelSchema = z.object({
   id: z.string().min(1, { error: "expected a non-empty string" }),
   _id: optional(z.string()),
   author: optional(z.string()),
   /** Downloads over the trailing 30 days. */
-  downloads: optional(count),
+  downloads: count,
   /** Downloads since the repo was created. */
-  downloadsAllTime: optional(count),
-  likes: optional(nonNegativeInt),
+  downloadsAllTime: count,
+  likes: nonNegativeInt,
+  /** With a token the listing includes the token owner's private models: never stored. */
+  private: optional(z.boolean()),
   /** ISO strings as the Hub sends them; 2022-03-02T23:29:04.000Z means "on or before". */
   createdAt: optional(isoDate),
   lastModified: optional(isoDate),

@@ -19,7 +19,8 @@ afterEach(async () => {
   await hub.close();
 });
 
-const pageUrl = () => `${hub.url}/api/models?limit=10&expand[]=downloads&expand[]=downloadsAllTime`;
+const pageUrl = () =>
+  `${hub.url}/api/models?limit=10&expand[]=downloads&expand[]=downloadsAllTime&expand[]=likes`;
 
 function get(extra: Partial<FetchJsonOptions<HubModel[]>> = {}) {
   return fetchJsonWithRetry(pageUrl(), {
@@ -31,22 +32,32 @@ function get(extra: Partial<FetchJsonOptions<HubModel[]>> = {}) {
   });
 }
 
-describe("fetchJsonWithRetry: 429", () => {
-  it("waits what Retry-After says, then retries", async () => {
+describe("fetchJsonWithRetry: 429, as huggingface_hub waits it", () => {
+  // random() is 0.5 here: every wait carries 5 % jitter on top.
+  it("waits Retry-After plus one second, then retries", async () => {
     hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "7", rateLimit: null } }]);
     const res = await get();
-    expect(waits).toEqual([7000]);
+    expect(waits).toEqual([8400]);
     expect(hub.requests).toHaveLength(2);
     expect(res.value).toHaveLength(10);
     expect(res.attempts).toBe(2);
   });
 
-  it("falls back to the RateLimit t= when there is no Retry-After", async () => {
+  it("waits the window's reset plus one second when RateLimit says none are left", async () => {
     hub.setFaults([
-      { fault: { kind: "rate-limit", retryAfter: null, rateLimit: { remaining: 0, reset: 12 } } },
+      { fault: { kind: "rate-limit", retryAfter: "3", rateLimit: { remaining: 0, reset: 12 } } },
     ]);
     await get();
-    expect(waits).toEqual([12_000]);
+    expect(waits).toEqual([13_650]);
+  });
+
+  it('never retries at once: "api";r=0;t=0 and Retry-After: 0 wait a second', async () => {
+    hub.setFaults([
+      { fault: { kind: "rate-limit", retryAfter: null, rateLimit: { remaining: 0, reset: 0 } } },
+      { fault: { kind: "rate-limit", retryAfter: "0", rateLimit: null } },
+    ]);
+    await get();
+    expect(waits).toEqual([1050, 1050]);
   });
 
   it("reads an HTTP-date Retry-After against the injected clock", async () => {
@@ -54,13 +65,14 @@ describe("fetchJsonWithRetry: 429", () => {
       { fault: { kind: "rate-limit", retryAfter: "Wed, 01 Jan 2025 00:01:30 GMT", rateLimit: null } },
     ]);
     await get({ now: () => Date.parse("2025-01-01T00:00:00Z") });
-    expect(waits).toEqual([90_000]);
+    expect(waits).toEqual([95_550]);
   });
 
-  it("caps a long wait", async () => {
-    hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "3600" } }]);
-    await get({ maxRateLimitWaitMs: 300_000 });
-    expect(waits).toEqual([300_000]);
+  it("does not count 429s against maxAttempts", async () => {
+    hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "1", rateLimit: null }, times: 5 }]);
+    const res = await get({ maxAttempts: 2 });
+    expect(res.attempts).toBe(6);
+    expect(waits).toEqual([2100, 2100, 2100, 2100, 2100]);
   });
 
   it("does not wait twice when a shared pacer also learned the reset", async () => {
@@ -77,17 +89,27 @@ describe("fetchJsonWithRetry: 429", () => {
       { fault: { kind: "rate-limit", retryAfter: "30", rateLimit: { remaining: 0, reset: 30 } } },
     ]);
     await get({ ...clock, pacer });
-    expect(waits).toEqual([30_000]);
+    expect(waits).toEqual([32_550]);
   });
 
-  it("gives up with HubRateLimitError after maxAttempts", async () => {
-    hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "1" }, times: Infinity }]);
-    const error = await get({ maxAttempts: 3 }).catch((e: unknown) => e);
+  it("fails with one clear line once the wait budget is spent", async () => {
+    hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "1", rateLimit: null }, times: Infinity }]);
+    const error = await get({ rateLimitBudgetMs: 10_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubRateLimitError);
     expect((error as HubRateLimitError).status).toBe(429);
-    expect((error as Error).message).toMatch(/^Hub page 1: still rate limited, HTTP 429/);
-    expect(hub.requests).toHaveLength(3);
-    expect(waits).toEqual([1000, 1000]);
+    expect((error as Error).message).toMatch(
+      /^Hub page 1: still rate limited \(HTTP 429\) after waiting 8 s in all; the Hub asks for 2 s more, past the 10 s budget\./,
+    );
+    expect((error as Error).message).not.toContain("\n");
+    expect(hub.requests).toHaveLength(5);
+    expect(waits).toEqual([2100, 2100, 2100, 2100]);
+  });
+
+  it("fails at once when a single wait is longer than the whole budget", async () => {
+    hub.setFaults([{ fault: { kind: "rate-limit", retryAfter: "3600", rateLimit: null } }]);
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubRateLimitError);
+    expect(waits).toEqual([]);
   });
 });
 

@@ -28,7 +28,8 @@ describe("listModels", () => {
     await collect(listModels({ endpoint: hub.url, token: null }));
     const query = new URL(hub.requests[0]?.url ?? "").searchParams;
     expect(query.get("sort")).toBe("downloads");
-    expect(query.get("direction")).toBe("-1");
+    // The Hub always sorts descending and ignores direction: none is sent.
+    expect(query.has("direction")).toBe(false);
     expect(query.get("limit")).toBe("1000");
     expect(query.getAll("expand[]")).toEqual([...MODEL_EXPAND_FIELDS]);
     expect(query.has("cursor")).toBe(false);
@@ -54,10 +55,38 @@ describe("listModels", () => {
 
   it("passes author, search and filter, with a smaller page size", async () => {
     const models: FakeModel[] = [
-      { _id: "1", id: "Qwen/Qwen3-8B", downloads: 30, tags: ["text-generation"] },
-      { _id: "2", id: "Qwen/Qwen3-Embedding", downloads: 20, tags: ["feature-extraction"] },
-      { _id: "3", id: "qwen/Qwen3-4B", downloads: 10, tags: ["text-generation"] },
-      { _id: "4", id: "deepseek-ai/DeepSeek-R1", downloads: 40, tags: ["text-generation"] },
+      {
+        _id: "1",
+        id: "Qwen/Qwen3-8B",
+        downloads: 30,
+        downloadsAllTime: 30,
+        likes: 0,
+        tags: ["text-generation"],
+      },
+      {
+        _id: "2",
+        id: "Qwen/Qwen3-Embedding",
+        downloads: 20,
+        downloadsAllTime: 20,
+        likes: 0,
+        tags: ["feature-extraction"],
+      },
+      {
+        _id: "3",
+        id: "qwen/Qwen3-4B",
+        downloads: 10,
+        downloadsAllTime: 10,
+        likes: 0,
+        tags: ["text-generation"],
+      },
+      {
+        _id: "4",
+        id: "deepseek-ai/DeepSeek-R1",
+        downloads: 40,
+        downloadsAllTime: 40,
+        likes: 0,
+        tags: ["text-generation"],
+      },
     ];
     const hub = await fakeHub({ models });
     const pages = await collect(
@@ -113,9 +142,9 @@ describe("listModels", () => {
 
   it("keeps counts past 2^31 and 2^53 exact", async () => {
     const models: FakeModel[] = [
-      { _id: "1", id: "big/past-2-53", downloads: 2_147_483_648, downloadsAllTime: 2n ** 53n + 1n },
-      { _id: "2", id: "big/three-billion", downloads: 5, downloadsAllTime: 3_000_000_000 },
-      { _id: "3", id: "big/huge", downloads: 1, downloadsAllTime: 12_345_678_901_234_567_890n },
+      { _id: "1", id: "big/past-2-53", downloads: 2_147_483_648, downloadsAllTime: 2n ** 53n + 1n, likes: 0 },
+      { _id: "2", id: "big/three-billion", downloads: 5, downloadsAllTime: 3_000_000_000, likes: 0 },
+      { _id: "3", id: "big/huge", downloads: 1, downloadsAllTime: 12_345_678_901_234_567_890n, likes: 0 },
     ];
     const hub = await fakeHub({ models });
     const [page] = await collect(listModels({ endpoint: hub.url, token: null }));
@@ -177,7 +206,10 @@ describe("listModels", () => {
   it("refuses a Link that points back at the same page", async () => {
     const url = "http://hub.test/api/models?limit=1";
     const fetchLoop: typeof fetch = async () =>
-      new Response('[{"id":"a/b"}]', { status: 200, headers: { Link: `<${url}>; rel="next"` } });
+      new Response('[{"id":"a/b","downloads":1,"downloadsAllTime":1,"likes":0}]', {
+        status: 200,
+        headers: { Link: `<${url}>; rel="next"` },
+      });
     const pages = listModels({ endpoint: "http://hub.test", token: null, startUrl: url, fetch: fetchLoop });
     await expect(collect(pages)).rejects.toThrow(/next link points back at this page/);
   });

@@ -20,6 +20,9 @@ const full = {
   config: { architectures: ["DeepseekV3ForCausalLM"] },
 };
 
+/** The counts every listed model carries (asked for with expand). */
+const counts = { downloads: 0, downloadsAllTime: 0, likes: 0 };
+
 describe("checkModel", () => {
   it("accepts a full entry, counts as bigint, unknown fields dropped", () => {
     const checked = checkModel(full);
@@ -43,20 +46,42 @@ describe("checkModel", () => {
     });
   });
 
-  it("needs only the id; missing and null optional fields read as absent", () => {
-    const checked = checkModel({ id: "gpt2", pipeline_tag: null, downloads: null });
+  it("needs the id and the counts; missing and null optional fields read as absent", () => {
+    const checked = checkModel({ id: "gpt2", pipeline_tag: null, private: null, ...counts });
     expect(checked).toEqual({
       ok: true,
-      value: expect.objectContaining({ id: "gpt2", pipeline_tag: undefined, downloads: undefined }),
+      value: expect.objectContaining({
+        id: "gpt2",
+        pipeline_tag: undefined,
+        private: undefined,
+        downloads: 0n,
+      }),
     });
   });
 
+  it.each(["downloads", "downloadsAllTime", "likes"])("refuses a model without %s, naming it", (field) => {
+    const raw: Record<string, unknown> = { id: "org/x", ...counts };
+    delete raw[field];
+    expect(checkModel(raw)).toEqual({
+      ok: false,
+      problem: `model "org/x": field "${field}": expected number, got nothing (field missing)`,
+    });
+    expect(checkModel({ ...raw, [field]: null })).toMatchObject({ ok: false });
+  });
+
   it.each([true, false, "auto", "manual"])("accepts gated %j", (gated) => {
-    expect(checkModel({ id: "a/b", gated }).ok).toBe(true);
+    expect(checkModel({ id: "a/b", gated, ...counts }).ok).toBe(true);
+  });
+
+  it("reads private", () => {
+    expect(checkModel({ id: "a/b", private: true, ...counts })).toMatchObject({ value: { private: true } });
+    expect(checkModel({ id: "a/b", private: "no", ...counts }).ok).toBe(false);
   });
 
   it("keeps a count above 2^53 exact when the body was parsed exactly", () => {
-    const [raw] = parseJsonExact('[{"id":"a/b","downloadsAllTime":9007199254740993}]') as unknown[];
+    const [raw] = parseJsonExact(
+      '[{"id":"a/b","downloads":1,"likes":0,"downloadsAllTime":9007199254740993}]',
+    ) as unknown[];
     expect(checkModel(raw)).toMatchObject({ ok: true, value: { downloadsAllTime: 9_007_199_254_740_993n } });
   });
 
@@ -106,7 +131,7 @@ describe("checkModel", () => {
     ],
     ["id empty", { id: "" }, 'field "id": expected a non-empty string, got ""'],
   ])("names the model and the field: %s", (_name, raw, message) => {
-    const checked = checkModel(raw);
+    const checked = checkModel({ ...counts, ...raw });
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.problem).toContain(message);
   });
@@ -115,9 +140,9 @@ describe("checkModel", () => {
 describe("checkModelPage", () => {
   it("validates every model and reports the first bad one", () => {
     const checked = checkModelPage([
-      { id: "a/ok" },
-      { id: "b/bad", downloads: "x" },
-      { id: "c/bad", likes: "y" },
+      { id: "a/ok", ...counts },
+      { id: "b/bad", ...counts, downloads: "x" },
+      { id: "c/bad", ...counts, likes: "y" },
     ]);
     expect(checked).toEqual({
       ok: false,
