@@ -28,8 +28,14 @@ export interface RecordedRequest {
 export interface FakeHubOptions {
   models?: FakePopulation | readonly FakeModel[];
   faults?: readonly FaultRule[];
-  /** Enforce the Hub's fixed windows and send RateLimit / RateLimit-Policy headers. */
+  /**
+   * The fixed window announced in RateLimit / RateLimit-Policy on every answer, and enforced with
+   * 429s, when given; otherwise a window too large to matter is announced (tests that run many
+   * crawls against one fake must not be paced by the requests of the others).
+   */
   rateLimit?: { limit: number; windowMs: number };
+  /** Called before each request is answered: tests move counts between pages here. */
+  onRequest?: (request: RecordedRequest) => void;
   /** When set, any other Authorization gets 401. */
   requireToken?: string;
   /** Origin written into Link headers instead of the server's own. */
@@ -45,28 +51,45 @@ export interface FakeHub {
   close(): Promise<void>;
 }
 
-export const EXPANDABLE = [
+/** `expand` values `GET /api/models` accepts (huggingface_hub's ExpandModelProperty_T). */
+export const LIST_EXPANDABLE = [
   "author",
-  "baseModels",
   "cardData",
   "config",
   "createdAt",
+  "disabled",
   "downloads",
   "downloadsAllTime",
+  "evalResults",
   "gated",
+  "gguf",
+  "inference",
+  "inferenceProviderMapping",
   "lastModified",
   "library_name",
   "likes",
+  "mask_token",
+  "model-index",
   "pipeline_tag",
   "private",
+  "resourceGroup",
   "safetensors",
   "sha",
+  "siblings",
+  "spaces",
   "tags",
+  "transformersInfo",
   "trendingScore",
+  "widgetData",
 ] as const;
+/** Only `GET /api/models/{id}` takes these; the listing answers 400. */
+export const SINGLE_MODEL_ONLY = ["baseModels", "childrenModelCount", "usedStorage"] as const;
 const DEFAULT_FIELDS = ["likes", "private", "downloads", "tags", "pipeline_tag", "library_name", "createdAt"];
-const SORTS = ["downloads", "createdAt", "likes", "lastModified"] as const;
+const SORTS = ["downloads", "createdAt", "likes", "lastModified", "trendingScore"] as const;
 type Sort = (typeof SORTS)[number];
+/** What `expand` cannot be combined with. */
+const FULL_FLAGS = ["full", "config", "cardData"] as const;
+const DEFAULT_WINDOW = { limit: 1_000_000, windowMs: 300_000 };
 
 class BadRequest extends Error {}
 
@@ -93,7 +116,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       headers: { ...req.headers },
       fault: fault?.kind ?? null,
     });
+    const recorded = requests[requests.length - 1];
     try {
+      if (recorded) options.onRequest?.(recorded);
       handle(req, res, url, fault);
     } catch (error) {
       if (error instanceof BadRequest) send(res, 400, toHubJson({ error: error.message }));
@@ -134,8 +159,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     if (req.method !== "GET") return send(res, 405, toHubJson({ error: "Method not allowed" }));
 
     let body: { json: unknown[] | Record<string, unknown>; link?: string } | null;
-    if (url.pathname === "/api/models") body = listPage(url);
-    else if (url.pathname.startsWith("/api/models/")) body = oneModel(url);
+    const withToken = req.headers.authorization !== undefined;
+    if (url.pathname === "/api/models") body = listPage(url, withToken);
+    else if (url.pathname.startsWith("/api/models/")) body = oneModel(url, withToken);
     else body = null;
     if (body === null) return send(res, 404, toHubJson({ error: "Repository not found" }));
 
@@ -158,15 +184,15 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   };
 
   const rateLimitHeaders = () => {
-    const rl = options.rateLimit;
-    if (!rl) return { headers: {}, exceeded: false, resetSeconds: 0 };
+    const rl = options.rateLimit ?? DEFAULT_WINDOW;
+    const enforced = options.rateLimit !== undefined;
     const elapsed = Date.now() - started;
     const index = Math.floor(elapsed / rl.windowMs);
     if (index !== windows.index) Object.assign(windows, { index, count: 0 });
     windows.count++;
     const resetSeconds = Math.ceil(((index + 1) * rl.windowMs - elapsed) / 1000);
     return {
-      exceeded: windows.count > rl.limit,
+      exceeded: enforced && windows.count > rl.limit,
       resetSeconds,
       headers: {
         RateLimit: `"api";r=${Math.max(0, rl.limit - windows.count)};t=${resetSeconds}`,
@@ -175,7 +201,13 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     };
   };
 
-  const listPage = (url: URL): { json: unknown[]; link?: string } => {
+  /**
+   * A page of the listing as the Hub serves it: always descending (`direction` is ignored), and
+   * the next page is a keyset cursor on (sort value, _id) over the data as it is when that page is
+   * asked for — so a model whose count rises past the cursor between two pages is never listed,
+   * and one that falls behind it is listed twice.
+   */
+  const listPage = (url: URL, withToken: boolean): { json: unknown[]; link?: string } => {
     const q = url.searchParams;
     const limit = q.has("limit") ? Number(q.get("limit")) : 1000;
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
@@ -184,53 +216,63 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     if (sortParam !== null && !(SORTS as readonly string[]).includes(sortParam)) {
       throw new BadRequest(`Invalid sort "${sortParam}"`);
     }
-    const direction = q.get("direction") ?? "-1";
-    if (direction !== "-1" && direction !== "1") throw new BadRequest("direction must be -1 or 1");
-    const fields = expandFields(q);
+    const sort = sortParam as Sort | null;
+    const fields = expandFields(q, LIST_EXPANDABLE);
     const author = q.get("author")?.toLowerCase();
     const search = q.get("search")?.toLowerCase();
     const filters = q.getAll("filter");
-    const order = orderFor(sortParam as Sort | null, direction === "-1");
-    let position = decodeCursor(q.get("cursor"));
+    const order = orderFor(sort);
+    const at = (position: number) => population.at(order ? (order[position] ?? 0) : position);
+    let position = resumePosition(decodeCursor(q.get("cursor")), sort, at);
 
     const page: unknown[] = [];
+    let last: FakeModel | null = null;
     for (; position < population.size && page.length < limit; position++) {
-      const model = population.at(order ? (order[position] ?? 0) : position);
+      const model = at(position);
+      if (model.private === true && !withToken) continue;
       if (author !== undefined && model.id.split("/")[0]?.toLowerCase() !== author) continue;
       if (search !== undefined && !model.id.toLowerCase().includes(search)) continue;
       if (filters.some((f) => !(model.tags ?? []).includes(f))) continue;
       page.push(project(model, fields));
+      last = model;
     }
-    if (position >= population.size) return { json: page };
+    if (position >= population.size || last === null) return { json: page };
     const next = new URL(url.pathname, options.linkOrigin ?? origin);
     for (const [k, v] of q) if (k !== "cursor") next.searchParams.append(k, v);
-    next.searchParams.set("cursor", Buffer.from(JSON.stringify({ p: position })).toString("base64url"));
+    const cursor: Cursor = { v: sort ? sortValue(last, sort) : 0, i: last._id, p: position - 1 };
+    next.searchParams.set("cursor", Buffer.from(JSON.stringify(cursor)).toString("base64url"));
     return { json: page, link: `<${next.toString()}>; rel="next"` };
   };
 
-  const oneModel = (url: URL): { json: Record<string, unknown> } | null => {
+  const oneModel = (url: URL, withToken: boolean): { json: Record<string, unknown> } | null => {
     const id = decodeURIComponent(url.pathname.slice("/api/models/".length));
     const index = population.indexOf(id);
     if (index === -1) return null;
     const model = population.at(index);
+    if (model.private === true && !withToken) return null;
     const fields =
       url.searchParams.has("expand[]") || url.searchParams.has("expand")
-        ? expandFields(url.searchParams)
+        ? expandFields(url.searchParams, [...LIST_EXPANDABLE, ...SINGLE_MODEL_ONLY])
         : null;
     return { json: fields ? project(model, fields) : { ...model, modelId: model.id } };
   };
 
-  const orderFor = (sort: Sort | null, descending: boolean): Uint32Array | null => {
-    if (sort === null || (sort === population.naturalSort && descending)) return null;
-    const key = `${sort}:${descending}`;
-    const cached = orders.get(key);
+  /** Positions in the Hub's order: sort value descending, then _id descending. */
+  const orderFor = (sort: Sort | null): Uint32Array | null => {
+    if (sort === null || sort === population.naturalSort) return null;
+    // A list given as an array may be changed in place between pages (onRequest): no cache.
+    const cached = population.naturalSort === undefined ? undefined : orders.get(sort);
     if (cached) return cached;
     const values = new Float64Array(population.size);
-    for (let i = 0; i < population.size; i++) values[i] = sortValue(population.at(i), sort);
+    const ids: string[] = new Array(population.size);
+    for (let i = 0; i < population.size; i++) {
+      const model = population.at(i);
+      values[i] = sortValue(model, sort);
+      ids[i] = model._id;
+    }
     const order = Uint32Array.from({ length: population.size }, (_, i) => i);
-    const sign = descending ? -1 : 1;
-    order.sort((a, b) => sign * ((values[a] ?? 0) - (values[b] ?? 0)) || a - b);
-    orders.set(key, order);
+    order.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || ((ids[b] ?? "") < (ids[a] ?? "") ? -1 : 1));
+    orders.set(sort, order);
     return order;
   };
 
@@ -258,12 +300,17 @@ function toPopulation(models: FakePopulation | readonly FakeModel[]): FakePopula
   return Array.isArray(models) ? populationFrom(models) : (models as FakePopulation);
 }
 
-function expandFields(q: URLSearchParams): string[] {
+function expandFields(q: URLSearchParams, allowed: readonly string[]): string[] {
   const asked = [...q.getAll("expand[]"), ...q.getAll("expand")];
   if (asked.length === 0) return DEFAULT_FIELDS;
+  const flag = FULL_FLAGS.find((f) => q.has(f));
+  if (flag) throw new BadRequest(`"expand" cannot be used together with "${flag}"`);
   for (const [i, field] of asked.entries()) {
-    if (!(EXPANDABLE as readonly string[]).includes(field)) {
-      throw new BadRequest(`"expand[${i}]" must be one of ${EXPANDABLE.join(", ")}`);
+    if ((SINGLE_MODEL_ONLY as readonly string[]).includes(field) && !allowed.includes(field)) {
+      throw new BadRequest(`"expand[${i}]" "${field}" is only available on a single model`);
+    }
+    if (!allowed.includes(field)) {
+      throw new BadRequest(`"expand[${i}]" must be one of ${allowed.join(", ")}`);
     }
   }
   return asked;
@@ -284,16 +331,47 @@ function sortValue(model: FakeModel, sort: Sort): number {
   return 0;
 }
 
-function decodeCursor(cursor: string | null): number {
-  if (cursor === null) return 0;
+/** The keyset of the last model served, and its position then (a hint while nothing moved). */
+type Cursor = { v: number; i: string; p: number };
+
+function decodeCursor(cursor: string | null): Cursor | null {
+  if (cursor === null) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    const p = typeof parsed === "object" && parsed !== null ? (parsed as { p?: unknown }).p : undefined;
-    if (typeof p === "number" && Number.isInteger(p) && p >= 0) return p;
+    const c = parsed as Partial<Cursor>;
+    if (typeof c.v === "number" && typeof c.i === "string" && Number.isInteger(c.p) && (c.p ?? -1) >= 0)
+      return c as Cursor;
   } catch {
     // fall through
   }
   throw new BadRequest("Invalid cursor");
+}
+
+/** Where the page after `cursor` starts in the current order. */
+function resumePosition(
+  cursor: Cursor | null,
+  sort: Sort | null,
+  at: (position: number) => FakeModel,
+): number {
+  if (cursor === null) return 0;
+  const hinted = safeAt(at, cursor.p);
+  if (hinted && hinted._id === cursor.i && (sort === null || sortValue(hinted, sort) === cursor.v))
+    return cursor.p + 1;
+  // Something moved: the first model strictly after the keyset.
+  for (let position = 0; ; position++) {
+    const model = safeAt(at, position);
+    if (!model) return position;
+    const v = sort ? sortValue(model, sort) : 0;
+    if (v < cursor.v || (v === cursor.v && model._id < cursor.i)) return position;
+  }
+}
+
+function safeAt(at: (position: number) => FakeModel, position: number): FakeModel | null {
+  try {
+    return at(position);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string): void {

@@ -38,9 +38,7 @@ const models: FakeModel[] = [
 describe("fake Hub", () => {
   it("returns only _id, id and the expanded fields when expand[] is given", async () => {
     hub = await startFakeHub({ models });
-    const { body } = await getJson(
-      "/api/models?sort=downloads&direction=-1&expand[]=likes&expand%5B%5D=createdAt",
-    );
+    const { body } = await getJson("/api/models?sort=downloads&expand[]=likes&expand%5B%5D=createdAt");
     expect(body).toEqual([
       { _id: "c", id: "gpt2", likes: 5, createdAt: PRE_HISTORY_CREATED_AT },
       { _id: "b", id: "org/new", likes: 1, createdAt: "2025-01-01T00:00:00.000Z" },
@@ -66,12 +64,12 @@ describe("fake Hub", () => {
 
   it("sorts by likes and pages with an opaque cursor and a full-URL Link", async () => {
     hub = await startFakeHub({ models });
-    const first = await getJson("/api/models?sort=likes&direction=-1&limit=2&expand[]=likes");
+    const first = await getJson("/api/models?sort=likes&limit=2&expand[]=likes");
     expect((first.body as FakeModel[]).map((m) => m.id)).toEqual(["org/old", "gpt2"]);
     const link = first.headers.get("link") ?? "";
     expect(link).toMatch(
       new RegExp(
-        `^<${hub.url}/api/models\\?sort=likes&direction=-1&limit=2&expand%5B%5D=likes&cursor=[\\w-]+>; rel="next"$`,
+        `^<${hub.url}/api/models\\?sort=likes&limit=2&expand%5B%5D=likes&cursor=[\\w-]+>; rel="next"$`,
       ),
     );
     const next = new URL(link.slice(1, link.indexOf(">")));
@@ -84,12 +82,79 @@ describe("fake Hub", () => {
     ["/api/models?limit=1001", "limit must be between 1 and 1000"],
     ["/api/models?sort=random", 'Invalid sort "random"'],
     ["/api/models?expand[]=nope", '"expand[0]" must be one of'],
+    ["/api/models?expand[]=likes&expand[]=baseModels", '"baseModels" is only available on a single model'],
+    ["/api/models?expand=childrenModelCount", '"childrenModelCount" is only available on a single model'],
+    ["/api/models?expand[]=usedStorage", "only available on a single model"],
+    ["/api/models?expand[]=likes&full=true", 'cannot be used together with "full"'],
+    ["/api/models?expand[]=likes&cardData=true", 'cannot be used together with "cardData"'],
+    ["/api/models?expand[]=likes&config=true", 'cannot be used together with "config"'],
     ["/api/models?cursor=%%%", "Invalid cursor"],
   ])("answers 400 to %s", async (path, message) => {
     hub = await startFakeHub({ models });
     const { status, body } = await getJson(path);
     expect(status).toBe(400);
     expect((body as { error: string }).error).toContain(message);
+  });
+
+  it("ignores direction: always descending", async () => {
+    hub = await startFakeHub({ models });
+    const ascending = await getJson("/api/models?sort=downloads&direction=1&expand[]=downloads");
+    expect((ascending.body as FakeModel[]).map((m) => m.id)).toEqual(["gpt2", "org/new", "org/old"]);
+  });
+
+  it("sends RateLimit and RateLimit-Policy on every answer, errors included", async () => {
+    hub = await startFakeHub({ models });
+    for (const path of ["/api/models", "/api/models?sort=random", "/api/models/none/such"]) {
+      const { headers } = await getJson(path);
+      expect(headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
+      expect(headers.get("ratelimit-policy")).toBe('"fixed window";"api";q=1000000;w=300');
+    }
+  });
+
+  it("lists private models only to a request with a token", async () => {
+    hub = await startFakeHub({
+      models: [...models, { _id: "d", id: "me/secret", downloads: 99, likes: 0, private: true }],
+    });
+    const anonymous = (await getJson("/api/models?sort=downloads&expand[]=private")).body as FakeModel[];
+    expect(anonymous.map((m) => m.id)).not.toContain("me/secret");
+    const res = await fetch(`${hub.url}/api/models?sort=downloads&expand[]=private`, {
+      headers: { authorization: "Bearer hf_x" },
+    });
+    const withToken = parseJsonExact(await res.text()) as FakeModel[];
+    expect(withToken[0]).toEqual({ _id: "d", id: "me/secret", private: true });
+    expect((await getJson("/api/models/me/secret")).status).toBe(404);
+  });
+
+  it("pages with a keyset cursor over data that moves between pages", async () => {
+    const live: FakeModel[] = Array.from({ length: 6 }, (_, i) => ({
+      _id: `m${i}`,
+      id: `org/m${i}`,
+      downloads: 600 - i * 100,
+    }));
+    let page = 0;
+    hub = await startFakeHub({
+      models: live,
+      onRequest: () => {
+        page++;
+        if (page !== 2) return;
+        // Before the second page: m5 (last) jumps to the top, m0 (already listed) falls to the end.
+        (live[5] as FakeModel).downloads = 10_000;
+        (live[0] as FakeModel).downloads = 1;
+      },
+    });
+    const ids: string[] = [];
+    let path: string | null = "/api/models?sort=downloads&limit=2&expand[]=downloads";
+    while (path) {
+      const { body, headers } = await getJson(path);
+      ids.push(...(body as FakeModel[]).map((m) => m.id));
+      const link = headers.get("link");
+      path = link
+        ? new URL(link.slice(1, link.indexOf(">"))).pathname +
+          new URL(link.slice(1, link.indexOf(">"))).search
+        : null;
+    }
+    // m5 rose past the cursor and is never listed; m0 fell behind it and is listed twice.
+    expect(ids).toEqual(["org/m0", "org/m1", "org/m2", "org/m3", "org/m4", "org/m0"]);
   });
 
   it("serves one model by id, and 404 for an unknown one", async () => {
