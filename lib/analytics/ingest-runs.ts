@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { publicErrorText } from "../format/public-error";
 import { isoDay } from "./buckets";
 
 /** Recent ingestion runs, newest first, for the status page and the API. */
@@ -13,10 +14,15 @@ export async function listIngestRuns(db: Database, limit = 50) {
     finishedAt: r.finishedAt?.toISOString() ?? null,
     heartbeatAt: r.heartbeatAt.toISOString(),
     pages: r.pages,
+    privateSkipped: r.privateSkipped,
     modelsSeen: r.modelsSeen,
     snapshotsWritten: r.snapshotsWritten,
     population: r.population,
     resumedFromId: r.resumedFromId,
-    errors: Array.isArray(r.errors) ? (r.errors as { at: string; message: string }[]) : [],
+    // Runs recorded before errors were stored public may still hold a Hub URL.
+    errors: (Array.isArray(r.errors) ? (r.errors as { at: string; message: string }[]) : []).map((e) => ({
+      at: e.at,
+      message: publicErrorText(e.message),
+    })),
   }));
 }

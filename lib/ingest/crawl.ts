@@ -1,12 +1,21 @@
 import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
+import { publicErrorText } from "../format/public-error";
 import type { IngestOptions } from "./options";
 import { acquireIngestLock } from "./run-lock";
 import { type CrawlCursor, finishRun, type RunRow, recordPage, startRun } from "./runs";
 import type { ModelRecord } from "./types";
 
-/** One page of the Hub's model listing, already normalised. */
-export type HubListing = { url: string; models: ModelRecord[]; nextUrl: string | null };
+/**
+ * One page of the Hub's model listing, already normalised. Private models (listed when the token
+ * owner has some) are left out by the source and only counted.
+ */
+export type HubListing = {
+  url: string;
+  models: ModelRecord[];
+  nextUrl: string | null;
+  privateSkipped?: number;
+};
 
 /** The Hub as the crawl sees it; lib/ingest/hub-source.ts adapts lib/hf to it, tests fake it. */
 export type HubSource = {
@@ -20,6 +29,7 @@ export type CrawlProgress = {
   orgCount: number;
   pages: number;
   models: number;
+  privateSkipped: number;
 };
 
 export type IngestReporter = {
@@ -31,12 +41,14 @@ export const silentReporter: IngestReporter = { progress: () => {}, log: () => {
 
 export type IngestResult = {
   runId: number | null;
-  status: "succeeded" | "failed" | "dry-run";
+  /** paused: the deadline came first; the next run of the same day resumes at the cursor. */
+  status: "succeeded" | "paused" | "dry-run";
   pages: number;
   models: number;
+  /** Private models the listing showed (a token owner's) and the crawl left out */
+  privateSkipped: number;
   population: number | null;
   resumedFrom: number | null;
-  error?: string;
 };
 
 export type IngestJob = {
@@ -49,7 +61,17 @@ export type IngestJob = {
   onStarted?: (runId: number) => void;
   /** Work that publishes a succeeded run (rollups); failing it marks the run failed again. */
   afterSuccess?: (db: Database, run: RunRow) => Promise<void>;
+  /**
+   * Epoch ms after which the crawl stops at the next page boundary and the run pauses (a hosted
+   * trigger whose requests are cut off after a minute continues it on its next call).
+   */
+  deadline?: number;
+  /** The signal the Hub source was given: when it aborts a request in flight, the run pauses. */
+  signal?: AbortSignal;
 };
+
+/** Thrown inside the crawl when the deadline passed; the run keeps its cursor. */
+class DeadlineReached extends Error {}
 
 export class IngestFailedError extends Error {
   constructor(
@@ -76,7 +98,8 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
     const { run, cursor } = await startRun(db, options, job.trigger ?? "cli");
     job.onStarted?.(run.id);
     if (run.resumedFromId) reporter.log(`Resuming run #${run.resumedFromId} as run #${run.id}.`);
-    const counters = { pages: run.pages, models: run.modelsSeen };
+    const counters = { pages: run.pages, models: run.modelsSeen, privateSkipped: run.privateSkipped };
+    const summary = { runId: run.id, ...counters, resumedFrom: run.resumedFromId };
     try {
       await crawl(job, run, cursor, namespaces, counters, reporter, lock.assertHeld);
       lock.assertHeld();
@@ -84,10 +107,18 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
       // The day is published once its run is marked succeeded; publishing reads that mark.
       await finishRun(db, run.id, { status: "succeeded", population });
       await job.afterSuccess?.(db, run);
-      return { runId: run.id, status: "succeeded", ...counters, population, resumedFrom: run.resumedFromId };
+      return { ...summary, ...counters, status: "succeeded", population };
     } catch (error) {
+      if (error instanceof DeadlineReached || job.signal?.aborted) {
+        await finishRun(db, run.id, { status: "interrupted" });
+        return { ...summary, ...counters, status: "paused", population: null };
+      }
+      // The run's errors are public (status page, API): no Hub URL or host, no stack. The full
+      // text goes to the server's log.
       const message = error instanceof Error ? error.message : String(error);
-      await finishRun(db, run.id, { status: "failed", error: message }).catch(() => {});
+      const publicMessage = publicErrorText(error);
+      if (publicMessage !== message) console.error(`Ingestion run #${run.id} failed: ${message}`);
+      await finishRun(db, run.id, { status: "failed", error: publicMessage }).catch(() => {});
       await bumpDataVersion(db.prisma).catch(() => {});
       throw new IngestFailedError(run.id, message);
     }
@@ -110,14 +141,22 @@ async function crawl(
   run: RunRow,
   start: CrawlCursor,
   namespaces: string[],
-  counters: { pages: number; models: number },
+  counters: { pages: number; models: number; privateSkipped: number },
   reporter: IngestReporter,
   assertLockHeld: () => void,
 ): Promise<void> {
   const { db, hub, options } = job;
-  const record = async (models: ModelRecord[], next: CrawlCursor) => {
+  const record = async (page: HubListing, models: ModelRecord[], next: CrawlCursor) => {
     assertLockHeld();
-    await recordPage(db, run, models, next);
+    await recordPage(db, run, models, next, page.privateSkipped ?? 0);
+    counters.pages++;
+    counters.models += models.length;
+    counters.privateSkipped += page.privateSkipped ?? 0;
+  };
+  // Checked after a page is recorded: the cursor points past it, so a paused run loses nothing.
+  const checkDeadline = (next: CrawlCursor) => {
+    if (job.deadline !== undefined && next.phase !== "done" && Date.now() >= job.deadline)
+      throw new DeadlineReached();
   };
   const withGlobal = options.orgs === undefined;
   let cursor = start;
@@ -129,10 +168,9 @@ async function crawl(
         const next: CrawlCursor = page.nextUrl
           ? { phase: "orgs", orgIndex, nextUrl: page.nextUrl }
           : afterOrg(orgIndex + 1, namespaces.length, withGlobal);
-        await record(page.models, next);
-        counters.pages++;
-        counters.models += page.models.length;
+        await record(page, page.models, next);
         reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
+        checkDeadline(next);
       }
     }
     cursor = afterOrg(namespaces.length, namespaces.length, withGlobal);
@@ -156,9 +194,7 @@ async function crawl(
       exhausted || !page.nextUrl
         ? { phase: "done" }
         : { phase: "global", nextUrl: page.nextUrl, globalModels };
-    await record(kept, next);
-    counters.pages++;
-    counters.models += kept.length;
+    await record(page, kept, next);
     reporter.progress({
       phase: "global",
       orgIndex: namespaces.length,
@@ -166,6 +202,7 @@ async function crawl(
       ...counters,
     });
     if (next.phase === "done") return;
+    checkDeadline(next);
   }
 }
 
@@ -175,11 +212,12 @@ function afterOrg(orgIndex: number, orgCount: number, withGlobal: boolean): Craw
 }
 
 async function dryRun(job: IngestJob, namespaces: string[], reporter: IngestReporter): Promise<IngestResult> {
-  const counters = { pages: 0, models: 0 };
+  const counters = { pages: 0, models: 0, privateSkipped: 0 };
   for (const [orgIndex, namespace] of namespaces.entries()) {
     for await (const page of job.hub.pages({ author: namespace })) {
       counters.pages++;
       counters.models += page.models.length;
+      counters.privateSkipped += page.privateSkipped ?? 0;
       reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
     }
   }
@@ -192,6 +230,7 @@ async function dryRun(job: IngestJob, namespaces: string[], reporter: IngestRepo
       global += take;
       counters.pages++;
       counters.models += take;
+      counters.privateSkipped += page.privateSkipped ?? 0;
       reporter.progress({
         phase: "global",
         orgIndex: namespaces.length,

@@ -12,7 +12,13 @@ export function hubSource(options: Omit<ListModelsOptions, "author" | "startUrl"
   return {
     async *pages({ author, startUrl }) {
       for await (const page of listModels({ ...options, pacer, author, startUrl })) {
-        yield { url: page.url, models: page.models.map(toModelRecord), nextUrl: page.nextUrl };
+        const visible = page.models.filter((m) => m.private !== true);
+        yield {
+          url: page.url,
+          models: visible.map(toModelRecord),
+          nextUrl: page.nextUrl,
+          privateSkipped: page.models.length - visible.length,
+        };
       }
     },
   };

@@ -12,6 +12,10 @@ export type DailyIngest = {
   reporter?: IngestReporter;
   hub?: HubSource;
   onStarted?: (runId: number) => void;
+  /** See IngestJob: a bounded slice of the crawl that pauses at the first page boundary after it. */
+  deadline?: number;
+  /** Aborts a Hub answer still in flight; the run then pauses too. */
+  signal?: AbortSignal;
 };
 
 /** The daily job as the CLI, the scheduler and the API run it: crawl, then publish the day. */
@@ -23,6 +27,8 @@ export function runDailyIngest(job: DailyIngest): Promise<IngestResult> {
     trigger: job.trigger,
     reporter: job.reporter,
     onStarted: job.onStarted,
+    deadline: job.deadline,
+    signal: job.signal,
     afterSuccess: async (db, run) => {
       // The first real run replaces the bundled demo data; real and demo rows never mix.
       if (await hasDemoData(db)) await removeDemoData(db);

@@ -4,7 +4,8 @@ import type { ModelRecord } from "./types";
 /** A listing entry as we store it: exact counts, parsed dates, licence and base models from tags. */
 export function toModelRecord(model: HubModel): ModelRecord {
   const tags = model.tags ?? [];
-  const bases = parseBaseModelTags(tags).filter((b) => b.id !== model.id);
+  const self = model.id.toLowerCase();
+  const bases = parseBaseModelTags(tags).filter((b) => b.id.toLowerCase() !== self);
   const namespace = model.id.includes("/") ? (model.id.split("/")[0] as string) : (model.author ?? model.id);
   const license = tags.find((t) => t.startsWith("license:"))?.slice("license:".length) ?? null;
   return {
@@ -19,8 +20,8 @@ export function toModelRecord(model: HubModel): ModelRecord {
     parameters: model.safetensors?.total !== undefined ? BigInt(model.safetensors.total) : null,
     baseModels: [...new Set(bases.map((b) => b.id))],
     baseRelation: bases.find((b) => b.relation !== null)?.relation ?? null,
-    downloads: model.downloads ?? 0n,
-    downloadsAllTime: model.downloadsAllTime ?? 0n,
-    likes: model.likes ?? 0,
+    downloads: model.downloads,
+    downloadsAllTime: model.downloadsAllTime,
+    likes: model.likes,
   };
 }

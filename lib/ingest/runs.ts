@@ -66,6 +66,7 @@ export async function startRun(
       pages: previous?.pages ?? 0,
       modelsSeen: previous?.modelsSeen ?? 0,
       snapshotsWritten: previous?.snapshotsWritten ?? 0,
+      privateSkipped: previous?.privateSkipped ?? 0,
       cursor: (previous?.cursor ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
@@ -83,6 +84,7 @@ export async function recordPage(
   run: RunRow,
   records: ModelRecord[],
   cursor: CrawlCursor,
+  privateSkipped = 0,
 ): Promise<number> {
   const { prisma } = db;
   const snapshots = new Set(records.map((r) => r.hubId)).size;
@@ -94,6 +96,7 @@ export async function recordPage(
         pages: { increment: 1 },
         modelsSeen: { increment: records.length },
         snapshotsWritten: { increment: snapshots },
+        privateSkipped: { increment: privateSkipped },
         cursor: cursor as Prisma.InputJsonValue,
         heartbeatAt: new Date(),
       },
@@ -105,13 +108,23 @@ export async function recordPage(
 export async function finishRun(
   db: Database,
   runId: number,
-  outcome: { status: "succeeded"; population: number } | { status: "failed"; error: string },
+  outcome:
+    | { status: "succeeded"; population: number }
+    | { status: "interrupted" }
+    | { status: "failed"; error: string },
 ): Promise<void> {
   const { prisma } = db;
   if (outcome.status === "succeeded") {
     await prisma.ingestRun.update({
       where: { id: runId },
       data: { status: "succeeded", finishedAt: new Date(), population: outcome.population },
+    });
+    return;
+  }
+  if (outcome.status === "interrupted") {
+    await prisma.ingestRun.update({
+      where: { id: runId },
+      data: { status: "interrupted", finishedAt: new Date() },
     });
     return;
   }

@@ -106,6 +106,38 @@ describe.each(testBackends())("runIngest on %s", (backend) => {
     expect((await snapshotsOf("2025-01-03")).length).toBe(models.length);
   });
 
+  it("a deadline pauses the run at a page boundary; the next call continues it to the end", async () => {
+    const [a, b] = [uniqueNamespace("step"), uniqueNamespace("step")];
+    const models = population(a, b);
+    const opts = options({ asOf: "2025-01-07", orgs: [a, b] });
+    const seen: string[] = [];
+    let calls = 0;
+    for (;;) {
+      calls++;
+      const hub = memoryHub(models, 2);
+      // A deadline already passed: each call records exactly one page, then pauses.
+      const result = await runIngest({ db, hub: hub.source, options: opts, deadline: Date.now() - 1 });
+      seen.push(...hub.requested);
+      if (result.status === "succeeded") break;
+      expect(result.status).toBe("paused");
+      expect(calls).toBeLessThan(10);
+    }
+    expect(seen).toEqual([`mem://${a}/0`, `mem://${a}/2`, `mem://${a}/4`, `mem://${b}/0`, `mem://${b}/2`]);
+    expect((await snapshotsOf("2025-01-07")).length).toBe(models.length);
+    const runs = await db.prisma.ingestRun.findMany({
+      where: { asOf: new Date("2025-01-07") },
+      orderBy: { id: "asc" },
+    });
+    expect(runs.map((r) => r.status)).toEqual([
+      "interrupted",
+      "interrupted",
+      "interrupted",
+      "interrupted",
+      "succeeded",
+    ]);
+    expect(runs.at(-1)?.population).toBe(models.length);
+  });
+
   it("a run left 'running' by a dead process is marked interrupted by the next", async () => {
     const ghost = await db.prisma.ingestRun.create({
       data: { asOf: new Date("2025-01-04"), status: "running" },

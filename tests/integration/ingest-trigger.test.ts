@@ -6,9 +6,9 @@ import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
 const none = { params: Promise.resolve({}) };
-const post = (auth?: string) =>
+const post = (auth?: string, query = "") =>
   POST(
-    new Request("http://127.0.0.1/api/v1/ingest", {
+    new Request(`http://127.0.0.1/api/v1/ingest${query}`, {
       method: "POST",
       headers: auth ? { authorization: auth } : {},
     }),
@@ -67,6 +67,24 @@ describe.each(testBackends())("POST /api/v1/ingest on %s", (backend) => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await db.prisma.shareRollup.count()).toBeGreaterThan(0);
+  });
+
+  it("?maxSeconds= runs a bounded step inside the request, then reports the day up to date", async () => {
+    process.env.CRON_SECRET = "s3cret-value";
+    const bad = await post("Bearer s3cret-value", "?maxSeconds=1");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues[0]).toMatchObject({ path: "maxSeconds" });
+    await db.prisma.$executeRaw`DELETE FROM ingest_run`;
+    const first = await post("Bearer s3cret-value", "?maxSeconds=30");
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as { status: string; done: boolean; runId: number; population: number };
+    expect(body).toMatchObject({ status: "succeeded", done: true });
+    expect(body.population).toBeGreaterThan(0);
+    // Published inside the request: nothing is left running after the answer.
+    expect(await db.prisma.shareRollup.count()).toBeGreaterThan(0);
+    const again = await post("Bearer s3cret-value", "?maxSeconds=30");
+    expect(await again.json()).toMatchObject({ status: "up-to-date", runId: body.runId, done: true });
+    expect(await db.prisma.ingestRun.count()).toBe(1);
   });
 
   it("answers 409 while another run holds the lock", async () => {
