@@ -12,10 +12,10 @@ export async function getModelDetail(db: Database, hubId: string) {
   const derivativeCounts = await prisma.$queryRaw<{ relation: string | null; models: number }[]>`
     SELECT base_relation::text AS relation, count(*)::int AS models
     FROM model WHERE ${hubId} = ANY(base_models) GROUP BY 1 ORDER BY 2 DESC`;
-  const knownBases = await prisma.model.findMany({
-    where: { hubId: { in: model.baseModels } },
-    select: { hubId: true },
-  });
+  // Ids match as the Hub resolves them: ignoring case.
+  const knownBases = await prisma.$queryRaw<{ hubId: string; asked: string }[]>`
+    SELECT m.hub_id AS "hubId", b.asked FROM unnest(${model.baseModels}::text[]) AS b(asked)
+    JOIN model m ON lower(m.hub_id) = lower(b.asked)`;
   return {
     hubId: model.hubId,
     namespace: model.namespace,
@@ -28,10 +28,11 @@ export async function getModelDetail(db: Database, hubId: string) {
     gated: model.gated,
     parameters: model.parameters,
     demo: model.demo,
-    baseModels: model.baseModels.map((id) => ({
-      hubId: id,
-      tracked: knownBases.some((b) => b.hubId === id),
-    })),
+    // Every base in the Hub's order; the Hub gives one relation for all of a model's bases.
+    baseModels: model.baseModels.map((id) => {
+      const known = knownBases.find((b) => b.asked === id);
+      return { hubId: known?.hubId ?? id, relation: model.baseRelation, tracked: known !== undefined };
+    }),
     baseRelation: model.baseRelation,
     attribution,
     derivatives: {

@@ -61,6 +61,20 @@ describe.each(testBackends())("origins on %s", (backend) => {
         modelRecord({ hubId: `${user}/cyc-b`, baseModels: [`${user}/cyc-a`] }),
         modelRecord({ hubId: `${user}/self`, baseModels: [`${user}/self`] }),
         modelRecord({ hubId: `${user}/plain` }),
+        // the Hub resolves ids ignoring case: tags may spell a base differently from its id
+        modelRecord({ hubId: `${user}/cased`, baseModels: [`${qwen.toUpperCase()}/base-7b`] }),
+        modelRecord({ hubId: `${user}/cased-untracked`, baseModels: [`${meta.toUpperCase()}/Llama-X`] }),
+        // merges follow their first base in the Hub's order
+        modelRecord({
+          hubId: `${user}/merge-meta-first`,
+          baseModels: [`${meta}/Llama-9-8B`, `${qwen}/Base-7B`],
+          baseRelation: "merge",
+        }),
+        modelRecord({
+          hubId: `${user}/merge-qwen-first`,
+          baseModels: [`${qwen}/Base-7B`, `${meta}/Llama-9-8B`],
+          baseRelation: "merge",
+        }),
       ],
       "2025-08-01",
       null,
@@ -85,6 +99,27 @@ describe.each(testBackends())("origins on %s", (backend) => {
     ["a model without base is its own root", () => `${user}/plain`, () => `${user}/plain`],
   ])("%s", async (_, model, root) => {
     expect(await lineage(model())).toEqual({ lineageRoot: root(), lineageNamespace: root().split("/")[0] });
+  });
+
+  it("matches base ids ignoring case, as the Hub resolves them", async () => {
+    expect(await lineage(`${user}/cased`)).toEqual({
+      lineageRoot: `${qwen}/Base-7B`,
+      lineageNamespace: qwen,
+    });
+    // An uncrawled root takes the registry's spelling of its namespace, so it is attributed.
+    expect(await lineage(`${user}/cased-untracked`)).toEqual({
+      lineageRoot: `${meta.toUpperCase()}/Llama-X`,
+      lineageNamespace: meta,
+    });
+    expect((await getModelAttribution(db, `${user}/cased-untracked`))?.lineage.region).toBe("US");
+  });
+
+  it("a merge keeps every base and follows the first in the Hub's order", async () => {
+    expect((await lineage(`${user}/merge-meta-first`)).lineageNamespace).toBe(meta);
+    expect((await lineage(`${user}/merge-qwen-first`)).lineageNamespace).toBe(qwen);
+    const stored = await db.prisma.model.findUniqueOrThrow({ where: { hubId: `${user}/merge-meta-first` } });
+    expect(stored.baseModels).toEqual([`${meta}/Llama-9-8B`, `${qwen}/Base-7B`]);
+    expect(stored.baseRelation).toBe("merge");
   });
 
   it("cycles terminate", async () => {

@@ -72,7 +72,19 @@ export default async function MethodologyPage() {
           <code>lineage</code>: the country of the developer of the model's root base model, following the
           first <code>base_model</code> tag through models we track; a base we do not track ends the chain and
           its namespace decides; a cycle ends at the last model before it repeats. A Qwen fine-tune published
-          by a US user counts for the US by developer and for China by lineage.
+          by a US user counts for the US by developer and for China by lineage. Ids match as the Hub resolves
+          them, ignoring case (<code>qwen/qwen2.5-7b</code> is <code>Qwen/Qwen2.5-7B</code>).
+        </dd>
+        <dt>
+          <strong>merges</strong>
+        </dt>
+        <dd>
+          A merge lists several bases; every one is stored and shown on the model's page, with the relation
+          the Hub gives. Lineage follows the first base in the Hub's order — the order of the model card's{" "}
+          <code>base_model</code> list, where merge tools write the model the others were merged into first.
+          We do not split a merge's downloads between its bases: that would turn exact download counts into
+          fractions and let a model's weight depend on how many bases its card happens to list. Merges are a
+          small part of downloads; the model pages show every base, so the choice can be checked.
         </dd>
         <dt>
           <strong>regions</strong>
@@ -96,6 +108,17 @@ export default async function MethodologyPage() {
         denominator of every share; each run records its size. A run commits page by page with its position,
         so an interrupted run resumes without repeating or skipping a page, and only days whose run succeeded
         are published.
+      </p>
+      <p>
+        The Hub pages its listing with a cursor on the sort value (downloads) and the repository's id, and the
+        counts keep moving while a crawl pages through them. A model whose 30-day count rises past the cursor
+        between two pages is not listed that day (it is, the next day, at its new place); one that falls
+        behind it is listed twice and stored once, with the count seen last. Over a crawl of a few minutes
+        such moves are small and rare near the top of the list, where most downloads are. Private models (with
+        a token, the listing includes the token owner's own) are never stored; each run counts how many it
+        left out, and a model that turns private keeps its history but gets no new snapshots. Rate limits are
+        waited out as the Hub's own client does (the window's reset plus one second), for up to 20 minutes per
+        request before the run fails.
       </p>
       <p>
         Latest published date: <strong>{freshness.dataAsOf ?? "none yet"}</strong> · models tracked then:{" "}
@@ -163,8 +186,7 @@ export default async function MethodologyPage() {
           are not counted.
         </li>
         <li>
-          Only the first base model is followed for lineage; merges of several bases count for the first one
-          listed.
+          Lineage follows the first base model of a merge (see <a href="#metrics">merges</a>).
         </li>
         <li>
           History imported from datasets that carry only all-time counts (such as the study's) has its

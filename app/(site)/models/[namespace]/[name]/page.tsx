@@ -115,14 +115,17 @@ export default async function ModelPage({ params }: Params) {
           <p className="muted">None declared: this is a base model (or its card names no base).</p>
         ) : (
           <ul>
-            {model.baseModels.map((b) => (
+            {model.baseModels.map((b, i) => (
               <li key={b.hubId}>
                 {b.tracked ? (
                   <Link href={`/models/${b.hubId}`}>{b.hubId}</Link>
                 ) : (
                   <span>{b.hubId} (not tracked)</span>
                 )}
-                {model.baseRelation ? <span className="muted small"> · {model.baseRelation}</span> : null}
+                {b.relation ? <span className="muted small"> · {b.relation}</span> : null}
+                {i === 0 && model.baseModels.length > 1 ? (
+                  <span className="muted small"> · followed for lineage</span>
+                ) : null}
               </li>
             ))}
           </ul>
