@@ -1,9 +1,8 @@
-import { runMain } from "../lib/cli/run-main";
+import { applyPendingMigrations, runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { parseImportArgs } from "../lib/import/options";
 import { formatSummary, lineImportReporter, terminalImportReporter } from "../lib/import/reporter";
 import { importFile, planImport } from "../lib/import/run-import";
-import { assertMigrated } from "../lib/import/schema-check";
 import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
 
 runMain(async () => {
@@ -25,7 +24,7 @@ runMain(async () => {
     }
     const db = await openDatabase();
     try {
-      await assertMigrated(db);
+      await applyPendingMigrations(db);
       await ensureRegistrySynced(db);
       console.log(`Database: ${describeTarget(db.target)}.`);
       const summary = await importFile(db, options, reporter, stop.signal);

@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import { runMain } from "../lib/cli/run-main";
+import { applyPendingMigrations, runMain } from "../lib/cli/run-main";
 import { openDatabase } from "../lib/db";
 import { runDailyIngest } from "../lib/ingest/job";
 import { ingestOptionsSchema, todayUtc } from "../lib/ingest/options";
@@ -17,6 +17,7 @@ runMain(async () => {
     throw new Error(`INGEST_CRON "${pattern}" is not a valid cron expression: ${(error as Error).message}`);
   }
   const db = await openDatabase();
+  await applyPendingMigrations(db);
   await ensureRegistrySynced(db);
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   const job: Cron = new Cron(pattern, { timezone: "UTC", protect: true }, async () => {

@@ -1,3 +1,6 @@
+import { type Database, describeTarget } from "../db";
+import { migrateIfPending } from "../db/migrate/pending";
+
 /**
  * Entry-point wrapper for scripts: one clear error line and a non-zero exit instead of a stack
  * trace (set DEBUG=1 for the stack).
@@ -15,4 +18,13 @@ export function runMain(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** A command's first step on its database: pending migrations, said in one line when there were any. */
+export async function applyPendingMigrations(db: Database): Promise<void> {
+  const applied = await migrateIfPending(db);
+  if (applied.length > 0)
+    console.log(
+      `Applied ${applied.length} migration(s) to ${describeTarget(db.target)}: ${applied.join(", ")}`,
+    );
 }

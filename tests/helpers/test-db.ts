@@ -26,20 +26,36 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     await migrateDatabase(db);
     return { ...db, name: "memory", drop: db.close };
   }
+  const empty = await createEmptyPostgresDatabase();
+  const db = await openDatabase({ kind: "postgres", url: empty.url });
+  await migrateDatabase(db);
+  return {
+    ...db,
+    name: empty.name,
+    url: empty.url,
+    drop: async () => {
+      await db.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new, empty Postgres database (nothing migrated), dropped by the returned function. */
+export async function createEmptyPostgresDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const admin = postgresAdminUrl();
   if (!admin) throw new Error("Set TEST_DATABASE_URL to run the Postgres integration tests.");
   const name = `oms_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   await withAdmin(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: "postgres", url: url.toString() });
-  await migrateDatabase(db);
   return {
-    ...db,
     name,
     url: url.toString(),
     drop: async () => {
-      await db.close();
       await withAdmin(admin, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
