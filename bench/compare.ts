@@ -12,10 +12,10 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type pg from "pg";
 import { bucketStart } from "../lib/analytics/buckets";
 import { getShareOverTime, type ShareResult } from "../lib/analytics/share-over-time";
-import { shareQuerySchema } from "../lib/api/share-query";
 import type { StepResult } from "../lib/bench/report";
 import { log, median, repeat, round, timed } from "../lib/bench/stats";
 import type { Database } from "../lib/db";
+import { shareQuerySchema } from "../lib/domain/share-query";
 
 const REGIONS = ["CN", "US", "OTHER", "INTL", "UNKNOWN"];
 

@@ -1,6 +1,6 @@
 /**
  * 5. First-load JavaScript of the overview and the embed, from the build output (the same
- * figures `npm run build` prints and enforces), with the budgets of DESIGN.md.
+ * figures `npm run build` prints and enforces), with the budgets of bench/README.md.
  */
 import { FIRST_LOAD_BUDGETS, firstLoadFromBuild } from "../lib/bench/first-load";
 import type { Figure, StepResult } from "../lib/bench/report";

@@ -20,9 +20,9 @@ import {
 import type { StepResult } from "../lib/bench/report";
 import { errorLine, log, round, timed } from "../lib/bench/stats";
 import type { Database } from "../lib/db";
-import { writePage } from "../lib/ingest/write-page";
 import { refreshLineage } from "../lib/origins/lineage";
 import { loadRegistry } from "../lib/origins/sync";
+import { writePage } from "../lib/store/write-page";
 
 const PAGE = 1000;
 const BULK_CHUNK = 5000;

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: a fresh Postgres database with a synthetic population, then every figure of
- * DESIGN.md "Performance budgets" against the production build; prints a table and writes
+ * The performance budgets (bench/README.md) against the production build; prints a table and writes
  * bench/results/<timestamp>.json and bench/results/latest.json. See bench/README.md.
  */
 import { spawnSync } from "node:child_process";
@@ -20,7 +20,7 @@ import { log, round } from "../lib/bench/stats";
 import { runMain } from "../lib/cli/run-main";
 import { openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 import { type AppServer, startApp } from "../tests/helpers/app-server";
 import { compare } from "./compare";
 import { crawl } from "./crawl";

@@ -1,7 +1,7 @@
 import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 
 runMain(async () => {
   const force = process.argv.includes("--sync-registry");

@@ -1,9 +1,8 @@
 // Regenerates the bundled demo data: data/demo/demo-snapshots.jsonl.gz and data/demo/manifest.json.
-// Usage: npx tsx scripts/demo-generate.ts [--seed N] [--out DIR]
+// Usage: npm run demo:generate -- [--seed N] [--out DIR]
 import { runMain } from "../lib/cli/run-main";
-import { writeDemoBundle } from "../lib/demo/bundle";
 import { demoDataDir } from "../lib/demo/format";
-import { loadRegistry } from "../lib/origins/sync";
+import { writeDemoBundle } from "../tools/demo/bundle";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -15,7 +14,7 @@ runMain(async () => {
   const seed = seedArg === undefined ? undefined : Number(seedArg);
   if (seed !== undefined && !Number.isSafeInteger(seed)) throw new Error("--seed must be an integer");
   const started = performance.now();
-  const { manifest, file } = await writeDemoBundle(arg("--out") ?? demoDataDir(), await loadRegistry(), seed);
+  const { manifest, file } = await writeDemoBundle(arg("--out") ?? demoDataDir(), seed);
   const ms = Math.round(performance.now() - started);
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
   const d = manifest.calibration.developer;

@@ -3,7 +3,7 @@ import { describeTarget, openDatabase } from "../lib/db";
 import { parseImportArgs } from "../lib/import/options";
 import { formatSummary, lineImportReporter, terminalImportReporter } from "../lib/import/reporter";
 import { importFile, planImport } from "../lib/import/run-import";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 
 runMain(async () => {
   const options = parseImportArgs(process.argv.slice(2));

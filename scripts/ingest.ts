@@ -3,7 +3,7 @@ import { describeTarget, openDatabase } from "../lib/db";
 import { runDailyIngest } from "../lib/ingest/job";
 import { parseIngestArgs } from "../lib/ingest/options";
 import { lineReporter, terminalReporter } from "../lib/ingest/reporters";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 
 runMain(async () => {
   const options = parseIngestArgs(process.argv.slice(2));

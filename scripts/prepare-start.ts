@@ -2,7 +2,7 @@ import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
 import { loadDemoData } from "../lib/demo/load";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 
 /**
  * What `npm start` does before the server opens the database: migrate, sync the origin registry,

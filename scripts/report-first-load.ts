@@ -1,6 +1,6 @@
 /**
  * Runs after `next build`: prints every route's first-load JavaScript (gzip) and fails the build
- * when the overview or the embed passes its DESIGN.md budget.
+ * when the overview or the embed passes its budget (bench/README.md).
  */
 import { FIRST_LOAD_BUDGETS, firstLoadFromBuild } from "../lib/bench/first-load";
 

@@ -4,8 +4,8 @@ import { openDatabase } from "../lib/db";
 import { runDailyIngest } from "../lib/ingest/job";
 import { ingestOptionsSchema, todayUtc } from "../lib/ingest/options";
 import { lineReporter } from "../lib/ingest/reporters";
-import { IngestBusyError } from "../lib/ingest/run-lock";
-import { ensureRegistrySynced } from "../lib/origins/ensure-synced";
+import { ensureRegistrySynced } from "../lib/publish/registry";
+import { IngestBusyError } from "../lib/store/write-lock";
 
 const DEFAULT_CRON = "0 6 * * *";
 

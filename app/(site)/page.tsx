@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OverviewExplorer } from "@/components/overview/overview-explorer";
 import { ModelsTable } from "@/components/tables/models-table";
+import { getModelsAnswer, getShareAnswer } from "@/lib/analytics/answers";
 import { listTasks } from "@/lib/analytics/tasks";
-import { getModelsAnswer } from "@/lib/api/listings";
-import { modelsQuerySchema } from "@/lib/api/models-query";
 import { overviewQueries } from "@/lib/api/overview-queries";
-import { getShareAnswer } from "@/lib/api/share";
-import { shareQuerySchema } from "@/lib/api/share-query";
 import { getDb } from "@/lib/db";
+import { modelsQuerySchema } from "@/lib/domain/models-query";
+import { shareQuerySchema } from "@/lib/domain/share-query";
 
 export const dynamic = "force-dynamic";
 
@@ -41,12 +40,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     qs
       ? (await getShareAnswer(db, shareQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs))))).result
       : null;
-  const [regionResult, labsResult, tasks, top] = [
-    await answer(queries.region),
-    await answer(queries.labs),
-    await listTasks(db),
-    (await getModelsAnswer(db, modelsQuerySchema.parse({ limit: "10" }))).value,
-  ];
+  // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
+  const regionResult = await answer(queries.region);
+  const labsResult = await answer(queries.labs);
+  const tasks = await listTasks(db);
+  const top = (await getModelsAnswer(db, modelsQuerySchema.parse({ limit: "10" }))).value;
   return (
     <main>
       <h1>Whose open models does the world download?</h1>

@@ -1,7 +1,7 @@
 "use client";
 
 import { parseAsString, useQueryStates } from "nuqs";
-import { SHARE_PARAMS } from "@/lib/api/share-query";
+import { SHARE_PARAMS } from "@/lib/domain/share-query";
 
 /** Every share parameter plus the view's own (chart mode, value, compared labs) lives in the URL. */
 const keys = Object.fromEntries(

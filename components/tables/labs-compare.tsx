@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import type { LabSummary } from "@/lib/analytics/labs";
+import { countryName } from "@/lib/domain/countries";
 import { formatCount, formatShare } from "@/lib/format/numbers";
-import { countryName } from "@/lib/origins/countries";
 
 type Row = Omit<LabSummary, "downloads30d"> & { downloads30d: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ModelRow } from "@/lib/analytics/models";
+import { regionInfo } from "@/lib/domain/regions";
 import { formatCount, formatExact } from "@/lib/format/numbers";
-import { REGION_LABELS, type Region } from "@/lib/origins/regions";
 
 /** What a row needs; the origin column shows when the rows carry a region. */
 export type ModelsTableRow = Pick<
@@ -51,7 +51,7 @@ export function ModelsTable({
               </td>
               {origin ? (
                 <td>
-                  {REGION_LABELS[m.region as Region] ?? m.region}
+                  {regionInfo(m.region ?? "")?.label ?? m.region}
                   {m.country && m.region === "OTHER" ? ` (${m.country})` : ""}
                   {m.lab ? (
                     <>

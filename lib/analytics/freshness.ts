@@ -1,7 +1,8 @@
-import { type VersionedAnswer, VersionedAnswers } from "../api/cache";
 import type { Database } from "../db";
+import { shareOf } from "../domain/share";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
+import { type VersionedAnswer, VersionedAnswers } from "./versioned-answers";
 
 export type Freshness = {
   /** Latest snapshot date the published shares include */
@@ -30,7 +31,7 @@ export async function getFreshness(db: Database): Promise<Freshness> {
     modelsTracked = rows.reduce((n, r) => n + r.models, 0);
     const total = rows.reduce((n, r) => n + r.downloads30d, 0n);
     const unknown = rows.filter((r) => r.groupKey === "UNKNOWN").reduce((n, r) => n + r.downloads30d, 0n);
-    attributedShare = total > 0n ? Number(total - unknown) / Number(total) : null;
+    attributedShare = shareOf(total - unknown, total);
   }
   const demo = (await prisma.model.findFirst({ where: { demo: true }, select: { id: true } })) !== null;
   return {

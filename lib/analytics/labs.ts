@@ -1,5 +1,6 @@
 import type { Database } from "../db";
-import { regionOf } from "../origins/regions";
+import { regionOf } from "../domain/regions";
+import { shareOf } from "../domain/share";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
 
@@ -43,10 +44,7 @@ export async function listLabs(db: Database): Promise<{ date: string | null; lab
   for (const r of rows) totals.set(isoDay(r.date), (totals.get(isoDay(r.date)) ?? 0n) + r.d30);
   const dates = [...totals.keys()].sort();
   const latest = date ? isoDay(date) : null;
-  const share = (v: bigint, d: string) => {
-    const t = totals.get(d) ?? 0n;
-    return t > 0n ? Number((v * 1_000_000n) / t) / 1_000_000 : null;
-  };
+  const share = (v: bigint, d: string) => shareOf(v, totals.get(d) ?? 0n);
   const summaries = labs.map((lab) => {
     const mine = rows.filter((r) => r.group_key === lab.slug);
     const at = (d: string) => mine.find((r) => isoDay(r.date) === d);

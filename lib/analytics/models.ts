@@ -1,8 +1,9 @@
-import type { ModelsQuery } from "../api/models-query";
 import { type Database, Prisma } from "../db";
-import { regionOf } from "../origins/regions";
+import type { ModelsQuery } from "../domain/models-query";
+import { regionOf } from "../domain/regions";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
+import { countryKeySql } from "./sql";
 
 export type ModelRow = {
   hubId: string;
@@ -37,9 +38,10 @@ export async function listModels(db: Database, q: ModelsQuery) {
   const date = await latestPublishedDate(db);
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.q) conditions.push(Prisma.sql`m.hub_id ILIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  if (q.country === "INTL") conditions.push(Prisma.sql`o.international`);
-  else if (q.country === "UNKNOWN") conditions.push(Prisma.sql`o.country IS NULL AND NOT o.international`);
-  else if (q.country) conditions.push(Prisma.sql`o.country = ${q.country}`);
+  if (q.country)
+    conditions.push(
+      Prisma.sql`${countryKeySql(Prisma.sql`o.country`, Prisma.sql`o.international`)} = ${q.country}`,
+    );
   if (q.lab) conditions.push(Prisma.sql`o.lab_slug = ${q.lab}`);
   if (q.namespace) conditions.push(Prisma.sql`m.namespace = ${q.namespace}`);
   if (q.task) conditions.push(Prisma.sql`m.pipeline_tag = ${q.task}`);

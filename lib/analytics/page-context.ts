@@ -1,5 +1,5 @@
-import { isDatabaseUnavailable } from "../api/db-errors";
 import { getDb } from "../db";
+import { isDatabaseUnavailable } from "../db/errors";
 import { type Freshness, getVersionedFreshness } from "./freshness";
 
 /** Freshness for the page chrome; an unreachable database becomes a banner, not a crash. */

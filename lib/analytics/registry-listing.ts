@@ -1,5 +1,5 @@
 import type { Database } from "../db";
-import { regionOf } from "../origins/regions";
+import { regionOf } from "../domain/regions";
 
 /** The registry as stored, for the methodology page. */
 export async function listRegistry(db: Database) {

@@ -1,7 +1,8 @@
-import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
 import { Prisma } from "../db";
-import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "./cohorts";
+import { bumpDataVersion } from "../db/data-version";
+import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "../domain/cohorts";
+import { countryKeySql, regionKeySql } from "./sql";
 
 /**
  * Only days that a run finished are published: a crawl that failed half-way (or is still going)
@@ -88,9 +89,8 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
     FROM by_attribution x
     CROSS JOIN LATERAL (VALUES ('all'), (x.year_cohort), (CASE WHEN x.young THEN 'new-12m' END)) AS c(cohort)
     CROSS JOIN LATERAL (VALUES
-      ('region', CASE WHEN x.country = 'CN' THEN 'CN' WHEN x.country = 'US' THEN 'US'
-                      WHEN x.country IS NOT NULL THEN 'OTHER' WHEN x.intl THEN 'INTL' ELSE 'UNKNOWN' END),
-      ('country', COALESCE(x.country, CASE WHEN x.intl THEN 'INTL' ELSE 'UNKNOWN' END)),
+      ('region', ${regionKeySql(Prisma.sql`x.country`, Prisma.sql`x.intl`)}),
+      ('country', ${countryKeySql(Prisma.sql`x.country`, Prisma.sql`x.intl`)}),
       ('lab', COALESCE(x.lab, '')),
       ('org', x.org)
     ) AS g(group_type, group_key)
@@ -135,6 +135,13 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
     // A full rebuild over years of snapshots takes minutes, not Prisma's default 5 seconds.
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
+}
+
+/** Published snapshot dates from `date` on. */
+export async function publishedDatesSince(db: Database, date: Date): Promise<Date[]> {
+  const rows = await db.prisma.$queryRaw<{ date: Date }[]>`
+    SELECT date FROM (${PUBLISHED_DATES}) p WHERE date >= ${date}::date ORDER BY date`;
+  return rows.map((r) => r.date);
 }
 
 async function withFollowingDates(db: Database, dates: Date[]): Promise<Date[]> {

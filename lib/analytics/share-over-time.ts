@@ -1,10 +1,13 @@
-import type { ShareQuery } from "../api/share-query";
 import { type Database, Prisma } from "../db";
+import { countryColor, countryLabel, NO_LAB, UNREGISTERED_NAMESPACES } from "../domain/colors";
+import { OTHER_SERIES } from "../domain/dimensions";
+import { REGION_KEYS, regionInfo } from "../domain/regions";
+import { shareOf } from "../domain/share";
+import type { ShareQuery } from "../domain/share-query";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { type Crossover, findCrossovers } from "./crossovers";
 import { type Freshness, getVersionedFreshness } from "./freshness";
 import { PUBLISHED_DATES, shareRowsQuery } from "./rollups";
-import { countryStyle, OTHER_SERIES, regionStyle } from "./series-style";
 
 export type ShareSeries = {
   key: string;
@@ -79,7 +82,7 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
     for (const v of entry.values.values()) total += v;
     const values: SharePoint["values"] = {};
     const put = (key: string, v: bigint) => {
-      values[key] = { downloads: v.toString(), share: total > 0n ? ratio(v, total) : null };
+      values[key] = { downloads: v.toString(), share: shareOf(v, total) };
     };
     for (const key of shown.keys) put(key, entry.values.get(key) ?? 0n);
     if (withOther)
@@ -91,18 +94,18 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   });
 
   const grand = [...totalsByKey.values()].reduce((n, v) => n + v, 0n);
-  const series: ShareSeries[] = shown.keys.map((key, rank) => {
+  const series: ShareSeries[] = shown.keys.map((key) => {
     const v = totalsByKey.get(key) ?? 0n;
     return {
       key,
-      ...meta.style(key, rank),
+      ...meta.style(key),
       downloads: v.toString(),
-      share: grand > 0n ? ratio(v, grand) : null,
+      share: shareOf(v, grand),
     };
   });
   if (withOther) {
     const v = shown.other.reduce((n, k) => n + (totalsByKey.get(k) ?? 0n), 0n);
-    series.push({ ...OTHER_SERIES, downloads: v.toString(), share: grand > 0n ? ratio(v, grand) : null });
+    series.push({ ...OTHER_SERIES, downloads: v.toString(), share: shareOf(v, grand) });
   }
 
   return {
@@ -112,11 +115,6 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
     points,
     crossover: crossoverOf(query, series, points),
   };
-}
-
-/** Exact BigInt division to a float share without losing precision on huge counts. */
-function ratio(part: bigint, whole: bigint): number {
-  return Number((part * 1_000_000_000n) / whole) / 1_000_000_000;
 }
 
 async function loadRows(db: Database, q: ShareQuery, from: string, to: string): Promise<Row[]> {
@@ -147,22 +145,35 @@ async function loadRows(db: Database, q: ShareQuery, from: string, to: string): 
 }
 
 type Meta = {
-  style: (key: string, rank: number) => { label: string; color: string };
+  style: (key: string) => { label: string; color: string };
   labOf: (key: string) => string | null;
   countryOf: (key: string) => string | null;
 };
 
 async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
-  if (q.groupBy === "region") return { style: regionStyle, labOf: () => null, countryOf: () => null };
-  if (q.groupBy === "country") return { style: countryStyle, labOf: () => null, countryOf: (k) => k };
+  if (q.groupBy === "region")
+    return {
+      style: (key) => ({
+        label: regionInfo(key)?.label ?? key,
+        color: regionInfo(key)?.color ?? NO_LAB.color,
+      }),
+      labOf: () => null,
+      countryOf: () => null,
+    };
+  if (q.groupBy === "country")
+    return {
+      style: (key) => ({ label: countryLabel(key), color: countryColor(key) }),
+      labOf: () => null,
+      countryOf: (k) => k,
+    };
   const labs = await db.prisma.lab.findMany();
   const lab = new Map(labs.map((l) => [l.slug, l]));
   if (q.groupBy === "lab") {
     return {
       style: (key) =>
         key === ""
-          ? { label: "No lab (unattributed or independent)", color: "#9CA3AF" }
-          : { label: lab.get(key)?.name ?? key, color: lab.get(key)?.color ?? "#777777" },
+          ? NO_LAB
+          : { label: lab.get(key)?.name ?? key, color: lab.get(key)?.color ?? NO_LAB.color },
       labOf: (key) => key || null,
       countryOf: (key) => lab.get(key)?.country ?? null,
     };
@@ -173,14 +184,13 @@ async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
   });
   const org = new Map(orgs.map((o) => [o.namespace, o]));
   return {
-    style: (key, rank) =>
+    style: (key) =>
       key === ""
-        ? { label: "Unattributed namespaces", color: "#9CA3AF" }
+        ? UNREGISTERED_NAMESPACES
         : {
             label: key,
             color:
-              lab.get(org.get(key)?.labSlug ?? "")?.color ??
-              countryStyle(org.get(key)?.country ?? "UNKNOWN", rank).color,
+              lab.get(org.get(key)?.labSlug ?? "")?.color ?? countryColor(org.get(key)?.country ?? "UNKNOWN"),
           },
     labOf: (key) => org.get(key)?.labSlug ?? null,
     countryOf: (key) => org.get(key)?.country ?? null,
@@ -199,10 +209,7 @@ function chooseSeries(
   const ranked = totals
     .sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] > b[1] ? -1 : 1))
     .map(([k]) => k);
-  if (q.groupBy === "region") {
-    const order = ["CN", "US", "OTHER", "INTL", "UNKNOWN"];
-    return { keys: order, other: [] };
-  }
+  if (q.groupBy === "region") return { keys: [...REGION_KEYS], other: [] };
   if (q.labs || q.countries) {
     const keys = ranked.filter((key) => {
       const labOk = !q.labs || q.labs.includes(meta.labOf(key) ?? "");

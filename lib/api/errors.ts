@@ -12,7 +12,10 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export type ErrorIssue = { path: string; message: string };
 
-/** The one error type routes throw; `toResponse` gives DESIGN.md's error shape. */
+/**
+ * The one error type routes throw; `errorResponse` (respond.ts) answers it as
+ * `{"error":{"code","message","issues":[{"path","message"}]}}` with the code's status.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,

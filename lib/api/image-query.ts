@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { SHARE_PARAMS, type ShareQuery, shareQuerySchema } from "../domain/share-query";
 import { ApiError, type ErrorIssue } from "./errors";
-import { SHARE_PARAMS, type ShareQuery, shareQuerySchema } from "./share-query";
 
 /** Presentation parameters of images and embeds, on top of the share query. */
 const presentationFields = {

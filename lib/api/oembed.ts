@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { shareQueryString } from "../domain/share-query";
 import { SITE_NAME } from "../site";
 import { ApiError } from "./errors";
 import { EMBED_PARAMS, embedPresentationSchema, parseSharePresentation } from "./image-query";
-import { shareQueryString } from "./share-query";
 
 export const oembedQuerySchema = z.object({
   url: z.string().min(1, "is required").max(4000, "is too long"),

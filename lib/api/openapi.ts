@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { modelsQuerySchema } from "./models-query";
-import { shareQuerySchema } from "./share-query";
+import { modelsQuerySchema } from "../domain/models-query";
+import { shareQuerySchema } from "../domain/share-query";
 
 type Shape = Record<string, z.ZodType>;
 

@@ -1,4 +1,4 @@
-import { shareQuerySchema, shareQueryString } from "./share-query";
+import { shareQuerySchema, shareQueryString } from "../domain/share-query";
 
 export const DEFAULT_COMPARE = ["deepseek", "qwen", "meta", "google"];
 

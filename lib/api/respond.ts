@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseUnavailable } from "../db/errors";
 import { ApiError, errorBody } from "./errors";
 
 /** JSON that carries BigInt as decimal strings (exact), never as lossy numbers. */
@@ -16,7 +16,7 @@ export function csvResponse(csv: string, filename: string, init: ResponseInit = 
   return new Response(csv, { ...init, headers });
 }
 
-/** Maps any error to DESIGN.md's error shape: bad input 400, missing 404, database down 503. */
+/** Maps any error to the API's error shape (lib/api/errors.ts): bad input 400, missing 404, database down 503. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     const headers: Record<string, string> = { "Cache-Control": "no-store" };

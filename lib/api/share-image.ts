@@ -1,3 +1,4 @@
+import { getShareAnswer } from "../analytics/answers";
 import { chartGeometry } from "../charts/layout";
 import { renderPngChart } from "../charts/png-chart";
 import { renderSvgChart } from "../charts/svg-chart";
@@ -5,7 +6,6 @@ import type { Database } from "../db";
 import { SITE_NAME } from "../site";
 import { PUBLIC_CACHE } from "./cache";
 import { IMAGE_PARAMS, imagePresentationSchema, parseSharePresentation } from "./image-query";
-import { getShareAnswer } from "./share";
 
 /** PNG or SVG of a share chart: one geometry, two renderers. */
 export async function shareImageResponse(

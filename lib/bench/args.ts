@@ -1,7 +1,7 @@
 export const STEPS = ["generate", "http", "compare", "crawl", "import", "first-load"] as const;
 export type Step = (typeof STEPS)[number];
 /**
- * What `npm run bench` runs without --steps: the budgets of DESIGN.md in under 15 minutes. The
+ * What `npm run bench` runs without --steps: the budgets of bench/README.md in under 15 minutes. The
  * history import (≈ 1.5 min per database at 1M rows) runs with `--steps import`.
  */
 export const DEFAULT_STEPS: readonly Step[] = STEPS.filter((s) => s !== "import");

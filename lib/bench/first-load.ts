@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
 
-/** DESIGN.md's first-load budgets (kB gzip): "must" fails the build, "aim" is the target. */
+/** The first-load budgets (bench/README.md) (kB gzip): "must" fails the build, "aim" is the target. */
 export const FIRST_LOAD_BUDGETS = [
   { route: "/", key: "overview", must: 250, aim: 180 },
   { route: "/embed/share", key: "embed", must: 150, aim: 100 },

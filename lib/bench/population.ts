@@ -1,6 +1,6 @@
-import { HUB_PLACEHOLDER_CREATED_AT } from "../analytics/cohorts";
-import type { ModelRecord } from "../ingest/types";
+import { HUB_PLACEHOLDER_CREATED_AT } from "../domain/cohorts";
 import type { Registry } from "../origins/registry-schema";
+import type { ModelRecord } from "../store/model-record";
 
 /**
  * A deterministic synthetic Hub population for `npm run bench`: `models` snapshot rows per day on

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-/** One measured figure; `budget` is the DESIGN.md "must" (pass/fail), `aim` the target. */
+/** One measured figure; `budget` is the budget's "must" (pass/fail, bench/README.md), `aim` the target. */
 export type Figure = {
   key: string;
   label: string;

@@ -2,10 +2,9 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
-import type { BaseRelationName, DemoDataset, DemoModel, DemoSnapshot } from "./generate";
 
 /**
- * The bundled demo file: gzipped JSON lines, written by `npx tsx scripts/demo-generate.ts`,
+ * The bundled demo file: gzipped JSON lines, written by `npm run demo:generate` (tools/demo),
  * read as a stream by lib/demo/load.ts.
  *
  *   line 1       {"format":"open-model-share-demo","version":1,"generator":…,"seed":…,"dates":[…],
@@ -30,6 +29,24 @@ export const DEMO_MANIFEST_FILE = "manifest.json";
 export const demoDataDir = (): string => path.join(/*turbopackIgnore: true*/ process.cwd(), "data/demo");
 export const demoDataPath = (): string => path.join(demoDataDir(), DEMO_DATA_FILE);
 
+export type BaseRelationName = "finetune" | "adapter" | "quantized" | "merge";
+
+export type DemoModel = {
+  hubId: string;
+  /** ISO timestamp; the Hub placeholder for repos created before it stored dates */
+  createdAt: string | null;
+  pipelineTag: string | null;
+  libraryName: string | null;
+  license: string | null;
+  gated: boolean;
+  parameters: number | null;
+  baseModels: string[];
+  baseRelation: BaseRelationName | null;
+};
+
+/** One model at one snapshot date; `model` indexes the file's models. */
+export type DemoSnapshot = { model: number; downloads: number; downloadsAllTime: number; likes: number };
+
 export type DemoHeader = {
   format: typeof DEMO_FORMAT;
   version: number;
@@ -39,52 +56,6 @@ export type DemoHeader = {
   models: number;
   snapshots: number;
 };
-
-/** The uncompressed file content, line by line (no trailing newline on the parts). */
-export function* demoFileLines(ds: DemoDataset): Generator<string> {
-  const header: DemoHeader = {
-    format: DEMO_FORMAT,
-    version: DEMO_FORMAT_VERSION,
-    generator: ds.generator,
-    seed: ds.seed,
-    dates: ds.dates,
-    models: ds.models.length,
-    snapshots: ds.snapshots.reduce((n, rows) => n + rows.length, 0),
-  };
-  yield JSON.stringify(header);
-  for (const m of ds.models) {
-    yield JSON.stringify([
-      "m",
-      m.hubId,
-      m.createdAt,
-      m.pipelineTag,
-      m.libraryName,
-      m.license,
-      m.gated ? 1 : 0,
-      m.parameters,
-      m.baseModels,
-      m.baseRelation,
-    ]);
-  }
-  const lastAllTime = new Map<number, number>();
-  const lastLikes = new Map<number, number>();
-  for (let i = 0; i < ds.dates.length; i++) {
-    const flat: number[] = [];
-    let previous = -1;
-    for (const row of ds.snapshots[i] ?? []) {
-      flat.push(
-        row.model - previous,
-        row.downloads,
-        row.downloadsAllTime - (lastAllTime.get(row.model) ?? 0),
-        row.likes - (lastLikes.get(row.model) ?? 0),
-      );
-      previous = row.model;
-      lastAllTime.set(row.model, row.downloadsAllTime);
-      lastLikes.set(row.model, row.likes);
-    }
-    yield JSON.stringify(["d", ds.dates[i], flat]);
-  }
-}
 
 export type DemoFileEvent =
   | { kind: "header"; header: DemoHeader }

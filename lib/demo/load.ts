@@ -1,27 +1,21 @@
-import { refreshRollups } from "../analytics/rollups";
 import { type Database, Prisma } from "../db";
-import { acquireIngestLock, IngestBusyError } from "../ingest/run-lock";
-import type { ModelRecord } from "../ingest/types";
-import { writePage } from "../ingest/write-page";
-import { ensureRegistrySynced } from "../origins/ensure-synced";
-import { refreshLineage } from "../origins/lineage";
+import { publish } from "../publish/publish";
+import { ensureRegistrySynced } from "../publish/registry";
+import { DEMO_STATE_KEY, DEMO_TRIGGER, type DemoRowsRemoved, deleteDemoRows } from "../store/demo-rows";
+import type { ModelRecord } from "../store/model-record";
+import { acquireIngestLock, IngestBusyError } from "../store/write-lock";
+import { writePage } from "../store/write-page";
+import type { DemoModel, DemoSnapshot } from "./format";
 import { type DemoHeader, demoDataPath, readDemoFile } from "./format";
-import type { DemoModel, DemoSnapshot } from "./generate";
 
 /**
- * Loading and removing the bundled demo data (issue 8).
- *
- * Only days with a succeeded ingest run are published (lib/analytics/rollups.ts), so the loader
- * records one run per demo date, `trigger = "demo"`, and writes that date's snapshots under it.
- * Demo rows are therefore marked twice and never mixed with real data: `model.demo = true`, and
- * every demo snapshot belongs to a demo run. A real run that re-crawls a model also in the demo
- * rewrites it with demo = false, yet its demo-dated snapshots still belong to demo runs, so
- * removeDemoData deletes them too. The app_state row `demo_data` records the load's progress
- * ({"status":"loading"|"loaded", …}), so an interrupted load is detected and redone.
+ * Loading the bundled demo data. Only days with a succeeded run are published, so the loader
+ * records one run per demo date (trigger "demo", lib/store/demo-rows.ts) and writes that date's
+ * snapshots under it. A real run that re-crawls a model also in the demo rewrites it with
+ * demo = false, yet its demo-dated snapshots still belong to demo runs, so they go with the demo
+ * data when the first real data is published. The app_state row `demo_data` records the load's
+ * progress, so an interrupted load is detected and redone.
  */
-
-export const DEMO_TRIGGER = "demo";
-export const DEMO_STATE_KEY = "demo_data";
 /** writePage's page size for demo rows (the ingest path writes pages of at most 1,000). */
 export const DEMO_PAGE_SIZE = 1000;
 
@@ -39,13 +33,7 @@ export type DemoLoadResult =
     }
   | { status: "skipped"; reason: string };
 
-export type DemoRemoveResult = {
-  models: number;
-  snapshots: number;
-  runs: number;
-  organizations: number;
-  ms: number;
-};
+export type DemoRemoveResult = DemoRowsRemoved & { ms: number };
 
 type DemoState = {
   status: "loading" | "loaded";
@@ -161,8 +149,7 @@ export async function loadDemoData(
       }
     }
     if (!header) throw new Error(`${file} has no header`);
-    await refreshLineage(db);
-    await refreshRollups(db, null);
+    await publish(db, "all", { realData: false });
     const firstDate = header.dates[0] ?? "";
     const lastDate = header.dates[header.dates.length - 1] ?? "";
     await writeState(db, {
@@ -191,45 +178,14 @@ export async function loadDemoData(
 }
 
 /**
- * Removes every demo row: snapshots of demo runs (including those of models a real run has since
- * re-crawled), demo models, the demo runs (so their dates are no longer published) and namespaces
- * outside the registry left without models; then re-resolves lineage and rebuilds the rollups
- * (only when something was removed). Call it when the first real ingestion run succeeds (e.g. in
- * its afterSuccess); it does not take the ingest lock, which the run holds.
+ * Removes every demo row and publishes what is left (the lock is the caller's: the first real
+ * publish does this itself, lib/publish).
  */
 export async function removeDemoData(db: Database): Promise<DemoRemoveResult> {
   const started = performance.now();
   const removed = await deleteDemoRows(db);
-  if (removed.models + removed.snapshots + removed.runs > 0) {
-    await refreshLineage(db);
-    await refreshRollups(db, null);
-  }
+  if (removed.models + removed.snapshots + removed.runs > 0) await publish(db, "all", { realData: false });
   return { ...removed, ms: Math.round(performance.now() - started) };
-}
-
-/** True when the database holds demo rows (demo models or demo runs). */
-export async function hasDemoData(db: Database): Promise<boolean> {
-  const model = await db.prisma.model.findFirst({ where: { demo: true }, select: { id: true } });
-  if (model) return true;
-  return (
-    (await db.prisma.ingestRun.findFirst({ where: { trigger: DEMO_TRIGGER }, select: { id: true } })) !== null
-  );
-}
-
-async function deleteDemoRows(db: Database): Promise<Omit<DemoRemoveResult, "ms">> {
-  const { prisma } = db;
-  const [snapshots, models, runs, organizations] = await prisma.$transaction([
-    // Snapshots first, by run and by model: they have no foreign key to cascade from model.
-    prisma.$executeRaw`DELETE FROM model_snapshot
-      WHERE run_id IN (SELECT id FROM ingest_run WHERE trigger = ${DEMO_TRIGGER})
-         OR model_id IN (SELECT id FROM model WHERE demo)`,
-    prisma.$executeRaw`DELETE FROM model WHERE demo`,
-    prisma.$executeRaw`DELETE FROM ingest_run WHERE trigger = ${DEMO_TRIGGER}`,
-    prisma.$executeRaw`DELETE FROM organization o
-      WHERE NOT o.in_registry AND NOT EXISTS (SELECT 1 FROM model m WHERE m.namespace = o.namespace)`,
-    prisma.appState.deleteMany({ where: { key: DEMO_STATE_KEY } }),
-  ]);
-  return { models, snapshots, runs, organizations };
 }
 
 function toRecord(m: DemoModel, row: DemoSnapshot): ModelRecord {

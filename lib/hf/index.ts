@@ -15,7 +15,7 @@ export {
   redactSecret,
   redactUrl,
 } from "./errors";
-export { JsonSyntaxError, parseJsonExact } from "./exact-json";
+export { parseJsonExact } from "./exact-json";
 export {
   DEFAULT_RETRY_POLICY,
   defaultHttpDeps,
@@ -27,7 +27,7 @@ export {
   type RetryPolicy,
 } from "./fetch-with-retry";
 export { type GetModelOptions, getModel } from "./get-model";
-export { findNextLink, type LinkValue, parseLinkHeader } from "./link-header";
+export { findNextLink, MalformedLinkHeaderError } from "./link-header";
 export {
   buildListModelsUrl,
   type HubPage,

@@ -129,7 +129,18 @@ export async function* listModels(options: ListModelsOptions = {}): AsyncGenerat
       tokenOrigin: config.endpoint,
       check: checkModelPage,
     });
-    const nextUrl = findNextLink(response.headers.get("link"), url);
+    let nextUrl: string | null;
+    try {
+      nextUrl = findNextLink(response.headers.get("link"), url);
+    } catch (error) {
+      const problem = (error as Error).message;
+      throw new HubResponseError(
+        `${label}: ${problem} (GET ${redactUrl(url)})`,
+        redactUrl(url),
+        response.attempts,
+        problem,
+      );
+    }
     if (nextUrl !== null && nextUrl === url) {
       throw new HubResponseError(
         `${label}: the next link points back at this page (GET ${redactUrl(url)})`,

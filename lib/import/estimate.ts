@@ -1,5 +1,5 @@
-import { HUB_PLACEHOLDER_CREATED_AT } from "../analytics/cohorts";
 import type { Database } from "../db";
+import { HUB_PLACEHOLDER_CREATED_AT } from "../domain/cohorts";
 
 /**
  * Estimates the Hub's trailing-30-day count for imported snapshots whose file had none (the

@@ -1,5 +1,5 @@
 import { parseBaseModelTags } from "../hf";
-import type { ModelRecord } from "../ingest/types";
+import type { ModelRecord } from "../store/model-record";
 import type { ColumnMapping, Field } from "./formats";
 import type { Row } from "./source";
 import {

@@ -1,10 +1,8 @@
 import path from "node:path";
-import { refreshRollups } from "../analytics/rollups";
-import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
-import { hasDemoData, removeDemoData } from "../demo/load";
-import { acquireIngestLock } from "../ingest/run-lock";
-import { refreshLineage } from "../origins/lineage";
+import { bumpDataVersion } from "../db/data-version";
+import { publish } from "../publish/publish";
+import { acquireIngestLock } from "../store/write-lock";
 import { estimateDownloads30d } from "./estimate";
 import {
   type ColumnMapping,
@@ -124,6 +122,8 @@ function snapshotDate(
 
 const MAX_EXAMPLES = 5;
 
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
 async function load(
   source: ImportSource,
   plan: ImportStart,
@@ -140,13 +140,8 @@ async function load(
   let demoRemoved = 0;
   let modelsBefore = 0;
   if (db) {
-    if (await hasDemoData(db)) {
-      const removed = await removeDemoData(db);
-      demoRemoved = removed.models;
-      reporter.log(`Removed the demo data (${removed.models} models) before importing real history.`);
-    }
     runs = await ImportRuns.start(db, { file, format });
-    modelsBefore = await db.prisma.model.count();
+    modelsBefore = await db.prisma.model.count({ where: { demo: false } });
   }
 
   const progress: ImportProgress = { rows: 0, position: 0, total: source.total, snapshots: 0, skipped: 0 };
@@ -225,8 +220,10 @@ async function load(
       }
       await runs.succeed();
       reporter.log("Publishing: lineage and share rollups…");
-      await refreshLineage(db);
-      await refreshRollups(db, null);
+      const published = await publish(db, { dates: runs.dates().map(day) }, { realData: true });
+      demoRemoved = published.demoRemoved?.models ?? 0;
+      if (demoRemoved > 0)
+        reporter.log(`Removed the demo data (${demoRemoved} models): real history replaces it.`);
     } catch (error) {
       await runs.fail(error).catch(() => {});
       await bumpDataVersion(db.prisma).catch(() => {});

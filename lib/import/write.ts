@@ -1,6 +1,6 @@
 import type { Database } from "../db";
-import type { ModelRecord } from "../ingest/types";
-import { writePage } from "../ingest/write-page";
+import type { ModelRecord } from "../store/model-record";
+import { writePage } from "../store/write-page";
 import type { PageWrite } from "./pages";
 import type { ImportedRow } from "./rows";
 import type { ImportRuns } from "./runs";
@@ -72,6 +72,6 @@ async function knownModels(db: Database, rows: ImportedRow[]): Promise<Map<strin
     SELECT hub_id AS "hubId", created_at AS "createdAt", last_modified AS "lastModified",
       pipeline_tag AS "pipelineTag", library_name AS "libraryName", license, gated, parameters,
       COALESCE(base_models, '{}') AS "baseModels", base_relation::text AS "baseRelation"
-    FROM model WHERE hub_id = ANY(${ids}::text[])`;
+    FROM model WHERE hub_id = ANY(${ids}::text[]) AND NOT demo`;
   return new Map(found.map((m) => [m.hubId, m]));
 }

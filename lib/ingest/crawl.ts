@@ -1,10 +1,10 @@
-import { bumpDataVersion } from "../api/cache";
 import type { Database } from "../db";
+import { bumpDataVersion } from "../db/data-version";
 import { publicErrorText } from "../format/public-error";
+import type { ModelRecord } from "../store/model-record";
+import { acquireIngestLock } from "../store/write-lock";
 import type { IngestOptions } from "./options";
-import { acquireIngestLock } from "./run-lock";
 import { type CrawlCursor, finishRun, type RunRow, recordPage, startRun } from "./runs";
-import type { ModelRecord } from "./types";
 
 /**
  * One page of the Hub's model listing, already normalised. Private models (listed when the token

@@ -1,6 +1,5 @@
-import { publishSnapshotDate } from "../analytics/publish";
 import type { Database } from "../db";
-import { hasDemoData, removeDemoData } from "../demo/load";
+import { publish } from "../publish/publish";
 import { type HubSource, type IngestReporter, type IngestResult, runIngest } from "./crawl";
 import { hubSource } from "./hub-source";
 import type { IngestOptions } from "./options";
@@ -30,9 +29,7 @@ export function runDailyIngest(job: DailyIngest): Promise<IngestResult> {
     deadline: job.deadline,
     signal: job.signal,
     afterSuccess: async (db, run) => {
-      // The first real run replaces the bundled demo data; real and demo rows never mix.
-      if (await hasDemoData(db)) await removeDemoData(db);
-      await publishSnapshotDate(db, run.asOf);
+      await publish(db, { dates: [run.asOf] }, { realData: true });
     },
   });
 }

@@ -1,5 +1,5 @@
 import { type HubModel, parseBaseModelTags } from "../hf";
-import type { ModelRecord } from "./types";
+import type { ModelRecord } from "../store/model-record";
 
 /** A listing entry as we store it: exact counts, parsed dates, licence and base models from tags. */
 export function toModelRecord(model: HubModel): ModelRecord {

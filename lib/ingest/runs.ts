@@ -1,8 +1,8 @@
 import type { Database } from "../db";
 import type { Prisma } from "../db/generated/client";
+import type { ModelRecord } from "../store/model-record";
+import { writePage } from "../store/write-page";
 import { type IngestOptions, ingestOptionsSchema } from "./options";
-import type { ModelRecord } from "./types";
-import { writePage } from "./write-page";
 
 /** Where a run stands: resuming from it neither skips nor repeats a page. */
 export type CrawlCursor =

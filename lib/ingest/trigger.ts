@@ -1,5 +1,5 @@
-import { publishSnapshotDate } from "../analytics/publish";
 import type { Database } from "../db";
+import { publish } from "../publish/publish";
 import type { HubSource, IngestResult } from "./crawl";
 import { hubSource } from "./hub-source";
 import { runDailyIngest } from "./job";
@@ -59,7 +59,7 @@ export async function runIngestStep(
   if (done) {
     // A host may have stopped the call that published it between the success mark and the rollups.
     const published = await db.prisma.shareRollup.findFirst({ where: { date: day }, select: { date: true } });
-    if (!published) await publishSnapshotDate(db, day);
+    if (!published) await publish(db, { dates: [day] }, { realData: true });
     return { status: "up-to-date", runId: done.id };
   }
   const started = Date.now();

@@ -1,5 +1,5 @@
 import type { Database } from "../db";
-import { type Region, regionOf } from "./regions";
+import { type Region, regionOf } from "../domain/regions";
 
 export type Origin = {
   namespace: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoCountry } from "./countries";
+import { isIsoCountry } from "../domain/countries";
 
 const country = z.string().refine(isIsoCountry, { message: "is not an ISO 3166-1 alpha-2 country code" });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "must be a lower-case slug");

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "../db";
-import { refreshLineage } from "./lineage";
 import { parseRegistry, type Registry } from "./registry-schema";
 
 export const registryPath = (): string =>
@@ -23,13 +22,13 @@ export async function loadRegistry(file = registryPath()): Promise<Registry> {
   return parseRegistry(data, file);
 }
 
-export type SyncSummary = { labs: number; organizations: number; detached: number; lineageUpdated: number };
+export type SyncSummary = { labs: number; organizations: number; detached: number };
 
 /**
- * Makes the database's labs and organizations match the registry, then re-resolves lineage.
- * Attribution is read through organization at query time, so this re-attributes every model of
- * a changed namespace without a re-crawl. Namespaces dropped from the registry become
- * unattributed again, never keep a stale country.
+ * Makes the database's labs and organizations match the registry. Attribution is read through
+ * organization, so publishing afterwards (lib/publish) re-attributes every model of a changed
+ * namespace without a re-crawl. Namespaces dropped from the registry become unattributed again,
+ * never keep a stale country.
  */
 export async function syncRegistry(db: Database, registry: Registry): Promise<SyncSummary> {
   const { prisma } = db;
@@ -70,11 +69,9 @@ export async function syncRegistry(db: Database, registry: Registry): Promise<Sy
     prisma.lab.deleteMany({ where: { slug: { notIn: registry.labs.map((l) => l.slug) } } }),
   ]);
   const detached = results[writes.length] as { count: number };
-  const lineage = await refreshLineage(db);
   return {
     labs: registry.labs.length,
     organizations: registry.organizations.length,
     detached: detached.count,
-    lineageUpdated: lineage.updated,
   };
 }

@@ -1,5 +1,5 @@
 import type { HubListing, HubSource } from "@/lib/ingest/crawl";
-import type { ModelRecord } from "@/lib/ingest/types";
+import type { ModelRecord } from "@/lib/store/model-record";
 
 /**
  * An in-memory HubSource: pages of `pageSize`, next URLs "mem://<author|*>/<offset>", global

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ModelRecord } from "@/lib/ingest/types";
+import type { ModelRecord } from "@/lib/store/model-record";
 
 /** A unique namespace per call, so tests never share rows. */
 export const uniqueNamespace = (prefix = "ns"): string => `${prefix}-${randomBytes(4).toString("hex")}`;

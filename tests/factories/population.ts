@@ -1,8 +1,8 @@
 import type { Database } from "@/lib/db";
-import type { ModelRecord } from "@/lib/ingest/types";
-import { writePage } from "@/lib/ingest/write-page";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
+import type { ModelRecord } from "@/lib/store/model-record";
+import { writePage } from "@/lib/store/write-page";
 
 /** Mulberry32: a tiny seeded PRNG so generated populations are reproducible. */
 export function prng(seed: number) {

@@ -1,5 +1,5 @@
-import type { ShareQuery } from "@/lib/api/share-query";
 import type { Database } from "@/lib/db";
+import type { ShareQuery } from "@/lib/domain/share-query";
 
 /**
  * The slow, obvious computation of share sums straight from snapshots, written independently of

@@ -4,18 +4,17 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFreshness } from "@/lib/analytics/freshness";
-import { publishSnapshotDate } from "@/lib/analytics/publish";
 import type { Database } from "@/lib/db";
-import { CALIBRATION_WINDOW, type DemoManifest, demoFileContent } from "@/lib/demo/bundle";
 import { DEMO_MANIFEST_FILE, demoDataDir } from "@/lib/demo/format";
-import { type DemoDataset, generateDemoDataset } from "@/lib/demo/generate";
-import { DEMO_STATE_KEY, DEMO_TRIGGER, hasDemoData, loadDemoData, removeDemoData } from "@/lib/demo/load";
-import { computeShares, type RegionLookup, regionLookup } from "@/lib/demo/shares";
+import { loadDemoData, removeDemoData } from "@/lib/demo/load";
 import { hubSource } from "@/lib/ingest/hub-source";
 import { runDailyIngest } from "@/lib/ingest/job";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
-import { writePage } from "@/lib/ingest/write-page";
-import { loadRegistry } from "@/lib/origins/sync";
+import { publish } from "@/lib/publish/publish";
+import { DEMO_STATE_KEY, DEMO_TRIGGER, hasDemoData } from "@/lib/store/demo-rows";
+import { writePage } from "@/lib/store/write-page";
+import { CALIBRATION_WINDOW, calibrationOf, type DemoManifest, demoFileContent } from "@/tools/demo/bundle";
+import { type DemoDataset, generateDemoDataset } from "@/tools/demo/generate";
 import { modelRecord } from "../factories/model-record";
 import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
 import { snapshotsWithModel } from "../helpers/snapshots";
@@ -62,28 +61,16 @@ async function counts(db: Database) {
   return row;
 }
 
-async function rollupShares(db: Database, attribution: "developer" | "lineage") {
-  const rows = await db.prisma.$queryRaw<{ key: string; v: bigint }[]>`
-    SELECT group_key AS key, sum(downloads_period)::bigint AS v FROM share_rollup
-    WHERE group_type = 'region' AND cohort = 'new-12m' AND attribution = ${attribution}
-      AND date BETWEEN ${CALIBRATION_WINDOW.from}::date AND ${CALIBRATION_WINDOW.to}::date
-    GROUP BY group_key`;
-  const total = rows.reduce((n, r) => n + Number(r.v), 0);
-  return Object.fromEntries(rows.map((r) => [r.key, Number(r.v) / total]));
-}
-
 let dir: string;
 let smallFile: string;
 let small: DemoDataset;
 let full: DemoDataset;
-let region: RegionLookup;
 let manifest: DemoManifest;
 
 beforeAll(async () => {
   manifest = JSON.parse(await readFile(path.join(demoDataDir(), DEMO_MANIFEST_FILE), "utf8")) as DemoManifest;
   full = generateDemoDataset();
   small = smallDataset(full);
-  region = regionLookup(await loadRegistry());
   dir = await mkdtemp(path.join(tmpdir(), "oms-demo-load-"));
   smallFile = path.join(dir, "small.jsonl.gz");
   await writeFile(smallFile, gzipSync(demoFileContent(small).text));
@@ -127,17 +114,30 @@ describe.each(testBackends())("demo data on %s", (backend) => {
     expect((await getFreshness(db)).demo).toBe(true);
     expect(await hasDemoData(db)).toBe(true);
 
-    // The SQL rollups reproduce the generator's in-memory share computation exactly.
-    for (const attribution of ["developer", "lineage"] as const) {
-      const shares = await rollupShares(db, attribution);
-      const expected = computeShares(full, region, {
-        cohort: "new-12m",
-        attribution,
-        ...CALIBRATION_WINDOW,
-      }).shares;
-      for (const [key, value] of Object.entries(expected))
-        expect(shares[key] ?? 0, `${attribution} ${key}`).toBeCloseTo(value, 9);
-    }
+    // The manifest's figures are what the site's own queries answer on the bundled file.
+    const measured = await calibrationOf(db, manifest.dates);
+    expect(measured).toEqual(manifest.calibration);
+    // Calibrated near the study: new models' shares to Aug 2025, China ahead of the US.
+    const { developer, lineage } = measured;
+    expect(developer.CN).toBeGreaterThan(0.14);
+    expect(developer.CN).toBeLessThan(0.21);
+    expect(developer.US).toBeGreaterThan(0.13);
+    expect(developer.US).toBeLessThan(0.2);
+    expect(developer.CN).toBeGreaterThan(developer.US);
+    expect(developer.INTL).toBeGreaterThan(0.18);
+    expect(developer.INTL).toBeLessThan(0.28);
+    expect(developer.UNKNOWN).toBeGreaterThan(0.05);
+    // Lineage attribution moves the tail's fine-tunes to their bases' countries.
+    expect(lineage.CN).toBeGreaterThan(developer.CN + 0.1);
+    expect(lineage.UNKNOWN).toBeLessThan(developer.UNKNOWN);
+    // The US leads new-model downloads in 2024; China overtakes in 2025 and stays ahead.
+    const crossings = measured.crossovers;
+    expect(crossings.length).toBeGreaterThan(0);
+    expect(crossings[0]?.leader).toBe("CN");
+    expect(crossings[0]?.date.slice(0, 4)).toBe("2025");
+    expect(crossings.at(-1)?.leader).toBe("CN");
+    expect(crossings.at(-1)?.date.slice(0, 4)).toBe("2025");
+    expect(CALIBRATION_WINDOW.from < CALIBRATION_WINDOW.to).toBe(true);
     const big = await db.prisma.modelSnapshot.count({ where: { downloadsAllTime: { gt: 2n ** 31n } } });
     expect(big).toBeGreaterThan(0);
   }, 240_000);
@@ -202,7 +202,8 @@ describe.each(testBackends())("demo data on %s", (backend) => {
       "2026-11-29",
       run.id,
     );
-    await publishSnapshotDate(db, run.asOf);
+    // Published as a writer that is not real data (so the demo stays until removed below).
+    await publish(db, { dates: [run.asOf] }, { realData: false });
     expect(await hasDemoData(db)).toBe(true);
     expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: taken } })).demo).toBe(false);
 

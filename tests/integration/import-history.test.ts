@@ -6,7 +6,7 @@ import { ImportFormatError } from "@/lib/import/formats";
 import type { ImportOptions } from "@/lib/import/options";
 import { ImportValueError } from "@/lib/import/rows";
 import { importFile, planImport } from "@/lib/import/run-import";
-import { writePage } from "@/lib/ingest/write-page";
+import { writePage } from "@/lib/store/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeOpenModelEvolution } from "../fixtures/import/make-files";
 import { snapshotsWithModel } from "../helpers/snapshots";

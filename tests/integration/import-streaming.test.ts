@@ -6,7 +6,7 @@ import { estimateDownloads30d } from "@/lib/import/estimate";
 import type { ImportOptions } from "@/lib/import/options";
 import { ImportInterruptedError, importFile } from "@/lib/import/run-import";
 import { openSource } from "@/lib/import/source";
-import { writePage } from "@/lib/ingest/write-page";
+import { writePage } from "@/lib/store/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeManyRows } from "../fixtures/import/make-files";
 import { runScript } from "../helpers/run-script";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataVersion } from "@/lib/api/cache";
+import { dataVersion } from "@/lib/db/data-version";
 import { IngestFailedError, runIngest } from "@/lib/ingest/crawl";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
-import { acquireIngestLock, IngestBusyError } from "@/lib/ingest/run-lock";
+import { acquireIngestLock, IngestBusyError } from "@/lib/store/write-lock";
 import { memoryHub } from "../factories/memory-hub";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { snapshotsWithModel } from "../helpers/snapshots";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getShareOverTime } from "@/lib/analytics/share-over-time";
-import { shareQuerySchema } from "@/lib/api/share-query";
+import { regionOf } from "@/lib/domain/regions";
+import { shareQuerySchema } from "@/lib/domain/share-query";
 import { hubSource } from "@/lib/ingest/hub-source";
 import { runDailyIngest } from "@/lib/ingest/job";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
-import { ensureRegistrySynced } from "@/lib/origins/ensure-synced";
-import { regionOf } from "@/lib/origins/regions";
 import { loadRegistry } from "@/lib/origins/sync";
+import { ensureRegistrySynced } from "@/lib/publish/registry";
 import { type FakeHub, type FakeModel, startFakeHub } from "../fake-hub/server";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/ingest/route";
 import { useDatabase } from "@/lib/db";
-import { acquireIngestLock } from "@/lib/ingest/run-lock";
+import { acquireIngestLock } from "@/lib/store/write-lock";
 import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 

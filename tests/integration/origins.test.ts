@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writePage } from "@/lib/ingest/write-page";
 import { getModelAttribution } from "@/lib/origins/attribution";
 import { refreshLineage } from "@/lib/origins/lineage";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
+import { writePage } from "@/lib/store/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishSnapshotDate } from "@/lib/analytics/publish";
-import type { ModelRecord } from "@/lib/ingest/types";
-import { writePage } from "@/lib/ingest/write-page";
+import { publish } from "@/lib/publish/publish";
+import type { ModelRecord } from "@/lib/store/model-record";
+import { writePage } from "@/lib/store/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
-describe.each(testBackends())("publishing a day on %s", (backend) => {
+describe.each(testBackends())("publishing on %s", (backend) => {
   let db: TestDatabase;
   const ns = uniqueNamespace("pub");
 
@@ -21,7 +21,7 @@ describe.each(testBackends())("publishing a day on %s", (backend) => {
     const asOf = new Date(`${day}T00:00:00Z`);
     const run = await db.prisma.ingestRun.create({ data: { asOf, status: "succeeded", trigger: "cli" } });
     await writePage(db, records, day, run.id);
-    return publishSnapshotDate(db, asOf);
+    return (await publish(db, { dates: [asOf] }, { realData: true })).rollups;
   };
   const rollupDates = async () =>
     (
@@ -37,11 +37,11 @@ describe.each(testBackends())("publishing a day on %s", (backend) => {
       baseModels: [`${ns}/upstream`],
       baseRelation: "finetune",
     });
-    expect(await crawl("2025-08-01", [base, tune])).toBe("date");
+    expect(await crawl("2025-08-01", [base, tune])).toBe("dates");
 
     // A new model on the next day: only that day's rollups are written.
     const fresh = modelRecord({ hubId: `${ns}/fresh` });
-    expect(await crawl("2025-08-02", [base, tune, fresh])).toBe("date");
+    expect(await crawl("2025-08-02", [base, tune, fresh])).toBe("dates");
     expect(await rollupDates()).toEqual(["2025-08-01", "2025-08-02"]);
     const before = await db.prisma.model.findUniqueOrThrow({ where: { hubId: tune.hubId } });
     expect(before.lineageRoot).toBe(`${ns}/upstream`);

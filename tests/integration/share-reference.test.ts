@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { getShareOverTime } from "@/lib/analytics/share-over-time";
-import { GROUP_BYS, INTERVALS, METRICS, type ShareQuery, shareQuerySchema } from "@/lib/api/share-query";
+import { GROUP_BY_IDS as GROUP_BYS, INTERVAL_IDS as INTERVALS } from "@/lib/domain/dimensions";
+import { METRIC_IDS as METRICS } from "@/lib/domain/metrics";
+import { type ShareQuery, shareQuerySchema } from "@/lib/domain/share-query";
 import { refreshLineage } from "@/lib/origins/lineage";
 import { type Population, seedPopulation } from "../factories/population";
 import { referenceShare } from "../helpers/share-reference";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writePage } from "@/lib/ingest/write-page";
+import { writePage } from "@/lib/store/write-page";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { snapshotsWithModel } from "../helpers/snapshots";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findNextLink, parseLinkHeader } from "../../lib/hf/link-header";
+import { findNextLink, MalformedLinkHeaderError } from "../../lib/hf/link-header";
 
 const hub = "https://huggingface.co/api/models";
 
@@ -17,12 +17,10 @@ describe("findNextLink", () => {
       `<${hub}?p=1>; title="a, b"; rel="prev", <${hub}?p=2>; rel="next"`,
       `${hub}?p=2`,
     ],
-    ["garbage member before", `junk; x=1, <${hub}?p=2>; rel="next"`, `${hub}?p=2`],
     ["only prev", `<${hub}?p=1>; rel="prev"`, null],
     ["rel without next substring match", `<${hub}?p=1>; rel="nextish"`, null],
     ["empty header", "", null],
     ["absent header", null, null],
-    ["unterminated target", `<${hub}?p=1; rel="next"`, null],
   ])("%s", (_name, header, expected) => {
     expect(findNextLink(header)).toBe(expected);
   });
@@ -34,13 +32,11 @@ describe("findNextLink", () => {
   });
 });
 
-describe("parseLinkHeader", () => {
-  it("returns every link with its parameters, first occurrence winning", () => {
-    expect(
-      parseLinkHeader('<https://a/1>; rel="next"; rel="prev"; title="t", <https://a/2>; rel=prev'),
-    ).toEqual([
-      { url: "https://a/1", rel: ["next"], params: { rel: "next", title: "t" } },
-      { url: "https://a/2", rel: ["prev"], params: { rel: "prev" } },
-    ]);
+describe("a Link header that does not parse", () => {
+  it.each([
+    ["garbage member", `junk; x=1, <${hub}?p=2>; rel="next"`],
+    ["unterminated target", `<${hub}?p=1; rel="next"`],
+  ])("%s is an error, never a silent last page", (_name, header) => {
+    expect(() => findNextLink(header)).toThrow(MalformedLinkHeaderError);
   });
 });

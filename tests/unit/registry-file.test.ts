@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { regionOf } from "@/lib/origins/regions";
+import { regionOf } from "@/lib/domain/regions";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { loadRegistry } from "@/lib/origins/sync";
 

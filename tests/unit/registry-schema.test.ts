@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isIsoCountry } from "@/lib/origins/countries";
-import { regionOf } from "@/lib/origins/regions";
+import { isIsoCountry } from "@/lib/domain/countries";
+import { regionOf } from "@/lib/domain/regions";
 import { parseRegistry } from "@/lib/origins/registry-schema";
 
 const lab = { slug: "qwen", name: "Qwen", parent: "Alibaba", country: "CN", color: "#112233" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LabsCompare } from "@/components/tables/labs-compare";
-import { getLabsAnswer } from "@/lib/api/listings";
+import { getLabsAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { RegistryTable } from "@/components/registry/registry-table";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { REFERENCE_FIGURES } from "@/lib/analytics/reference-figures";
 import { listRegistry } from "@/lib/analytics/registry-listing";
-import { METRIC_DEFINITIONS } from "@/lib/api/share";
 import { getDb } from "@/lib/db";
+import { metricInfo } from "@/lib/domain/metrics";
 import { formatShare } from "@/lib/format/numbers";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,9 @@ export const metadata: Metadata = { title: "Methodology" };
 
 export default async function MethodologyPage() {
   const db = await getDb();
-  const [freshness, registry] = [await getFreshness(db), await listRegistry(db)];
+  // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
+  const freshness = await getFreshness(db);
+  const registry = await listRegistry(db);
   return (
     <main style={{ maxWidth: 900 }}>
       <h1>Methodology</h1>
@@ -27,7 +29,7 @@ export default async function MethodologyPage() {
           <strong>downloads30d</strong>
         </dt>
         <dd>
-          The Hub's <code>downloads</code> field at a snapshot date: {METRIC_DEFINITIONS.downloads30d}.
+          The Hub's <code>downloads</code> field at a snapshot date: {metricInfo("downloads30d").definition}.
         </dd>
         <dt>
           <strong>downloads</strong> (per period)
@@ -43,7 +45,7 @@ export default async function MethodologyPage() {
         <dt>
           <strong>cumulative</strong>
         </dt>
-        <dd>{METRIC_DEFINITIONS.cumulative}.</dd>
+        <dd>{metricInfo("cumulative").definition}.</dd>
         <dt>
           <strong>share</strong>
         </dt>

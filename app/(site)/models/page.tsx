@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModelsTable } from "@/components/tables/models-table";
+import { getModelsAnswer } from "@/lib/analytics/answers";
 import { listTasks } from "@/lib/analytics/tasks";
-import { getModelsAnswer } from "@/lib/api/listings";
-import { MODEL_SORTS, MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
 import { getDb } from "@/lib/db";
+import { MODEL_SORTS, MODELS_PARAMS, modelsQuerySchema } from "@/lib/domain/models-query";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models" };

@@ -18,11 +18,10 @@ const STATUS_COLOR: Record<string, string> = {
 
 export default async function StatusPage() {
   const db = await getDb();
-  const [freshness, runs, gap] = [
-    await getFreshness(db),
-    await listIngestRuns(db, 30),
-    await getAttributionGap(db, 25),
-  ];
+  // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
+  const freshness = await getFreshness(db);
+  const runs = await listIngestRuns(db, 30);
+  const gap = await getAttributionGap(db, 25);
   return (
     <main className="stack">
       <div>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { EmbedView } from "@/components/embed/embed-view";
-import { isDatabaseUnavailable } from "@/lib/api/db-errors";
+import { getShareAnswer } from "@/lib/analytics/answers";
 import { ApiError } from "@/lib/api/errors";
 import { EMBED_PARAMS, embedPresentationSchema, parseSharePresentation } from "@/lib/api/image-query";
-import { getShareAnswer } from "@/lib/api/share";
-import { shareQueryString } from "@/lib/api/share-query";
 import { chartGeometry } from "@/lib/charts/layout";
 import { getDb } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { shareQueryString } from "@/lib/domain/share-query";
 import { SITE_NAME } from "@/lib/site";
 
 export const dynamic = "force-dynamic";

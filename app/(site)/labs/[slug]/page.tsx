@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareQueryPanel } from "@/components/charts/share-query-panel";
 import { ModelsTable } from "@/components/tables/models-table";
+import { getShareAnswer } from "@/lib/analytics/answers";
 import { getLabDetail } from "@/lib/analytics/lab-detail";
-import { getShareAnswer } from "@/lib/api/share";
-import { shareQuerySchema, shareQueryString } from "@/lib/api/share-query";
 import { getDb } from "@/lib/db";
+import { countryName } from "@/lib/domain/countries";
+import { shareQuerySchema, shareQueryString } from "@/lib/domain/share-query";
 import { formatExact } from "@/lib/format/numbers";
-import { countryName } from "@/lib/origins/countries";
 
 export const dynamic = "force-dynamic";
 
@@ -41,11 +41,10 @@ export default async function LabPage({ params }: Params) {
     interval: "month",
     attribution: "lineage",
   });
-  const [labShare, orgShare, lineageShare] = [
-    (await getShareAnswer(db, labQuery)).result,
-    (await getShareAnswer(db, orgQuery)).result,
-    (await getShareAnswer(db, lineageQuery)).result,
-  ];
+  // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
+  const labShare = (await getShareAnswer(db, labQuery)).result;
+  const orgShare = (await getShareAnswer(db, orgQuery)).result;
+  const lineageShare = (await getShareAnswer(db, lineageQuery)).result;
   return (
     <main className="stack">
       <div>

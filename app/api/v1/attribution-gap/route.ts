@@ -2,9 +2,9 @@ import { getAttributionGap } from "@/lib/analytics/attribution-gap";
 import { PUBLIC_CACHE } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
 import { parseSearchParams } from "@/lib/api/parse";
-import { formatOnlySchema } from "@/lib/api/query-fragments";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
+import { formatOnlySchema } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 

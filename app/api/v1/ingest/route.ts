@@ -4,8 +4,8 @@ import { INGEST_TRIGGER_PARAMS, ingestTriggerQuerySchema } from "@/lib/api/inges
 import { parseSearchParams } from "@/lib/api/parse";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
-import { IngestBusyError } from "@/lib/ingest/run-lock";
 import { runIngestStep, startIngestInBackground } from "@/lib/ingest/trigger";
+import { IngestBusyError } from "@/lib/store/write-lock";
 
 export const dynamic = "force-dynamic";
 /** Hosts that bound a request's duration (Vercel) read this; a step stays inside it. */

@@ -1,10 +1,10 @@
+import { getLabsAnswer } from "@/lib/analytics/answers";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
-import { getLabsAnswer } from "@/lib/api/listings";
 import { parseSearchParams } from "@/lib/api/parse";
-import { formatOnlySchema } from "@/lib/api/query-fragments";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
+import { formatOnlySchema } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 

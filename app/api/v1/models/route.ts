@@ -1,10 +1,10 @@
+import { getModelsAnswer } from "@/lib/analytics/answers";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { toCsv } from "@/lib/api/csv";
-import { getModelsAnswer } from "@/lib/api/listings";
-import { MODELS_PARAMS, modelsQuerySchema } from "@/lib/api/models-query";
 import { parseSearchParams } from "@/lib/api/parse";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
+import { MODELS_PARAMS, modelsQuerySchema } from "@/lib/domain/models-query";
 
 export const dynamic = "force-dynamic";
 

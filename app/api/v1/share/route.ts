@@ -1,9 +1,10 @@
+import { getShareAnswer } from "@/lib/analytics/answers";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { parseSearchParams } from "@/lib/api/parse";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
-import { getShareAnswer, shareCsv, shareDefinitionLine } from "@/lib/api/share";
-import { SHARE_PARAMS, shareQuerySchema } from "@/lib/api/share-query";
+import { shareCsv, shareDefinitionLine } from "@/lib/api/share";
 import { getDb } from "@/lib/db";
+import { SHARE_PARAMS, shareQuerySchema } from "@/lib/domain/share-query";
 
 export const dynamic = "force-dynamic";
 

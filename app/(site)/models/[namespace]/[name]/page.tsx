@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryChart } from "@/components/charts/lazy-charts";
 import { getModelDetail } from "@/lib/analytics/model-detail";
-import { hubIdSchema } from "@/lib/api/models-query";
 import { getDb } from "@/lib/db";
+import { hubIdSchema } from "@/lib/domain/models-query";
+import { regionInfo } from "@/lib/domain/regions";
 import { formatExact } from "@/lib/format/numbers";
-import { REGION_LABELS } from "@/lib/origins/regions";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export default async function ModelPage({ params }: Params) {
   const latest = model.history.at(-1);
   const a = model.attribution;
   const origin = (o: NonNullable<typeof a>["developer"]) =>
-    `${REGION_LABELS[o.region]}${o.country && o.region === "OTHER" ? ` (${o.country})` : ""}`;
+    `${regionInfo(o.region)?.label ?? o.region}${o.country && o.region === "OTHER" ? ` (${o.country})` : ""}`;
   return (
     <main className="stack">
       <div>

@@ -1,9 +1,9 @@
 import { getLabDetail } from "@/lib/analytics/lab-detail";
 import { PUBLIC_CACHE } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
-import { slugItem } from "@/lib/api/query-fragments";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
+import { slugItem } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { getModelDetail } from "@/lib/analytics/model-detail";
 import { PUBLIC_CACHE } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
-import { hubIdSchema } from "@/lib/api/models-query";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
+import { hubIdSchema } from "@/lib/domain/models-query";
 
 export const dynamic = "force-dynamic";
 

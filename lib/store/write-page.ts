@@ -1,5 +1,5 @@
 import { type Database, Prisma } from "../db";
-import type { ModelRecord } from "./types";
+import type { ModelRecord } from "./model-record";
 
 /**
  * Writes one page of models and their snapshot for `date` in a single statement: new namespaces

@@ -1,4 +1,4 @@
-import { DatabaseLockedError } from "../db";
+import { DatabaseLockedError } from "./pglite-lock";
 
 const UNAVAILABLE = [
   /ECONNREFUSED/,

@@ -1,22 +1,19 @@
 import { z } from "zod";
+import { COHORT_PATTERN } from "./cohorts";
+import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { METRIC_IDS } from "./metrics";
 import { countryItem, csvList, format, isoDate, slugItem, tagValue } from "./query-fragments";
 
-export const METRICS = ["downloads30d", "downloads", "cumulative"] as const;
-export const GROUP_BYS = ["region", "country", "lab", "org"] as const;
-export const INTERVALS = ["day", "week", "month"] as const;
-
-export const cohortSchema = z
-  .string()
-  .regex(/^(all|new-12m|created-(20[1-9]\d))$/, 'must be "all", "new-12m" or "created-YYYY"');
+export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
 
 const MAX_RANGE_DAYS = 366 * 10;
 
 /** GET /api/v1/share (and its images and embeds): one schema for server and client. */
 export const shareQuerySchema = z
   .object({
-    metric: z.enum(METRICS).default("downloads30d"),
-    groupBy: z.enum(GROUP_BYS).default("region"),
-    interval: z.enum(INTERVALS).default("month"),
+    metric: z.enum(METRIC_IDS).default("downloads30d"),
+    groupBy: z.enum(GROUP_BY_IDS).default("region"),
+    interval: z.enum(INTERVAL_IDS).default("month"),
     from: isoDate.optional(),
     to: isoDate.optional(),
     labs: csvList(slugItem, 50).optional(),
@@ -24,8 +21,8 @@ export const shareQuerySchema = z
     task: tagValue.optional(),
     library: tagValue.optional(),
     cohort: cohortSchema.default("all"),
-    attribution: z.enum(["developer", "lineage"]).default("developer"),
-    derivatives: z.enum(["include", "exclude"]).default("include"),
+    attribution: z.enum(ATTRIBUTION_IDS).default("developer"),
+    derivatives: z.enum(DERIVATIVE_IDS).default("include"),
     top: z.coerce.number().int("must be a whole number").min(1).max(50).default(10),
     crossover: csvList(z.string().min(1).max(100), 2)
       .refine((l) => l.length === 2, "must name two series, e.g. CN,US")

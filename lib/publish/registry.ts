@@ -1,19 +1,19 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { refreshRollups } from "../analytics/rollups";
 import type { Database } from "../db";
-import { loadRegistry, registryPath, type SyncSummary, syncRegistry } from "./sync";
+import { loadRegistry, registryPath, type SyncSummary, syncRegistry } from "../origins/sync";
+import { publish } from "./publish";
 
 const STATE_KEY = "registry_sha256";
 
 /**
- * Syncs the registry when its file changed since the last sync (or when forced), then rebuilds
- * the rollups so every chart re-attributes at once. Runs in `npm run db:migrate`.
+ * Syncs the origin registry when its file changed since the last sync (or when forced), then
+ * publishes every date again so every chart re-attributes at once. Runs in every command's start.
  */
 export async function ensureRegistrySynced(
   db: Database,
   options: { force?: boolean; file?: string } = {},
-): Promise<SyncSummary | null> {
+): Promise<(SyncSummary & { lineageUpdated: number }) | null> {
   const file = options.file ?? registryPath();
   const hash = createHash("sha256")
     .update(await readFile(/*turbopackIgnore: true*/ file))
@@ -21,11 +21,11 @@ export async function ensureRegistrySynced(
   const state = await db.prisma.appState.findUnique({ where: { key: STATE_KEY } });
   if (!options.force && state?.value === hash) return null;
   const summary = await syncRegistry(db, await loadRegistry(file));
-  await refreshRollups(db, null);
+  const published = await publish(db, "all", { realData: false });
   await db.prisma.appState.upsert({
     where: { key: STATE_KEY },
     create: { key: STATE_KEY, value: hash },
     update: { value: hash },
   });
-  return summary;
+  return { ...summary, lineageUpdated: published.lineageUpdated };
 }

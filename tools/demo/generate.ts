@@ -19,10 +19,10 @@
  *
  * Population (~3,250 models, ~290,000 snapshot rows)
  * - Real names: the model ids tracked by the ATOM Project (Interconnects-AI/tracked-models,
- *   Apache-2.0, see lib/demo/atom-models.ts and lib/origins/atom/LICENSE) for the registry's labs,
- *   plus well-known models outside that list (lib/demo/catalog.ts: BERT, MiniLM, CLIP, Whisper,
+ *   Apache-2.0, see tools/demo/data/atom-model-ids.txt and lib/origins/atom/LICENSE) for the registry's labs,
+ *   plus well-known models outside that list (tools/demo/data/catalog.json: BERT, MiniLM, CLIP, Whisper,
  *   BGE, FLUX, pyannote…, and a few popular community models of namespaces the registry does not
- *   attribute). Creation dates come from family rules (lib/demo/release-dates.ts): public release
+ *   attribute). Creation dates come from family rules (tools/demo/data/release-date-rules.txt): public release
  *   dates up to mid-2025, the ATOM corrections file and version order after that; ATOM models no
  *   rule dates, and those launching below 2,500 downloads per 30 days, are left out. Repos older
  *   than 2022-03-02 carry the Hub placeholder createdAt 2022-03-02T23:29:04.000Z.
@@ -72,7 +72,9 @@
  * - The manifest (data/demo/manifest.json) records the figures actually obtained and the weekly
  *   CN/US leader changes.
  */
-import { ATOM_MODEL_IDS, ATOM_PARAMETERS_B } from "./atom-models";
+import { readFileSync } from "node:fs";
+import type { BaseRelationName, DemoModel, DemoSnapshot } from "../../lib/demo/format";
+import { HUB_PLACEHOLDER_CREATED_AT } from "../../lib/domain/cohorts";
 import {
   CLASSIC_MODELS,
   type CurveOverride,
@@ -89,25 +91,10 @@ export const DEMO_GENERATOR_VERSION = "1.0.0";
 export const DEMO_SEED = 20_251_203;
 export const DEMO_FIRST_DATE = "2024-07-07";
 export const DEMO_LAST_DATE = "2026-11-22";
-export const HUB_PLACEHOLDER = "2022-03-02T23:29:04.000Z";
-
-export type BaseRelationName = "finetune" | "adapter" | "quantized" | "merge";
-
-export type DemoModel = {
-  hubId: string;
-  /** ISO timestamp; the Hub placeholder for repos created before it stored dates */
-  createdAt: string | null;
-  pipelineTag: string | null;
-  libraryName: string | null;
-  license: string | null;
-  gated: boolean;
-  parameters: number | null;
-  baseModels: string[];
-  baseRelation: BaseRelationName | null;
-};
-
-/** One model at one snapshot date; `model` indexes DemoDataset.models. */
-export type DemoSnapshot = { model: number; downloads: number; downloadsAllTime: number; likes: number };
+export const HUB_PLACEHOLDER = HUB_PLACEHOLDER_CREATED_AT;
+/** Model ids tracked by the ATOM Project (data/atom-model-ids.txt) and their sizes in billions. */
+const ATOM_MODEL_IDS = readFileSync(new URL("./data/atom-model-ids.txt", import.meta.url), "utf8");
+const ATOM_PARAMETERS_B = readFileSync(new URL("./data/atom-parameters-b.txt", import.meta.url), "utf8");
 
 export type DemoDataset = {
   seed: number;

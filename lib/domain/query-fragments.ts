@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LAB_SLUG_PATTERN, LAB_SLUG_RULE, TAG_PATTERN, TAG_RULE } from "./hub-names";
 
 /** Shared zod pieces for query strings; every list, string and range is bounded. */
 export const isoDate = z
@@ -25,16 +26,11 @@ export function csvList(item: z.ZodType<string, string>, max: number) {
     .pipe(z.array(item).max(max, `lists at most ${max} values`));
 }
 
-export const slugItem = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "must be lab slugs (lower-case, digits, -)");
+export const slugItem = z.string().regex(LAB_SLUG_PATTERN, LAB_SLUG_RULE);
 export const countryItem = z
   .string()
   .regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)");
-export const tagValue = z
-  .string()
-  .max(80, "is too long")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a Hub tag (letters, digits, . _ -)");
+export const tagValue = z.string().max(80, "is too long").regex(TAG_PATTERN, TAG_RULE);
 
 export const format = z.enum(["json", "csv"]).default("json");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MODEL_ID_PATTERN, MODEL_ID_RULE, NAMESPACE_PATTERN, NAMESPACE_RULE } from "./hub-names";
 import { countryItem, format, isoDate, slugItem, tagValue } from "./query-fragments";
 
 export const MODEL_SORTS = ["downloads30d", "downloadsAllTime", "likes", "createdAt"] as const;
@@ -8,10 +9,7 @@ export const modelsQuerySchema = z
     q: z.string().trim().max(100, "is too long (100 characters at most)").optional(),
     country: countryItem.optional(),
     lab: slugItem.optional(),
-    namespace: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/, "must be a Hub namespace")
-      .optional(),
+    namespace: z.string().regex(NAMESPACE_PATTERN, NAMESPACE_RULE).optional(),
     task: tagValue.optional(),
     library: tagValue.optional(),
     createdFrom: isoDate.optional(),
@@ -32,10 +30,4 @@ export const modelsQuerySchema = z
 export const MODELS_PARAMS: readonly string[] = Object.keys(modelsQuerySchema.shape);
 export type ModelsQuery = z.infer<typeof modelsQuerySchema>;
 
-export const hubIdSchema = z
-  .string()
-  .max(200)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9._-]{1,96}$/,
-    "must be a Hub model id (namespace/name)",
-  );
+export const hubIdSchema = z.string().max(200).regex(MODEL_ID_PATTERN, MODEL_ID_RULE);

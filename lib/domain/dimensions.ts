@@ -1,0 +1,49 @@
+/**
+ * How a share can be cut: the grouping, the attribution rule, the treatment of derivatives, the
+ * time interval. Ids as the API takes them; labels as readers see them.
+ */
+export const GROUP_BYS = [
+  { id: "region", label: "Country of origin", noun: "country of origin" },
+  { id: "country", label: "Country", noun: "country" },
+  { id: "lab", label: "Lab", noun: "lab" },
+  { id: "org", label: "Hub namespace", noun: "Hub namespace" },
+] as const;
+export type GroupBy = (typeof GROUP_BYS)[number]["id"];
+export const GROUP_BY_IDS = GROUP_BYS.map((g) => g.id) as [GroupBy, ...GroupBy[]];
+export const groupByInfo = (id: GroupBy) => GROUP_BYS.find((g) => g.id === id) ?? GROUP_BYS[0];
+
+/** Groupings whose series are places (region buckets or countries), not organisations. */
+export const isPlaceGrouping = (groupBy: GroupBy): boolean => groupBy === "region" || groupBy === "country";
+
+export const ATTRIBUTIONS = [
+  {
+    id: "developer",
+    label: "Developer",
+    definition: "the country of the namespace that published the model",
+  },
+  {
+    id: "lineage",
+    label: "Base-model lineage",
+    definition: "the country of the developer of the model's root base model",
+  },
+] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number]["id"];
+export const ATTRIBUTION_IDS = ATTRIBUTIONS.map((a) => a.id) as [Attribution, ...Attribution[]];
+
+export const DERIVATIVES = [
+  { id: "include", label: "Including derivatives" },
+  { id: "exclude", label: "Excluding derivatives (fine-tunes, quantizations, merges)" },
+] as const;
+export type Derivatives = (typeof DERIVATIVES)[number]["id"];
+export const DERIVATIVE_IDS = DERIVATIVES.map((d) => d.id) as [Derivatives, ...Derivatives[]];
+
+export const INTERVALS = [
+  { id: "day", label: "Daily" },
+  { id: "week", label: "Weekly" },
+  { id: "month", label: "Monthly" },
+] as const;
+export type Interval = (typeof INTERVALS)[number]["id"];
+export const INTERVAL_IDS = INTERVALS.map((i) => i.id) as [Interval, ...Interval[]];
+
+/** The series the rest of a top-N cut is summed into. */
+export const OTHER_SERIES = { key: "other", label: "Other", color: "#BDBDBD" } as const;
