@@ -9,7 +9,6 @@
 import type pg from "pg";
 import { refreshRollups } from "../lib/analytics/rollups";
 import type { BenchOptions } from "../lib/bench/args";
-import { openLongTransactionDatabase } from "../lib/bench/db";
 import {
   allTimeSql,
   type BenchModel,
@@ -22,7 +21,7 @@ import { errorLine, log, round, timed } from "../lib/bench/stats";
 import type { Database } from "../lib/db";
 import { refreshLineage } from "../lib/origins/lineage";
 import { loadRegistry } from "../lib/origins/sync";
-import { writePage } from "../lib/store/write-page";
+import { writeSnapshots } from "../lib/store/write-snapshots";
 
 const PAGE = 1000;
 const BULK_CHUNK = 5000;
@@ -89,12 +88,10 @@ export async function generate(
   log(
     `  ${lineage.value.updated.toLocaleString()} models in ${round(lineage.ms / 1000)} s; refreshRollups(null)…`,
   );
-  // A client whose transactions may last: refreshRollups(null) is one $transaction of minutes here.
-  const longDb = openLongTransactionDatabase(url);
-  const rollups = await timed(() => refreshRollups(longDb, null));
+  // refreshRollups gives its one $transaction an hour: a full rebuild here takes minutes.
+  const rollups = await timed(() => refreshRollups(db, null));
   log(`  ${round(rollups.ms / 1000)} s; refreshRollups([${dates[last]}]) (the daily publish)…`);
-  const daily = await timed(() => refreshRollups(longDb, [new Date(`${dates[last]}T00:00:00Z`)]));
-  await longDb.close();
+  const daily = await timed(() => refreshRollups(db, [new Date(`${dates[last]}T00:00:00Z`)]));
   await client.query("VACUUM (ANALYZE) share_rollup, model");
   const rollupRows = Number((await client.query("SELECT count(*) AS n FROM share_rollup")).rows[0]?.n ?? 0);
   log(`  ${round(daily.ms / 1000)} s; ${rollupRows.toLocaleString()} rollup rows`);
@@ -193,7 +190,7 @@ async function writeDate(
   const date = dates[t] as string;
   const { ms } = await timed(async () => {
     for (let i = 0; i < records.length; i += PAGE) {
-      await writePage(db, records.slice(i, i + PAGE), date, runIds[t] ?? null);
+      await writeSnapshots(db, records.slice(i, i + PAGE), date, { runId: runIds[t] ?? null });
     }
   });
   return { rows: records.length, ms };

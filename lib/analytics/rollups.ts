@@ -6,26 +6,32 @@ import { countryKeySql, regionKeySql } from "./sql";
 
 /**
  * Only days that a run finished are published: a crawl that failed half-way (or is still going)
- * leaves snapshots that no rollup, full rebuild included, ever reads. Imports and the demo data
- * record a succeeded run per day they load.
+ * leaves snapshots that no rollup, full rebuild included, ever reads. Every writer records a
+ * succeeded run per day it loads. Each date says which population it describes (`study`: the
+ * study's curated subset; otherwise the Hub's whole listing) and whether it has all-time counts.
  */
-export const PUBLISHED_DATES = Prisma.sql`SELECT DISTINCT as_of AS date FROM ingest_run WHERE status = 'succeeded'`;
+export const PUBLISHED_DATES = Prisma.sql`
+  SELECT as_of AS date, bool_or(source = 'study') AS study, bool_and(all_time_counts) AS all_time
+  FROM ingest_run WHERE status = 'succeeded' GROUP BY as_of`;
 
 /**
  * Share sums for the given snapshot dates (all dates when `dates` is null), grouped every way the
  * share query can ask: 2 attributions × 4 group types × cohorts (all, new-12m, created-YYYY) ×
  * derivative. Period downloads of a model at date d are its all-time count minus its count at the
- * previous snapshot date p (never negative); a model without a snapshot at p counts from zero if
- * it was created on or after p, otherwise 0 (its downloads before it entered the crawl are unknown).
+ * previous snapshot date p of the same population (never negative); a model without a snapshot at
+ * p counts from zero if it was created on or after p, otherwise 0 (its downloads before it entered
+ * the crawl are unknown). Where d or p has no all-time counts, all-time based sums are null.
  */
 export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
   const dateFilter = dates ? Prisma.sql`WHERE d.date = ANY(${dates}::date[])` : Prisma.empty;
   return Prisma.sql`
     WITH snapshot_dates AS (
-      SELECT date, lag(date) OVER (ORDER BY date) AS prev_date
+      SELECT date, all_time,
+        lag(date) OVER population AS prev_date, lag(all_time) OVER population AS prev_all_time
       FROM (${PUBLISHED_DATES}) all_dates
+      WINDOW population AS (PARTITION BY study ORDER BY date)
     ),
-    wanted AS (SELECT d.date, d.prev_date FROM snapshot_dates d ${dateFilter}),
+    wanted AS (SELECT d.* FROM snapshot_dates d ${dateFilter}),
     per_model AS (
       SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace,
         cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
@@ -36,6 +42,7 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
         s.downloads, s.downloads_all_time,
         CASE
           WHEN w.prev_date IS NULL THEN 0
+          WHEN NOT w.all_time OR NOT w.prev_all_time THEN NULL
           WHEN p.model_id IS NOT NULL THEN GREATEST(s.downloads_all_time - p.downloads_all_time, 0)
           WHEN m.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
           ELSE 0

@@ -1,6 +1,7 @@
 import { type Database, Prisma } from "../db";
 import { countryColor, countryLabel, NO_LAB, UNREGISTERED_NAMESPACES } from "../domain/colors";
 import { OTHER_SERIES } from "../domain/dimensions";
+import type { Population } from "../domain/populations";
 import { REGION_KEYS, regionInfo } from "../domain/regions";
 import { shareOf } from "../domain/share";
 import type { ShareQuery } from "../domain/share-query";
@@ -25,14 +26,14 @@ export type SharePoint = {
   values: Record<string, { downloads: string; share: number | null }>;
 };
 export type ShareResult = {
-  query: ShareQuery & { from: string; to: string };
+  query: ShareQuery & { from: string; to: string; population: Population };
   freshness: Freshness;
   series: ShareSeries[];
   points: SharePoint[];
   crossover: { between: [string, string]; dates: Crossover[] } | null;
 };
 
-type Row = { date: Date; group_key: string; d30: bigint; total: bigint; period: bigint };
+type Row = { date: Date; group_key: string; d30: bigint; total: bigint | null; period: bigint | null };
 
 /**
  * Share of downloads over time, grouped by region, country, lab or namespace. Reads the rollup
@@ -43,12 +44,15 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   const { value: freshness } = await getVersionedFreshness(db);
   const to = query.to ?? freshness.dataAsOf ?? isoDay(new Date());
   const from = query.from ?? addDays(to, -365);
-  const rows = await loadRows(db, query, from, to);
+  const population = query.population ?? (await defaultPopulation(db));
+  const rows = await loadRows(db, query, population, from, to);
   const metricValue = (r: Row) =>
     query.metric === "downloads30d" ? r.d30 : query.metric === "cumulative" ? r.total : r.period;
 
-  // bucket → key → value; point metrics keep the last snapshot date of the bucket, period sums
-  const perBucket = new Map<string, { asOf: string; values: Map<string, bigint> }>();
+  // bucket → key → value; point metrics keep the last snapshot date of the bucket, the period
+  // metric sums its dates. A date where the metric has no value (no all-time counts) leaves its
+  // bucket without one.
+  const perBucket = new Map<string, { asOf: string; values: Map<string, bigint> | null }>();
   const byDate = new Map<string, Row[]>();
   for (const row of rows) {
     const day = isoDay(row.date);
@@ -57,19 +61,29 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
     else byDate.set(day, [row]);
   }
   for (const day of [...byDate.keys()].sort()) {
-    const bucket = bucketStart(day, query.interval);
-    const entry = perBucket.get(bucket) ?? { asOf: day, values: new Map<string, bigint>() };
-    if (query.metric !== "downloads") entry.values = new Map();
-    entry.asOf = day;
+    let dayValues: Map<string, bigint> | null = new Map<string, bigint>();
     for (const row of byDate.get(day) ?? []) {
-      entry.values.set(row.group_key, (entry.values.get(row.group_key) ?? 0n) + metricValue(row));
+      const v = metricValue(row);
+      if (v === null) {
+        dayValues = null;
+        break;
+      }
+      dayValues.set(row.group_key, (dayValues.get(row.group_key) ?? 0n) + v);
     }
-    perBucket.set(bucket, entry);
+    const bucket = bucketStart(day, query.interval);
+    const entry = perBucket.get(bucket);
+    if (!entry || query.metric !== "downloads") {
+      perBucket.set(bucket, { asOf: day, values: dayValues });
+      continue;
+    }
+    entry.asOf = day;
+    if (entry.values === null || dayValues === null) entry.values = null;
+    else for (const [key, v] of dayValues) entry.values.set(key, (entry.values.get(key) ?? 0n) + v);
   }
 
   const totalsByKey = new Map<string, bigint>();
   for (const { values } of perBucket.values()) {
-    for (const [key, v] of values) totalsByKey.set(key, (totalsByKey.get(key) ?? 0n) + v);
+    for (const [key, v] of values ?? []) totalsByKey.set(key, (totalsByKey.get(key) ?? 0n) + v);
   }
   const meta = await seriesMeta(db, query);
   const shown = chooseSeries(query, [...totalsByKey.entries()], meta);
@@ -78,17 +92,19 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   const points: SharePoint[] = bucketRange(from, to, query.interval).map((date) => {
     const entry = perBucket.get(date);
     if (!entry) return { date, asOf: null, total: null, values: {} };
+    const bucketValues = entry.values;
+    if (bucketValues === null) return { date, asOf: entry.asOf, total: null, values: {} };
     let total = 0n;
-    for (const v of entry.values.values()) total += v;
+    for (const v of bucketValues.values()) total += v;
     const values: SharePoint["values"] = {};
     const put = (key: string, v: bigint) => {
       values[key] = { downloads: v.toString(), share: shareOf(v, total) };
     };
-    for (const key of shown.keys) put(key, entry.values.get(key) ?? 0n);
+    for (const key of shown.keys) put(key, bucketValues.get(key) ?? 0n);
     if (withOther)
       put(
         OTHER_SERIES.key,
-        shown.other.reduce((n, k) => n + (entry.values.get(k) ?? 0n), 0n),
+        shown.other.reduce((n, k) => n + (bucketValues.get(k) ?? 0n), 0n),
       );
     return { date, asOf: entry.asOf, total: total.toString(), values };
   });
@@ -109,7 +125,7 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   }
 
   return {
-    query: { ...query, from, to },
+    query: { ...query, from, to, population },
     freshness,
     series,
     points,
@@ -117,10 +133,24 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   };
 }
 
-async function loadRows(db: Database, q: ShareQuery, from: string, to: string): Promise<Row[]> {
+/** The Hub's listing when it has published dates, else the study's subset: never both at once. */
+async function defaultPopulation(db: Database): Promise<Population> {
+  const [row] = await db.prisma.$queryRaw<{ hub: boolean | null; study: boolean | null }[]>`
+    SELECT bool_or(NOT study) AS hub, bool_or(study) AS study FROM (${PUBLISHED_DATES}) p`;
+  return row?.hub !== true && row?.study === true ? "study" : "hub";
+}
+
+async function loadRows(
+  db: Database,
+  q: ShareQuery,
+  population: Population,
+  from: string,
+  to: string,
+): Promise<Row[]> {
   const derivative = q.derivatives === "exclude" ? [false] : [false, true];
   const where = Prisma.sql`group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
-    AND derivative = ANY(${derivative}::boolean[]) AND date BETWEEN ${from}::date AND ${to}::date`;
+    AND derivative = ANY(${derivative}::boolean[]) AND date BETWEEN ${from}::date AND ${to}::date
+    AND date IN (SELECT date FROM (${PUBLISHED_DATES}) p WHERE p.study = ${population === "study"})`;
   if (!q.task && !q.library) {
     return db.prisma.$queryRaw<Row[]>`
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
@@ -131,7 +161,8 @@ async function loadRows(db: Database, q: ShareQuery, from: string, to: string): 
   const scoped = Prisma.sql`(SELECT * FROM model WHERE (${q.task ?? null}::text IS NULL OR pipeline_tag = ${q.task ?? null})
     AND (${q.library ?? null}::text IS NULL OR library_name = ${q.library ?? null}))`;
   const dates = await db.prisma.$queryRaw<{ date: Date }[]>`
-    SELECT date FROM (${PUBLISHED_DATES}) p WHERE date BETWEEN ${from}::date AND ${to}::date`;
+    SELECT date FROM (${PUBLISHED_DATES}) p WHERE date BETWEEN ${from}::date AND ${to}::date
+      AND p.study = ${population === "study"}`;
   if (dates.length === 0) return [];
   return db.prisma.$queryRaw<Row[]>`
     SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,

@@ -3,16 +3,20 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type DatabaseTarget, describeTarget, resolveDatabaseTarget } from "./config";
 import { PrismaClient } from "./generated/client";
 import { acquirePgliteLock } from "./pglite-lock";
+import type { RawDriver } from "./raw";
 
 export type Database = {
   prisma: PrismaClient;
   target: DatabaseTarget;
   /** The driver adapter factory, also used by the migration engine. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** The driver under the adapter, for bulk writes (COPY) Prisma cannot make. */
+  raw: RawDriver;
   close: () => Promise<void>;
 };
 
@@ -29,13 +33,29 @@ export function connectionError(target: DatabaseTarget, error: unknown): Error {
 
 export async function openDatabase(target = resolveDatabaseTarget()): Promise<Database> {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({
+    // One pool for Prisma and the bulk writer.
+    const pool = new pg.Pool({
       connectionString: target.url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       connectionTimeoutMillis: 10_000,
     });
+    // An idle connection the server dropped must not crash the process; the next query reconnects.
+    pool.on("error", () => {});
+    const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter });
-    return { prisma, target, adapter, close: () => prisma.$disconnect() };
+    let closed = false;
+    return {
+      prisma,
+      target,
+      adapter,
+      raw: { kind: "postgres", pool },
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
   }
   let release = () => {};
   let pglite: PGlite;
@@ -67,6 +87,7 @@ export async function openDatabase(target = resolveDatabaseTarget()): Promise<Da
     prisma,
     target,
     adapter,
+    raw: { kind: "pglite", pglite },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,10 +1,10 @@
-import { type Database, Prisma } from "../db";
+import type { Database } from "../db";
 import { publish } from "../publish/publish";
 import { ensureRegistrySynced } from "../publish/registry";
 import { DEMO_STATE_KEY, DEMO_TRIGGER, type DemoRowsRemoved, deleteDemoRows } from "../store/demo-rows";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock, IngestBusyError } from "../store/write-lock";
-import { writePage } from "../store/write-page";
+import { writeSnapshots } from "../store/write-snapshots";
 import type { DemoModel, DemoSnapshot } from "./format";
 import { type DemoHeader, demoDataPath, readDemoFile } from "./format";
 
@@ -16,8 +16,6 @@ import { type DemoHeader, demoDataPath, readDemoFile } from "./format";
  * data when the first real data is published. The app_state row `demo_data` records the load's
  * progress, so an interrupted load is detected and redone.
  */
-/** writePage's page size for demo rows (the ingest path writes pages of at most 1,000). */
-export const DEMO_PAGE_SIZE = 1000;
 
 export type DemoLoadResult =
   | {
@@ -52,10 +50,9 @@ export type DemoLoadOptions = {
 
 /**
  * Loads the bundled demo file into an EMPTY database (no models at all); returns "skipped" with
- * the reason otherwise. Streams the file date by date, each date under its own demo run, in pages
- * of ≤ 1,000: a model's first row goes through the ingest write path (writePage) and is marked
- * demo in the same transaction, later rows only add snapshots. Then resolves lineage and
- * rebuilds the rollups. Holds the ingest lock, so it never runs beside an ingestion.
+ * the reason otherwise. Streams the file date by date, each date under its own demo run and in one
+ * transaction through the write path every writer uses, its models marked demo in it. Then
+ * publishes. Holds the write lock, so it never runs beside an ingestion.
  */
 export async function loadDemoData(
   db: Database,
@@ -92,8 +89,6 @@ export async function loadDemoData(
 
     let header: DemoHeader | null = null;
     const models: DemoModel[] = [];
-    /** Database id of each model already written, by its index in the file */
-    const modelIds = new Map<number, number>();
     let snapshots = 0;
     let dateIndex = 0;
     for await (const event of readDemoFile(file)) {
@@ -104,32 +99,25 @@ export async function loadDemoData(
         models.push(event.model);
       } else {
         const run = await db.prisma.ingestRun.create({
-          data: { asOf: new Date(`${event.date}T00:00:00Z`), trigger: DEMO_TRIGGER, options: { demo: true } },
+          data: {
+            asOf: new Date(`${event.date}T00:00:00Z`),
+            trigger: DEMO_TRIGGER,
+            source: "demo",
+            options: { demo: true },
+          },
         });
-        // A model's first row goes through the ingest write path (organization, model and
-        // snapshot in one statement); later rows only add snapshots: the metadata never changes.
-        const fresh = event.rows.filter((row) => !modelIds.has(row.model));
-        const known = event.rows.filter((row) => modelIds.has(row.model));
-        let pages = 0;
-        for (let i = 0; i < fresh.length; i += DEMO_PAGE_SIZE) {
-          const page = fresh.slice(i, i + DEMO_PAGE_SIZE);
-          const records = page.map((row) => toRecord(models[row.model] as DemoModel, row));
-          const hubIds = records.map((r) => r.hubId);
-          const [, , ids] = await db.prisma.$transaction([
-            writePage.query(db, records, event.date, run.id),
-            db.prisma.$executeRaw`UPDATE model SET demo = true WHERE hub_id = ANY(${hubIds}::text[])`,
-            db.prisma.$queryRaw<{ id: number; hub_id: string }[]>`
-              SELECT id, hub_id FROM model WHERE hub_id = ANY(${hubIds}::text[])`,
-          ]);
-          const byHubId = new Map(ids.map((r) => [r.hub_id, r.id]));
-          for (const row of page) modelIds.set(row.model, byHubId.get(models[row.model]?.hubId ?? "") ?? -1);
-          pages++;
-        }
-        for (let i = 0; i < known.length; i += DEMO_PAGE_SIZE) {
-          const page = known.slice(i, i + DEMO_PAGE_SIZE);
-          await db.prisma.$executeRaw(snapshotPageStatement(page, modelIds, event.date, run.id));
-          pages++;
-        }
+        // Every writer's path: models are written when new, snapshots appended; the date's models
+        // are marked demo in the same transaction.
+        const records = event.rows.map((row) => toRecord(models[row.model] as DemoModel, row));
+        await writeSnapshots(db, records, event.date, {
+          runId: run.id,
+          alsoInTransaction: async (tx) => {
+            await tx.query(
+              "UPDATE model SET demo = true WHERE NOT demo AND hub_id IN (SELECT hub_id FROM stage_snapshot)",
+            );
+          },
+        });
+        const pages = 1;
         const population = event.rows.length;
         await db.prisma.ingestRun.update({
           where: { id: run.id },
@@ -206,29 +194,6 @@ function toRecord(m: DemoModel, row: DemoSnapshot): ModelRecord {
     downloadsAllTime: BigInt(row.downloadsAllTime),
     likes: row.likes,
   };
-}
-
-/** Snapshots of models already in the database, idempotent per (model, date) like writePage. */
-function snapshotPageStatement(
-  rows: DemoSnapshot[],
-  modelIds: Map<number, number>,
-  date: string,
-  runId: number,
-): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id)
-    SELECT t.model_id, ${date}::date, t.downloads, t.downloads_all_time, t.likes, ${runId}::int
-    FROM unnest(
-      ${rows.map((r) => modelIds.get(r.model) ?? -1)}::int[],
-      ${rows.map((r) => String(r.downloads))}::bigint[],
-      ${rows.map((r) => String(r.downloadsAllTime))}::bigint[],
-      ${rows.map((r) => r.likes)}::int[]
-    ) AS t(model_id, downloads, downloads_all_time, likes)
-    ON CONFLICT (model_id, date) DO UPDATE SET
-      downloads = EXCLUDED.downloads,
-      downloads_all_time = EXCLUDED.downloads_all_time,
-      likes = EXCLUDED.likes,
-      run_id = EXCLUDED.run_id`;
 }
 
 async function readState(db: Database): Promise<DemoState | null> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
+import { POPULATION_IDS } from "./populations";
 import { countryItem, csvList, format, isoDate, slugItem, tagValue } from "./query-fragments";
 
 export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
@@ -23,6 +24,8 @@ export const shareQuerySchema = z
     cohort: cohortSchema.default("all"),
     attribution: z.enum(ATTRIBUTION_IDS).default("developer"),
     derivatives: z.enum(DERIVATIVE_IDS).default("include"),
+    /** Absent: the Hub's listing when it has dates, else the study's subset (never both). */
+    population: z.enum(POPULATION_IDS).optional(),
     top: z.coerce.number().int("must be a whole number").min(1).max(50).default(10),
     crossover: csvList(z.string().min(1).max(100), 2)
       .refine((l) => l.length === 2, "must name two series, e.g. CN,US")

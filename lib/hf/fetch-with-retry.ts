@@ -57,9 +57,7 @@ export interface RetryEvent {
   reason: string;
 }
 
-export interface FetchJsonOptions<T> extends Partial<RetryPolicy>, Partial<HttpDeps> {
-  /** Validates the parsed body; a problem is retried like a corrupt body. */
-  check: (body: unknown) => Checked<T>;
+export interface RequestOptions extends Partial<RetryPolicy>, Partial<HttpDeps> {
   /** Sent as Bearer, and only to `tokenOrigin` so a foreign link never receives it. */
   token?: string | null;
   tokenOrigin?: string;
@@ -70,7 +68,23 @@ export interface FetchJsonOptions<T> extends Partial<RetryPolicy>, Partial<HttpD
   onRetry?: (event: RetryEvent) => void;
 }
 
-export interface JsonResponse<T> {
+export interface FetchJsonOptions<T> extends RequestOptions {
+  /** Validates the parsed body; a problem is retried like a corrupt body. */
+  check: (body: unknown) => Checked<T>;
+}
+
+/** How a successful (2xx) answer is read: its value, or a problem retried like a corrupt body. */
+export type ReadBody<T> = (response: Response) => Promise<Checked<T>>;
+
+export interface FetchOptions<T> extends RequestOptions {
+  method?: "GET" | "HEAD";
+  headers?: Record<string, string>;
+  /** Redirects: followed (the default) or answered as they are (the caller follows them). */
+  redirect?: "follow" | "manual";
+  read: ReadBody<T>;
+}
+
+export interface HubResponse<T> {
   url: string;
   status: number;
   headers: Headers;
@@ -78,6 +92,7 @@ export interface JsonResponse<T> {
   attempts: number;
   rateLimit: RateLimitInfo;
 }
+export type JsonResponse<T> = HubResponse<T>;
 
 type Failure =
   | { kind: "transport"; reason: string; timedOut: boolean; cause: unknown }
@@ -91,17 +106,41 @@ const USER_AGENT = "open-model-share (+https://github.com/open-model-share)";
  * errors and timeouts back off with full jitter; other 4xx fail at once; a 2xx body that is
  * truncated, not JSON or fails `check` is retried `bodyRetries` times.
  */
-export async function fetchJsonWithRetry<T>(
-  url: string,
-  options: FetchJsonOptions<T>,
-): Promise<JsonResponse<T>> {
+export function fetchJsonWithRetry<T>(url: string, options: FetchJsonOptions<T>): Promise<JsonResponse<T>> {
+  return fetchWithRetry(url, {
+    ...options,
+    headers: { accept: "application/json" },
+    read: async (response) => {
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = parseJsonExact(text);
+      } catch (error) {
+        const start = text.slice(0, 40).replace(/\s+/g, " ");
+        return {
+          ok: false,
+          problem: `body is not valid JSON (${errorText(error)}; ${text.length} bytes starting ${JSON.stringify(start)})`,
+        };
+      }
+      return options.check(body);
+    },
+  });
+}
+
+/**
+ * One request to the Hub (or the CDN its files redirect to) under the Hub client's policy: the
+ * same retries, waits and error messages for a JSON page and for a range of a dataset file.
+ */
+export async function fetchWithRetry<T>(url: string, options: FetchOptions<T>): Promise<HubResponse<T>> {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(options) };
   const deps: HttpDeps = { ...defaultHttpDeps, ...definedOnly(options) };
   const { token, signal, pacer } = options;
   const safeUrl = redactSecret(redactUrl(url), token);
   const prefix = options.label ?? "Hub request";
-  const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { "user-agent": USER_AGENT, ...options.headers };
   if (token && sameOrigin(url, options.tokenOrigin)) headers.authorization = `Bearer ${token}`;
+  const request = { method, headers, redirect: options.redirect ?? "follow" } as const;
 
   let bodyFailures = 0;
   let failures = 0;
@@ -110,7 +149,7 @@ export async function fetchJsonWithRetry<T>(
     signal?.throwIfAborted();
     await pacer?.acquire();
     const timeout = AbortSignal.timeout(policy.timeoutMs);
-    const outcome = await attemptOnce(url, headers, signal, timeout, deps, policy, options.check);
+    const outcome = await attemptOnce(url, request, signal, timeout, deps, policy, options.read);
     if ("value" in outcome) {
       pacer?.observe(outcome.rateLimit);
       return { ...outcome, url, attempts: attempt };
@@ -119,7 +158,7 @@ export async function fetchJsonWithRetry<T>(
     if (failure.kind === "status") pacer?.observe(failure.rateLimit);
 
     const clean = (text: string) => redactSecret(text, token);
-    const suffix = `(GET ${safeUrl}, ${attempt} attempt${attempt === 1 ? "" : "s"})`;
+    const suffix = `(${method} ${safeUrl}, ${attempt} attempt${attempt === 1 ? "" : "s"})`;
     let waitMs: number;
     if (failure.kind === "status" && failure.status === 429) {
       waitMs = rateLimitWait(failure.rateLimit, attempt, policy, deps);
@@ -170,12 +209,12 @@ export async function fetchJsonWithRetry<T>(
 
 async function attemptOnce<T>(
   url: string,
-  headers: Record<string, string>,
+  request: { method: string; headers: Record<string, string>; redirect: "follow" | "manual" },
   callerSignal: AbortSignal | undefined,
   timeout: AbortSignal,
   deps: HttpDeps,
   policy: RetryPolicy,
-  check: (body: unknown) => Checked<T>,
+  read: ReadBody<T>,
 ): Promise<{ status: number; headers: Headers; value: T; rateLimit: RateLimitInfo } | { failure: Failure }> {
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
   const transport = (error: unknown, phase: string): { failure: Failure } => {
@@ -189,22 +228,16 @@ async function attemptOnce<T>(
 
   let response: Response;
   try {
-    response = await deps.fetch(url, { headers, signal, redirect: "follow" });
+    response = await deps.fetch(url, { ...request, signal });
   } catch (error) {
     return transport(error, "waiting for the response");
   }
   const rateLimit = readRateLimitHeaders(response.headers, deps.now());
 
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (timeout.aborted || callerSignal?.aborted) return transport(error, "reading the body");
-    if (!response.ok) text = "";
-    else return { failure: { kind: "body", problem: `body truncated (${errorText(error)})` } };
-  }
-
-  if (!response.ok) {
+  // A redirect the caller follows itself is an answer, not a failure.
+  const redirected = request.redirect === "manual" && response.status >= 300 && response.status < 400;
+  if (!response.ok && !redirected) {
+    const text = await response.text().catch(() => "");
     return {
       failure: {
         kind: "status",
@@ -216,19 +249,13 @@ async function attemptOnce<T>(
     };
   }
 
-  let body: unknown;
+  let checked: Checked<T>;
   try {
-    body = parseJsonExact(text);
+    checked = await read(response);
   } catch (error) {
-    const start = text.slice(0, 40).replace(/\s+/g, " ");
-    return {
-      failure: {
-        kind: "body",
-        problem: `body is not valid JSON (${errorText(error)}; ${text.length} bytes starting ${JSON.stringify(start)})`,
-      },
-    };
+    if (timeout.aborted || callerSignal?.aborted) return transport(error, "reading the body");
+    return { failure: { kind: "body", problem: `body truncated (${errorText(error)})` } };
   }
-  const checked = check(body);
   if (!checked.ok) return { failure: { kind: "body", problem: checked.problem } };
   return { status: response.status, headers: response.headers, value: checked.value, rateLimit };
 }

@@ -1,8 +1,9 @@
 /**
  * The file shapes `npm run import` reads, and how their columns map onto a snapshot.
  *
- * Column names match case-insensitively and ignoring `_`, `-`, `.` and spaces, so
- * `downloads_all_time`, `downloadsAllTime` and `Downloads All Time` are one name. Unknown or extra
+ * Column names match case-insensitively and ignoring `_`, `-`, `.` and spaces inside them, so
+ * `downloads_all_time`, `downloadsAllTime` and `Downloads All Time` are one name; a leading `_`
+ * counts (the listing's `_id` is an opaque database key, never the model id). Unknown or extra
  * columns are ignored. The first listed column present wins.
  *
  * | field            | open-model-evolution        | hub-stats                     | weekly-snapshots              | csv                              |
@@ -10,8 +11,8 @@
  * | model id *       | model                       | id, modelId                   | id, modelId, model_id, model  | model_id, id, model              |
  * | snapshot date *  | time                        | — (--as-of, or a YYYY-MM-DD   | snapshot_date, snapshot,      | date, snapshot_date              |
  * |                  |                             |   in the file path)           |   date, week, as_of           |                                  |
- * | downloadsAllTime*| downloadsAllTime            | downloadsAllTime              | downloadsAllTime              | downloads_all_time               |
- * | downloads (30 d) | downloads, downloads_30d    | downloads                     | downloads                     | downloads, downloads_30d         |
+ * | downloadsAllTime | downloadsAllTime *          | downloadsAllTime (2025-02-26+)| downloadsAllTime *            | downloads_all_time *             |
+ * | downloads (30 d) | downloads, downloads_30d    | downloads *                   | downloads                     | downloads, downloads_30d         |
  * | likes            | likes                       | likes                         | likes                         | likes                            |
  * | createdAt        | created, createdAt          | createdAt                     | createdAt                     | created_at, created              |
  * | lastModified     | —                           | lastModified                  | lastModified                  | —                                |
@@ -22,8 +23,12 @@
  * | tags             | —                           | tags (license:, base_model:)  | tags (license:, base_model:)  | —                                |
  * | base models      | merged_derived_from         | baseModels ({relation,models})| baseModels ({relation,models})| base_models                      |
  * | author           | author                      | author                        | author                        | —                                |
+ * | private          | —                           | private                       | private                       | —                                |
  *
- * `*` required: a file without it fails, naming the file, the format and the column.
+ * `*` required (the model id, and the date where a column holds it, too): a file without it fails,
+ * naming the file, the format and the column. A hub-stats file without `downloadsAllTime` (the
+ * Hub's weekly snapshots before 2025-02-26) stores no all-time counts: the metrics built on them
+ * have no value at that date. Private models (`private: true`) are never stored.
  * - namespace = the id before "/"; ids without one (legacy `gpt2`) take the author column, else the id.
  * - downloads (30 d) absent: estimated after the import from downloadsAllTime differences (estimate.ts).
  * - open-model-evolution's country and author annotations (org_country, derived_author,
@@ -52,6 +57,7 @@ export const FIELDS = [
   "tags",
   "baseModels",
   "author",
+  "private",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -79,6 +85,7 @@ const HUB_METADATA: FormatSpec["columns"] = {
   tags: ["tags"],
   baseModels: ["baseModels"],
   author: ["author"],
+  private: ["private"],
 };
 
 export const FORMAT_SPECS: Record<FormatName, FormatSpec> = {
@@ -104,7 +111,7 @@ export const FORMAT_SPECS: Record<FormatName, FormatSpec> = {
     name: "hub-stats",
     describe: "cfahlgren1/hub-stats models.parquet (one snapshot)",
     columns: { id: ["id", "modelId"], ...HUB_METADATA },
-    required: ["id", "downloadsAllTime"],
+    required: ["id", "downloads"],
     singleSnapshot: true,
   },
   "weekly-snapshots": {
@@ -145,8 +152,8 @@ export class ImportFormatError extends Error {
   }
 }
 
-/** `downloads_all_time` → `downloadsalltime`: how names are compared. */
-export const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, "");
+/** `downloads_all_time` → `downloadsalltime`, `_id` → `_id`: how names are compared. */
+export const normalizeColumn = (name: string): string => name.toLowerCase().replace(/(?!^)[\s_.-]+/g, "");
 
 function indexColumns(columns: readonly string[]): Map<string, string> {
   const byKey = new Map<string, string>();

@@ -19,10 +19,20 @@ export function describeStart(info: ImportStart): string[] {
   ];
   if (info.fixedDate)
     lines.push(
-      `Snapshot date ${info.fixedDate} (${info.dateSource === "path" ? "from the file path" : "from --as-of"}).`,
+      `Snapshot date ${info.fixedDate} (${
+        info.dateSource === "week"
+          ? "the end of the week its folder labels: the listing was taken during that week"
+          : info.dateSource === "path"
+            ? "from the file path"
+            : "from --as-of"
+      }).`,
     );
   if (!info.mapping.downloads)
     lines.push("No 30-day downloads column: downloads30d will be estimated from downloadsAllTime.");
+  if (!info.mapping.downloadsAllTime)
+    lines.push(
+      "No downloadsAllTime column: the metrics built on all-time counts have no value at this date.",
+    );
   return lines;
 }
 

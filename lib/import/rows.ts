@@ -6,6 +6,7 @@ import {
   BadValue,
   parseBaseModels,
   parseCount,
+  parseFlag,
   parseGated,
   parseHubId,
   parseLikes,
@@ -21,14 +22,18 @@ import {
  * One file row as a snapshot. Fields the file does not give are null (gated, base models too):
  * the writer fills them from what the database already knows before writing.
  */
-export type ImportedRow = Omit<ModelRecord, "downloads" | "gated"> & {
+export type ImportedRow = Omit<ModelRecord, "downloads"> & {
   date: string;
   /** null: the file has no 30-day count; estimated after the import. */
   downloads: bigint | null;
-  gated: boolean | null;
 };
 
-export type SkipReason = "missing model id" | "missing date" | "missing downloadsAllTime";
+export type SkipReason =
+  | "missing model id"
+  | "missing date"
+  | "missing downloadsAllTime"
+  | "missing downloads"
+  | "private model";
 
 export class ImportValueError extends Error {
   constructor(
@@ -83,11 +88,16 @@ export function readRow(
   if (hubId === null) return { skip: "missing model id" };
   const date = ctx.fixedDate ?? cell("date", parseSnapshotDay, null);
   if (date === null) return { skip: "missing date" };
+  // A file without the column has no all-time counts (null); a row without the value is a gap.
   const downloadsAllTime = cell("downloadsAllTime", parseCount, null);
-  if (downloadsAllTime === null) return { skip: "missing downloadsAllTime" };
+  if (downloadsAllTime === null && mapping.downloadsAllTime !== undefined)
+    return { skip: "missing downloadsAllTime" };
+  const downloads = cell("downloads", parseCount, null);
+  if (downloads === null && mapping.downloadsAllTime === undefined) return { skip: "missing downloads" };
+  if (cell("private", parseFlag, null) === true) return { skip: "private model" };
 
   const tags = cell("tags", parseTags, []);
-  const fromTags = parseBaseModelTags(tags).filter((b) => b.id !== hubId);
+  const fromTags = parseBaseModelTags(tags).filter((b) => b.id.toLowerCase() !== hubId.toLowerCase());
   const listed = cell("baseModels", (v) => parseBaseModels(v, hubId), { ids: [], relation: null });
   const baseModels = listed.ids.length > 0 ? listed.ids : [...new Set(fromTags.map((b) => b.id))];
   const baseRelation =
@@ -102,7 +112,7 @@ export function readRow(
     hubId,
     namespace,
     date,
-    downloads: cell("downloads", parseCount, null),
+    downloads,
     downloadsAllTime,
     likes: cell("likes", parseLikes, null) ?? 0,
     createdAt: cell("createdAt", parseTimestamp, null),

@@ -25,6 +25,7 @@ import {
   type ImportSummary,
   silentImportReporter,
 } from "./types";
+import { weekLabelOf, weeklySnapshotDate } from "./weekly";
 import { databasePageWriter } from "./write";
 
 /**
@@ -112,6 +113,8 @@ function snapshotDate(
     return { fixedDate: null, dateSource: null };
   }
   if (options.asOf) return { fixedDate: options.asOf, dateSource: "as-of" };
+  const week = weekLabelOf(source.file);
+  if (week) return { fixedDate: weeklySnapshotDate(week), dateSource: "week" };
   const fromPath = dateFromPath(source.file);
   if (fromPath) return { fixedDate: fromPath, dateSource: "path" };
   throw new ImportFormatError(
@@ -121,6 +124,13 @@ function snapshotDate(
 }
 
 const MAX_EXAMPLES = 5;
+
+/** Of a file's tags only the licence and base models are read: the rest need not be held. */
+export function thinTags(mapping: ColumnMapping): Record<string, (tag: string) => boolean> {
+  return mapping.tags
+    ? { [mapping.tags]: (tag) => tag.startsWith("license:") || tag.startsWith("base_model:") }
+    : {};
+}
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -140,7 +150,12 @@ async function load(
   let demoRemoved = 0;
   let modelsBefore = 0;
   if (db) {
-    runs = await ImportRuns.start(db, { file, format });
+    runs = await ImportRuns.start(db, {
+      file,
+      format,
+      source: format === "open-model-evolution" ? "study" : "import",
+      allTimeCounts: mapping.downloadsAllTime !== undefined,
+    });
     modelsBefore = await db.prisma.model.count({ where: { demo: false } });
   }
 
@@ -151,8 +166,7 @@ async function load(
   const dryDates = new Set<string>();
   let rowsImported = 0;
 
-  const write =
-    runs && db ? databasePageWriter(db, runs, { mergeExisting: modelsBefore > 0, assertLockHeld }) : null;
+  const write = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
   const pages = write
     ? new DatePages(async (date, rows) => {
         await write(date, rows);
@@ -164,7 +178,10 @@ async function load(
   const columns = [...new Set(Object.values(mapping))];
   const collectIfNeeded = heapGovernor();
   try {
-    for await (const batch of source.batches(columns, collectIfNeeded)) {
+    for await (const batch of source.batches(columns, {
+      betweenSteps: collectIfNeeded,
+      thin: thinTags(mapping),
+    })) {
       if (signal?.aborted) throw new ImportInterruptedError();
       collectIfNeeded();
       for (let k = 0; k < batch.rows.length; k++) {

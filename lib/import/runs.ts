@@ -1,7 +1,20 @@
 import type { Database } from "../db";
-import type { Prisma } from "../db/generated/client";
+import type { Prisma, SnapshotSource } from "../db/generated/client";
 
 export const IMPORT_TRIGGER = "import";
+
+export type RunOptions = {
+  file: string;
+  format: string;
+  /** What the rows are: the study's subset, the Hub's weekly listing, an imported file. */
+  source: SnapshotSource;
+  /** False when the file has no all-time counts. */
+  allTimeCounts: boolean;
+  /** "import" (a local file) or "backfill" (the Hub's datasets) */
+  trigger?: string;
+  /** Anything else worth keeping with the run (the dataset, the repository…). */
+  details?: Record<string, string | number>;
+};
 
 type DateRun = {
   id: number;
@@ -26,13 +39,19 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export class ImportRuns {
   private readonly byDate = new Map<string, DateRun>();
 
+  private readonly trigger: string;
+  private readonly stored: Prisma.InputJsonValue;
+
   constructor(
     private readonly db: Database,
-    private readonly options: { file: string; format: string },
-  ) {}
+    private readonly options: RunOptions,
+  ) {
+    this.trigger = options.trigger ?? IMPORT_TRIGGER;
+    this.stored = { file: options.file, format: options.format, ...options.details };
+  }
 
   /** Call while holding the ingest lock: a run still "running" belongs to a process that died. */
-  static async start(db: Database, options: { file: string; format: string }): Promise<ImportRuns> {
+  static async start(db: Database, options: RunOptions): Promise<ImportRuns> {
     await db.prisma.ingestRun.updateMany({
       where: { status: "running" },
       data: { status: "interrupted", finishedAt: new Date() },
@@ -45,7 +64,7 @@ export class ImportRuns {
     if (known) return known.id;
     const { prisma } = this.db;
     const existing = await prisma.ingestRun.findFirst({
-      where: { asOf: day(date), status: "succeeded", trigger: IMPORT_TRIGGER },
+      where: { asOf: day(date), status: "succeeded", trigger: this.trigger, source: this.options.source },
       orderBy: { id: "desc" },
       select: { id: true },
     });
@@ -55,8 +74,10 @@ export class ImportRuns {
         await prisma.ingestRun.create({
           data: {
             asOf: day(date),
-            trigger: IMPORT_TRIGGER,
-            options: this.options as Prisma.InputJsonValue,
+            trigger: this.trigger,
+            source: this.options.source,
+            allTimeCounts: this.options.allTimeCounts,
+            options: this.stored,
           },
           select: { id: true },
         })
@@ -121,7 +142,8 @@ export class ImportRuns {
             pages: run.pages,
             modelsSeen: run.rows,
             snapshotsWritten: run.snapshots,
-            options: this.options as Prisma.InputJsonValue,
+            allTimeCounts: this.options.allTimeCounts,
+            options: this.stored,
           },
         }),
       ),

@@ -5,6 +5,7 @@ import { createGunzip } from "node:zlib";
 import {
   type AsyncBuffer,
   type FileMetaData,
+  type ParquetParsers,
   parquetMetadataAsync,
   parquetRead,
   parquetSchema,
@@ -16,6 +17,8 @@ export type Row = Record<string, unknown>;
 
 export type RowBatch = {
   rows: Row[];
+  /** Rows of the file the filter left out before this batch's rows were built (Parquet only). */
+  filtered?: number;
   /** 1-based number of rows[0] among the file's data rows (the CSV header is not a row). */
   firstRow: number;
   /** CSV only: the line each row starts on. */
@@ -34,8 +37,20 @@ export type ImportSource = {
   total: number;
   rowGroups: number | null;
   /** `betweenSteps` runs after each decoded Parquet column (the importer's heap governor). */
-  batches(columns: readonly string[], betweenSteps?: () => void): AsyncGenerator<RowBatch>;
+  batches(columns: readonly string[], options?: BatchOptions): AsyncGenerator<RowBatch>;
   close(): Promise<void>;
+};
+
+export type BatchOptions = {
+  /** Runs after each decoded Parquet column (the importer's heap governor). */
+  betweenSteps?: () => void;
+  /**
+   * Rows to keep, decided from a few columns read first (Parquet): the other columns are then
+   * kept only for these rows, so a file whose rows are mostly left out never holds them all.
+   */
+  filter?: { columns: readonly string[]; keep: (row: Row) => boolean };
+  /** Strings of a list column worth keeping (others read as undefined: less memory). */
+  thin?: Record<string, (value: string) => boolean>;
 };
 
 /** Rows handed on at a time. */
@@ -69,7 +84,12 @@ export async function openSource(
     const head = Buffer.alloc(Math.min(4, size));
     await handle.read(head, 0, head.length, 0);
     if (head.toString("latin1") === "PAR1")
-      return await openParquet(file, handle, size, options.parquetRangeRows ?? PARQUET_RANGE_ROWS);
+      return await openParquet(
+        file,
+        fileAsyncBuffer(handle, size),
+        options.parquetRangeRows ?? PARQUET_RANGE_ROWS,
+        () => handle.close(),
+      );
     if (/\.parquet$/i.test(file)) throw new Error(`${file} is not a Parquet file (no PAR1 magic bytes)`);
     await handle.close();
     return await openCsv(file, size, head[0] === 0x1f && head[1] === 0x8b);
@@ -97,13 +117,17 @@ export function fileAsyncBuffer(handle: FileHandle, size: number): AsyncBuffer {
   };
 }
 
-async function openParquet(
+/**
+ * A Parquet file over any AsyncBuffer: a local file, or a remote one read by HTTP ranges. Row
+ * groups are read `rangeRows` rows at a time; a remote file wants Infinity (every range re-reads
+ * the column chunks it touches, so each column is fetched once per group).
+ */
+export async function openParquet(
   file: string,
-  handle: FileHandle,
-  size: number,
+  buffer: AsyncBuffer,
   rangeRows: number,
+  close: () => Promise<void>,
 ): Promise<ImportSource> {
-  const buffer = fileAsyncBuffer(handle, size);
   let metadata: FileMetaData;
   try {
     metadata = await parquetMetadataAsync(buffer);
@@ -126,8 +150,20 @@ async function openParquet(
     totalRows,
     total: totalRows,
     rowGroups: groups.length,
-    async *batches(wanted, betweenSteps = () => {}) {
+    async *batches(wanted, options = {}) {
+      const betweenSteps = options.betweenSteps ?? (() => {});
+      const filterColumns = [...new Set(options.filter?.columns ?? [])].filter((c) => columns.includes(c));
+      const others = [...new Set(wanted)].filter((c) => !filterColumns.includes(c));
       const range = wanted.some((c) => nested.has(c)) ? Number.POSITIVE_INFINITY : rangeRows;
+      const read = async (column: string, from: number, to: number) => {
+        const keep = options.thin?.[column];
+        const parsers = keep
+          ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
+          : undefined;
+        const values = await readColumn(buffer, metadata, column, from, to, parsers);
+        betweenSteps();
+        return values;
+      };
       let groupStart = 0;
       for (const count of groups) {
         const groupEnd = groupStart + count;
@@ -136,20 +172,57 @@ async function openParquet(
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
           const data = new Map<string, unknown[]>();
-          for (const column of new Set(wanted)) {
-            data.set(column, await readColumn(buffer, metadata, column, rowStart, rowEnd));
-            betweenSteps();
+          for (const column of filterColumns) data.set(column, await read(column, rowStart, rowEnd));
+          let kept: number[] | null = null;
+          if (options.filter) {
+            kept = [];
+            const probe: Row = {};
+            for (let i = 0; i < rowEnd - rowStart; i++) {
+              for (const [column, values] of data) probe[column] = values[i];
+              if (options.filter.keep(probe)) kept.push(i);
+            }
+            for (const [column, values] of data) data.set(column, pick(values, kept));
           }
-          for (let i = 0; i < rowEnd - rowStart; i += BATCH_ROWS) {
-            const rows = toRows(data, i, Math.min(rowEnd - rowStart, i + BATCH_ROWS));
-            yield { rows, firstRow: rowStart + i + 1, position: rowStart + i + rows.length };
+          for (const column of others) {
+            const values = await read(column, rowStart, rowEnd);
+            data.set(column, kept ? pick(values, kept) : values);
+          }
+          const rowsKept = kept ? kept.length : rowEnd - rowStart;
+          const filtered = rowEnd - rowStart - rowsKept;
+          if (rowsKept === 0) yield { rows: [], filtered, firstRow: rowStart + 1, position: rowEnd };
+          for (let i = 0; i < rowsKept; i += BATCH_ROWS) {
+            const rows = toRows(data, i, Math.min(rowsKept, i + BATCH_ROWS));
+            const last = i + rows.length >= rowsKept;
+            yield {
+              rows,
+              filtered: i === 0 ? filtered : 0,
+              firstRow: rowStart + (kept ? (kept[i] ?? 0) : i) + 1,
+              position: last
+                ? rowEnd
+                : rowStart + (kept ? (kept[i + rows.length - 1] ?? 0) + 1 : i + rows.length),
+            };
           }
         }
         groupStart = groupEnd;
       }
     },
-    close: () => handle.close(),
+    close,
   };
+}
+
+const utf8 = new TextDecoder();
+
+/** A string of a thinned list column: kept when it passes, else undefined (never allocated). */
+function thinString(bytes: Uint8Array | undefined, keep: (value: string) => boolean): string | undefined {
+  if (!bytes) return undefined;
+  const value = utf8.decode(bytes);
+  return keep(value) ? value : undefined;
+}
+
+function pick<T>(values: readonly T[], indexes: readonly number[]): T[] {
+  const out: T[] = new Array(indexes.length);
+  for (let k = 0; k < indexes.length; k++) out[k] = values[indexes[k] as number] as T;
+  return out;
 }
 
 /**
@@ -163,6 +236,7 @@ async function readColumn(
   column: string,
   rowStart: number,
   rowEnd: number,
+  parsers?: Partial<ParquetParsers>,
 ): Promise<unknown[]> {
   const values: unknown[] = new Array(rowEnd - rowStart);
   let filled = 0;
@@ -172,6 +246,7 @@ async function readColumn(
     columns: [column],
     rowStart,
     rowEnd,
+    parsers,
     // Chunks are whole pages: they may start before rowStart or run past rowEnd.
     onChunk({ columnData, rowStart: chunkStart }) {
       const from = Math.max(rowStart, chunkStart);
@@ -208,7 +283,7 @@ async function openCsv(file: string, size: number, gzip: boolean): Promise<Impor
     totalRows: null,
     total: size,
     rowGroups: null,
-    async *batches(wanted) {
+    async *batches(wanted, _options) {
       const indexes = wanted.map((name) => [name, columns.indexOf(name)] as const).filter(([, i]) => i >= 0);
       const stream = createReadStream(file, { highWaterMark: 1 << 20 });
       const text = gzip ? stream.pipe(createGunzip()) : stream;

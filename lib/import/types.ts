@@ -8,8 +8,8 @@ export type ImportStart = {
   detected: boolean;
   mapping: ColumnMapping;
   fixedDate: string | null;
-  /** Where fixedDate came from */
-  dateSource: "as-of" | "path" | null;
+  /** Where fixedDate came from ("week": a weekly snapshot's label + 7 days, lib/import/weekly.ts) */
+  dateSource: "as-of" | "path" | "week" | null;
   totalRows: number | null;
   total: number;
   rowGroups: number | null;

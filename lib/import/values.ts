@@ -140,6 +140,19 @@ export function parseGated(v: unknown): boolean | null {
   throw new BadValue("is not a gated value (false, auto, manual)");
 }
 
+/** A yes/no flag (the listing's `private`): booleans, 0/1, "true"/"false". */
+export function parseFlag(v: unknown): boolean | null {
+  if (isMissing(v)) return null;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number" || typeof v === "bigint") return Number(v) !== 0;
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    if (s === "true" || s === "1" || s === "yes") return true;
+    if (s === "false" || s === "0" || s === "no") return false;
+  }
+  throw new BadValue("is not true or false");
+}
+
 /** A JSON column may arrive as text: parse objects and arrays, keep anything else as it is. */
 function maybeJson(v: unknown): unknown {
   if (typeof v !== "string") return v;
@@ -181,23 +194,26 @@ export type BaseModels = { ids: string[]; relation: BaseModelRelation | null };
 const RELATIONS: ReadonlySet<string> = new Set(BASE_MODEL_RELATIONS);
 const ID_IN_TEXT = /[\w.-]+\/[\w.-]+/g;
 
+/** What files write where a model has no base (the study's `merged_derived_from` says "No"). */
+const NOT_A_BASE = new Set(["", "no", "none", "null", "nan", "n/a", "-"]);
+
 /**
  * Base models however a file spells them: the Hub's `{relation, models: [{id}]}` (struct or JSON
  * text), a list of ids or of `{id}`, or text holding ids (`"a/b, c/d"`, `"['a/b']"`). Only
- * `namespace/name` ids are taken from free text.
+ * `namespace/name` ids are taken from free text. "No", empty strings and the model itself (ids
+ * match as the Hub resolves them, ignoring case) are not bases.
  */
 export function parseBaseModels(v: unknown, self?: string): BaseModels {
   const value = maybeJson(v);
   const out: BaseModels = { ids: [], relation: null };
+  const selfKey = self?.toLowerCase();
   const add = (id: unknown) => {
-    if (
-      typeof id === "string" &&
-      HUB_ID.test(id.trim()) &&
-      id.trim() !== self &&
-      !out.ids.includes(id.trim())
-    )
-      out.ids.push(id.trim());
-    else if (typeof id === "object" && id !== null && "id" in id) add((id as { id: unknown }).id);
+    if (typeof id === "string") {
+      const trimmed = id.trim();
+      const key = trimmed.toLowerCase();
+      if (NOT_A_BASE.has(key) || key === selfKey || !HUB_ID.test(trimmed)) return;
+      if (!out.ids.some((known) => known.toLowerCase() === key)) out.ids.push(trimmed);
+    } else if (typeof id === "object" && id !== null && "id" in id) add((id as { id: unknown }).id);
   };
   if (isMissing(value)) return out;
   if (Array.isArray(value)) {

@@ -4,7 +4,7 @@ import { publicErrorText } from "../format/public-error";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock } from "../store/write-lock";
 import type { IngestOptions } from "./options";
-import { type CrawlCursor, finishRun, type RunRow, recordPage, startRun } from "./runs";
+import { type CrawlCursor, finishRun, type RunRow, recordPages, startRun } from "./runs";
 
 /**
  * One page of the Hub's model listing, already normalised. Private models (listed when the token
@@ -146,17 +146,28 @@ async function crawl(
   assertLockHeld: () => void,
 ): Promise<void> {
   const { db, hub, options } = job;
-  const record = async (page: HubListing, models: ModelRecord[], next: CrawlCursor) => {
+  // Pages commit together with the run's cursor, a batch at a time: at the end of each listing,
+  // every PAGES_PER_WRITE pages of a long one, and before a pause. A crash loses only pages whose
+  // batch had not committed, and the cursor makes the next run fetch those again.
+  let batch: PageBatch = emptyBatch();
+  const flush = async () => {
+    if (batch.cursor === null) return;
     assertLockHeld();
-    await recordPage(db, run, models, next, page.privateSkipped ?? 0);
+    await recordPages(db, run, batch as PageBatch & { cursor: CrawlCursor });
+    batch = emptyBatch();
+  };
+  const record = async (page: HubListing, models: ModelRecord[], next: CrawlCursor, listingEnds: boolean) => {
+    batch.records.push(...models);
+    batch.pages++;
+    batch.privateSkipped += page.privateSkipped ?? 0;
+    batch.cursor = next;
     counters.pages++;
     counters.models += models.length;
     counters.privateSkipped += page.privateSkipped ?? 0;
-  };
-  // Checked after a page is recorded: the cursor points past it, so a paused run loses nothing.
-  const checkDeadline = (next: CrawlCursor) => {
-    if (job.deadline !== undefined && next.phase !== "done" && Date.now() >= job.deadline)
-      throw new DeadlineReached();
+    const late = job.deadline !== undefined && Date.now() >= job.deadline;
+    if (listingEnds || late || batch.pages >= PAGES_PER_WRITE) await flush();
+    // After the flush the cursor points past this page, so a paused run loses nothing.
+    if (late && next.phase !== "done") throw new DeadlineReached();
   };
   const withGlobal = options.orgs === undefined;
   let cursor = start;
@@ -168,9 +179,8 @@ async function crawl(
         const next: CrawlCursor = page.nextUrl
           ? { phase: "orgs", orgIndex, nextUrl: page.nextUrl }
           : afterOrg(orgIndex + 1, namespaces.length, withGlobal);
-        await record(page, page.models, next);
+        await record(page, page.models, next, page.nextUrl === null);
         reporter.progress({ phase: "orgs", namespace, orgIndex, orgCount: namespaces.length, ...counters });
-        checkDeadline(next);
       }
     }
     cursor = afterOrg(namespaces.length, namespaces.length, withGlobal);
@@ -194,7 +204,7 @@ async function crawl(
       exhausted || !page.nextUrl
         ? { phase: "done" }
         : { phase: "global", nextUrl: page.nextUrl, globalModels };
-    await record(page, kept, next);
+    await record(page, kept, next, next.phase === "done");
     reporter.progress({
       phase: "global",
       orgIndex: namespaces.length,
@@ -202,9 +212,21 @@ async function crawl(
       ...counters,
     });
     if (next.phase === "done") return;
-    checkDeadline(next);
   }
+  // A listing that ended without a last page's Link (or an empty one) still commits its batch.
+  await flush();
 }
+
+/** Pages of a listing written per transaction: ≈ 10,000 snapshots at the Hub's 1,000 per page. */
+const PAGES_PER_WRITE = 10;
+
+type PageBatch = {
+  records: ModelRecord[];
+  pages: number;
+  privateSkipped: number;
+  cursor: CrawlCursor | null;
+};
+const emptyBatch = (): PageBatch => ({ records: [], pages: 0, privateSkipped: 0, cursor: null });
 
 function afterOrg(orgIndex: number, orgCount: number, withGlobal: boolean): CrawlCursor {
   if (orgIndex < orgCount) return { phase: "orgs", orgIndex, nextUrl: null };

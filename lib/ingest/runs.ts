@@ -1,7 +1,7 @@
 import type { Database } from "../db";
 import type { Prisma } from "../db/generated/client";
 import type { ModelRecord } from "../store/model-record";
-import { writePage } from "../store/write-page";
+import { writeSnapshots } from "../store/write-snapshots";
 import { type IngestOptions, ingestOptionsSchema } from "./options";
 
 /** Where a run stands: resuming from it neither skips nor repeats a page. */
@@ -78,31 +78,34 @@ export async function startRun(
   return { run, cursor };
 }
 
-/** One page and the run's progress commit together, so a kill between pages loses nothing. */
-export async function recordPage(
+/**
+ * A batch of pages and the run's progress commit together (one transaction), so a kill between
+ * batches loses nothing and the cursor never points past a page that is not stored.
+ */
+export async function recordPages(
   db: Database,
   run: RunRow,
-  records: ModelRecord[],
-  cursor: CrawlCursor,
-  privateSkipped = 0,
+  batch: { records: ModelRecord[]; pages: number; privateSkipped: number; cursor: CrawlCursor },
 ): Promise<number> {
-  const { prisma } = db;
-  const snapshots = new Set(records.map((r) => r.hubId)).size;
-  await prisma.$transaction([
-    writePage.query(db, records, run.asOf.toISOString().slice(0, 10), run.id),
-    prisma.ingestRun.update({
-      where: { id: run.id },
-      data: {
-        pages: { increment: 1 },
-        modelsSeen: { increment: records.length },
-        snapshotsWritten: { increment: snapshots },
-        privateSkipped: { increment: privateSkipped },
-        cursor: cursor as Prisma.InputJsonValue,
-        heartbeatAt: new Date(),
-      },
-    }),
-  ]);
-  return snapshots;
+  return writeSnapshots(db, batch.records, run.asOf.toISOString().slice(0, 10), {
+    runId: run.id,
+    alsoInTransaction: async (tx) => {
+      await tx.query(
+        `UPDATE ingest_run SET pages = pages + $2, models_seen = models_seen + $3,
+           snapshots_written = snapshots_written + $4, private_skipped = private_skipped + $5,
+           cursor = $6::jsonb, heartbeat_at = now()
+         WHERE id = $1`,
+        [
+          run.id,
+          batch.pages,
+          batch.records.length,
+          new Set(batch.records.map((r) => r.hubId)).size,
+          batch.privateSkipped,
+          JSON.stringify(batch.cursor),
+        ],
+      );
+    },
+  });
 }
 
 export async function finishRun(

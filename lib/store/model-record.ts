@@ -1,4 +1,9 @@
-/** One model of a Hub listing page, normalised for storage. */
+import type { BaseRelation } from "../db/generated/enums";
+
+/**
+ * One model at one snapshot date, normalised for storage. A field that is null is one the source
+ * does not give; with `keepKnown` (history files) it leaves what the database knows as it is.
+ */
 export type ModelRecord = {
   hubId: string;
   namespace: string;
@@ -7,12 +12,14 @@ export type ModelRecord = {
   pipelineTag: string | null;
   libraryName: string | null;
   license: string | null;
-  gated: boolean;
+  gated: boolean | null;
   parameters: bigint | null;
+  /** Every base in the Hub's order */
   baseModels: string[];
-  baseRelation: "finetune" | "adapter" | "quantized" | "merge" | null;
+  baseRelation: BaseRelation | null;
   /** The Hub's trailing-30-day count */
   downloads: bigint;
-  downloadsAllTime: bigint;
+  /** Null where the source has none (weekly Hub snapshots before 2025-02-26) */
+  downloadsAllTime: bigint | null;
   likes: number;
 };

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
 import type { ModelRecord } from "@/lib/store/model-record";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 
 /** Mulberry32: a tiny seeded PRNG so generated populations are reproducible. */
 export function prng(seed: number) {
@@ -153,7 +153,7 @@ export async function seedPopulation(db: Database, seed: number, prefix: string)
       allTime.set(m.hubId, next);
       page.push({ ...m, downloadsAllTime: next, downloads: BigInt(Math.floor(rand() * 4_000_000_000)) });
     }
-    await writePage(db, page, date, null);
+    await writeSnapshots(db, page, date, { runId: null });
     await db.prisma.ingestRun.create({
       data: {
         asOf: new Date(`${date}T00:00:00Z`),

@@ -77,14 +77,16 @@ export async function referenceShare(db: Database, q: ShareQuery & { from: strin
         if (!realCreated || `created-${realCreated.getUTCFullYear()}` !== q.cohort) continue;
       }
       const prevDate = allDates[allDates.indexOf(date) - 1];
-      let delta = 0n;
       const prev = prevDate ? snaps.get(prevDate) : undefined;
-      if (prevDate && prev)
-        delta = s.downloadsAllTime > prev.downloadsAllTime ? s.downloadsAllTime - prev.downloadsAllTime : 0n;
-      else if (prevDate && m.createdAt && m.createdAt >= new Date(`${prevDate}T00:00:00Z`))
-        delta = s.downloadsAllTime;
+      // All-time counts are missing on some sources' dates: metrics built on them have no value there.
+      const now = s.downloadsAllTime;
+      if (q.metric !== "downloads30d" && (now === null || (prev && prev.downloadsAllTime === null))) continue;
+      let delta = 0n;
+      if (prevDate && prev && prev.downloadsAllTime !== null && now !== null)
+        delta = now > prev.downloadsAllTime ? now - prev.downloadsAllTime : 0n;
+      else if (prevDate && m.createdAt && m.createdAt >= new Date(`${prevDate}T00:00:00Z`)) delta = now ?? 0n;
       const value =
-        q.metric === "downloads30d" ? s.downloads : q.metric === "cumulative" ? s.downloadsAllTime : delta;
+        q.metric === "downloads30d" ? s.downloads : q.metric === "cumulative" ? (now ?? 0n) : delta;
       const row = perDate.get(date) ?? new Map<string, bigint>();
       row.set(key, (row.get(key) ?? 0n) + value);
       perDate.set(date, row);

@@ -12,7 +12,7 @@ import { runDailyIngest } from "@/lib/ingest/job";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
 import { publish } from "@/lib/publish/publish";
 import { DEMO_STATE_KEY, DEMO_TRIGGER, hasDemoData } from "@/lib/store/demo-rows";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { CALIBRATION_WINDOW, calibrationOf, type DemoManifest, demoFileContent } from "@/tools/demo/bundle";
 import { type DemoDataset, generateDemoDataset } from "@/tools/demo/generate";
 import { modelRecord } from "../factories/model-record";
@@ -167,7 +167,7 @@ describe.each(testBackends())("demo data on %s", (backend) => {
   });
 
   it("refuses a database that already holds real models", async () => {
-    await writePage(db, [modelRecord({ hubId: "real-org/real-model" })], "2026-11-29", null);
+    await writeSnapshots(db, [modelRecord({ hubId: "real-org/real-model" })], "2026-11-29", { runId: null });
     const result = await loadDemoData(db, smallFile);
     expect(result).toEqual({ status: "skipped", reason: "the database already holds 1 models (not empty)" });
     expect((await counts(db))?.models).toBe(1);
@@ -193,14 +193,14 @@ describe.each(testBackends())("demo data on %s", (backend) => {
     const run = await db.prisma.ingestRun.create({
       data: { asOf: new Date("2026-11-29T00:00:00Z"), status: "succeeded", trigger: "cli" },
     });
-    await writePage(
+    await writeSnapshots(
       db,
       [
         modelRecord({ hubId: taken, downloads: 10n, downloadsAllTime: 999_999_999n }),
         modelRecord({ hubId: "real-org/new-model", downloads: 5n, downloadsAllTime: 50n }),
       ],
       "2026-11-29",
-      run.id,
+      { runId: run.id },
     );
     // Published as a writer that is not real data (so the demo stays until removed below).
     await publish(db, { dates: [run.asOf] }, { realData: false });

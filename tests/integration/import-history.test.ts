@@ -6,7 +6,7 @@ import { ImportFormatError } from "@/lib/import/formats";
 import type { ImportOptions } from "@/lib/import/options";
 import { ImportValueError } from "@/lib/import/rows";
 import { importFile, planImport } from "@/lib/import/run-import";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeOpenModelEvolution } from "../fixtures/import/make-files";
 import { snapshotsWithModel } from "../helpers/snapshots";
@@ -76,7 +76,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
     for (const r of rows) {
       const key = r.date.toISOString().slice(0, 10);
       const sum = byDate.get(key) ?? { models: 0, all: 0n };
-      byDate.set(key, { models: sum.models + r.models, all: sum.all + r.downloadsAllTime });
+      byDate.set(key, { models: sum.models + r.models, all: sum.all + (r.downloadsAllTime ?? 0n) });
     }
     return byDate;
   };
@@ -281,7 +281,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
 
   it("keeps what the database knows about a model when the file does not say it", async () => {
     const ns = uniqueNamespace("keep");
-    await writePage(
+    await writeSnapshots(
       db,
       [
         modelRecord({
@@ -294,7 +294,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
         }),
       ],
       "2025-10-01",
-      null,
+      { runId: null },
     );
     const file = writeCsv(dir, `keep-${ns}.csv`, [
       ["id", "date", "downloads", "downloadsAllTime"],

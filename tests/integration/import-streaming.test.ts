@@ -6,7 +6,7 @@ import { estimateDownloads30d } from "@/lib/import/estimate";
 import type { ImportOptions } from "@/lib/import/options";
 import { ImportInterruptedError, importFile } from "@/lib/import/run-import";
 import { openSource } from "@/lib/import/source";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeManyRows } from "../fixtures/import/make-files";
 import { runScript } from "../helpers/run-script";
@@ -208,7 +208,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
 
   it("removes the demo data before importing real history", async () => {
     const ns = uniqueNamespace("demo");
-    await writePage(db, [modelRecord({ hubId: `${ns}/fake` })], "2022-05-01", -1);
+    await writeSnapshots(db, [modelRecord({ hubId: `${ns}/fake` })], "2022-05-01", { runId: -1 });
     await db.prisma.model.update({ where: { hubId: `${ns}/fake` }, data: { demo: true } });
     const file = writeCsv(dir, `real-${ns}.csv`, [
       ["model_id", "date", "downloads", "downloads_all_time"],

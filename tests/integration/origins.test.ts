@@ -3,7 +3,7 @@ import { getModelAttribution } from "@/lib/origins/attribution";
 import { refreshLineage } from "@/lib/origins/lineage";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
@@ -44,7 +44,7 @@ describe.each(testBackends())("origins on %s", (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     await syncRegistry(db, registryWith(qwen, meta));
-    await writePage(
+    await writeSnapshots(
       db,
       [
         modelRecord({ hubId: `${qwen}/Base-7B` }),
@@ -77,7 +77,7 @@ describe.each(testBackends())("origins on %s", (backend) => {
         }),
       ],
       "2025-08-01",
-      null,
+      { runId: null },
     );
     await refreshLineage(db);
   });

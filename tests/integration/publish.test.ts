@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publish } from "@/lib/publish/publish";
 import type { ModelRecord } from "@/lib/store/model-record";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
 
@@ -20,7 +20,7 @@ describe.each(testBackends())("publishing on %s", (backend) => {
   const crawl = async (day: string, records: ModelRecord[]) => {
     const asOf = new Date(`${day}T00:00:00Z`);
     const run = await db.prisma.ingestRun.create({ data: { asOf, status: "succeeded", trigger: "cli" } });
-    await writePage(db, records, day, run.id);
+    await writeSnapshots(db, records, day, { runId: run.id });
     return (await publish(db, { dates: [asOf] }, { realData: true })).rollups;
   };
   const rollupDates = async () =>

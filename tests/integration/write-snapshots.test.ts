@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writePage } from "@/lib/store/write-page";
+import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { snapshotsWithModel } from "../helpers/snapshots";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
@@ -26,7 +26,7 @@ describe.each(testBackends())("writePage on %s", (backend) => {
       }),
       modelRecord({ hubId: `${ns}/small`, createdAt: null, pipelineTag: null }),
     ];
-    expect(await writePage(db, records, "2025-08-01", null)).toBe(2);
+    expect(await writeSnapshots(db, records, "2025-08-01", { runId: null })).toBe(2);
     const org = await db.prisma.organization.findUniqueOrThrow({ where: { namespace: ns } });
     expect(org).toMatchObject({ country: null, inRegistry: false });
     const big = await db.prisma.model.findUniqueOrThrow({ where: { hubId: `${ns}/big` } });
@@ -47,9 +47,13 @@ describe.each(testBackends())("writePage on %s", (backend) => {
   it("re-writing a date updates rows instead of duplicating them", async () => {
     const ns = uniqueNamespace();
     const first = modelRecord({ hubId: `${ns}/m`, downloads: 5n, downloadsAllTime: 50n });
-    await writePage(db, [first], "2025-08-02", null);
-    await writePage(db, [{ ...first, downloads: 7n, downloadsAllTime: 57n, likes: 9 }], "2025-08-02", null);
-    await writePage(db, [{ ...first, downloads: 8n, downloadsAllTime: 60n }], "2025-08-03", null);
+    await writeSnapshots(db, [first], "2025-08-02", { runId: null });
+    await writeSnapshots(db, [{ ...first, downloads: 7n, downloadsAllTime: 57n, likes: 9 }], "2025-08-02", {
+      runId: null,
+    });
+    await writeSnapshots(db, [{ ...first, downloads: 8n, downloadsAllTime: 60n }], "2025-08-03", {
+      runId: null,
+    });
     const rows = await snapshotsWithModel(db, { hubId: `${ns}/m` });
     expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.downloads, r.downloadsAllTime])).toEqual([
       ["2025-08-02", 7n, 57n],
@@ -61,7 +65,7 @@ describe.each(testBackends())("writePage on %s", (backend) => {
   it("a page listing the same model twice keeps the last record", async () => {
     const ns = uniqueNamespace();
     const a = modelRecord({ hubId: `${ns}/dup`, downloads: 1n });
-    await writePage(db, [a, { ...a, downloads: 2n }], "2025-08-04", null);
+    await writeSnapshots(db, [a, { ...a, downloads: 2n }], "2025-08-04", { runId: null });
     const [row] = await snapshotsWithModel(db, { hubId: `${ns}/dup` });
     expect(row?.downloads).toBe(2n);
   });
@@ -69,7 +73,7 @@ describe.each(testBackends())("writePage on %s", (backend) => {
   it("rewrites a model row only when its metadata changed, keeping known values the Hub omits", async () => {
     const ns = uniqueNamespace();
     const first = modelRecord({ hubId: `${ns}/m`, parameters: 1_000n, pipelineTag: "text-generation" });
-    await writePage(db, [first], "2025-08-05", null);
+    await writeSnapshots(db, [first], "2025-08-05", { runId: null });
     const version = async () =>
       (
         await db.prisma.$queryRaw<
@@ -78,10 +82,12 @@ describe.each(testBackends())("writePage on %s", (backend) => {
       )[0]?.xmin;
     const v1 = await version();
     // Same metadata, new counts: only the snapshot is written.
-    await writePage(db, [{ ...first, downloads: 99n }], "2025-08-06", null);
+    await writeSnapshots(db, [{ ...first, downloads: 99n }], "2025-08-06", { runId: null });
     expect(await version()).toBe(v1);
     // The Hub left out parameters and createdAt: still nothing to change.
-    await writePage(db, [{ ...first, parameters: null, createdAt: null }], "2025-08-07", null);
+    await writeSnapshots(db, [{ ...first, parameters: null, createdAt: null }], "2025-08-07", {
+      runId: null,
+    });
     expect(await version()).toBe(v1);
     // A new task, a new base model, a move to another namespace: the row follows.
     const moved = {
@@ -90,7 +96,7 @@ describe.each(testBackends())("writePage on %s", (backend) => {
       baseModels: ["a/b"],
       baseRelation: "adapter" as const,
     };
-    await writePage(db, [moved], "2025-08-08", null);
+    await writeSnapshots(db, [moved], "2025-08-08", { runId: null });
     expect(await version()).not.toBe(v1);
     const row = await db.prisma.model.findUniqueOrThrow({ where: { hubId: first.hubId } });
     const rowSnapshots = await snapshotsWithModel(db, { id: row.id });
@@ -108,7 +114,7 @@ describe.each(testBackends())("writePage on %s", (backend) => {
       first.downloads,
     ]);
     const renamed = { ...moved, namespace: `${ns}-new` };
-    await writePage(db, [renamed], "2025-08-09", null);
+    await writeSnapshots(db, [renamed], "2025-08-09", { runId: null });
     const org = await db.prisma.organization.findUnique({ where: { namespace: `${ns}-new` } });
     expect(org).not.toBeNull();
     expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: first.hubId } })).namespace).toBe(
@@ -119,9 +125,9 @@ describe.each(testBackends())("writePage on %s", (backend) => {
   it("a demo model written by a real crawl stops being demo", async () => {
     const ns = uniqueNamespace();
     const record = modelRecord({ hubId: `${ns}/d` });
-    await writePage(db, [record], "2025-08-05", null);
+    await writeSnapshots(db, [record], "2025-08-05", { runId: null });
     await db.prisma.model.update({ where: { hubId: record.hubId }, data: { demo: true } });
-    await writePage(db, [record], "2025-08-06", null);
+    await writeSnapshots(db, [record], "2025-08-06", { runId: null });
     expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: record.hubId } })).demo).toBe(false);
   });
 });

@@ -1,0 +1,79 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+/**
+ * The driver under Prisma, for what Prisma cannot do: COPY. Postgres: the same pg pool the Prisma
+ * adapter uses; the embedded default: the PGlite instance itself.
+ */
+export type RawDriver = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; pglite: PGlite };
+
+/** One transaction on one connection: plain statements and COPY … FROM STDIN. */
+export type RawTransaction = {
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: T[]; affected: number }>;
+  /** COPY `table` (`columns`) FROM STDIN in text format; `text` holds the rows, tab-separated. */
+  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+};
+
+export async function withRawTransaction<T>(
+  driver: RawDriver,
+  work: (tx: RawTransaction) => Promise<T>,
+): Promise<T> {
+  if (driver.kind === "pglite") return driver.pglite.transaction((tx) => work(pgliteTransaction(tx)));
+  const client = await driver.pool.connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await work(pgTransaction(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const copySql = (table: string, columns: readonly string[], source: string) =>
+  `COPY ${table} (${columns.join(", ")}) FROM ${source} (FORMAT text)`;
+
+function pgTransaction(client: pg.PoolClient): RawTransaction {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await client.query(sql, params);
+      return { rows: result.rows as T[], affected: result.rowCount ?? 0 };
+    },
+    async copyFrom(table, columns, text) {
+      await pipeline(Readable.from([text]), client.query(copyFrom(copySql(table, columns, "STDIN"))));
+    },
+  };
+}
+
+function pgliteTransaction(tx: Transaction): RawTransaction {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await tx.query<T>(sql, params);
+      return { rows: result.rows, affected: result.affectedRows ?? 0 };
+    },
+    async copyFrom(table, columns, text) {
+      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+    },
+  };
+}
+
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+export function copyField(value: string | number | bigint | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value !== "string") return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}

@@ -1,0 +1,178 @@
+import type { Database } from "../db";
+import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
+import type { ModelRecord } from "./model-record";
+
+export type WriteOptions = {
+  /** The run the snapshots belong to (null only in tests). */
+  runId: number | null;
+  /**
+   * History files may leave a field empty that the database knows (a licence, the base models):
+   * then keep what is stored. The crawl's listing is the Hub's word: it overwrites.
+   */
+  keepKnown?: boolean;
+  /** More statements for the same transaction (the run's progress commits with its rows). */
+  alsoInTransaction?: (tx: RawTransaction) => Promise<void>;
+};
+
+const STAGE = `stage_snapshot`;
+const COLUMNS = [
+  "hub_id",
+  "namespace",
+  "created_at",
+  "last_modified",
+  "pipeline_tag",
+  "library_name",
+  "license",
+  "gated",
+  "parameters",
+  "base_models",
+  "base_relation",
+  "downloads",
+  "downloads_all_time",
+  "likes",
+] as const;
+
+/**
+ * Writes snapshots of `date` for any number of models in one transaction: the rows are copied
+ * (COPY) into a temporary table, then merged set-wise — new namespaces become organizations
+ * (unattributed until the registry knows them), new or changed models are upserted by Hub id, and
+ * snapshots are upserted by (date, model). Re-writing a date updates, never duplicates. Returns the
+ * number of snapshot rows (a model listed twice counts once: its last listing wins).
+ */
+export async function writeSnapshots(
+  db: Database,
+  records: readonly ModelRecord[],
+  date: string,
+  options: WriteOptions,
+): Promise<number> {
+  const unique = dedupe(records);
+  if (unique.length === 0 && !options.alsoInTransaction) return 0;
+  return withRawTransaction(db.raw, async (tx) => {
+    let written = 0;
+    if (unique.length > 0) {
+      await tx.query(`CREATE TEMP TABLE ${STAGE} (
+        hub_id text NOT NULL, namespace text NOT NULL, created_at timestamptz, last_modified timestamptz,
+        pipeline_tag text, library_name text, license text, gated boolean, parameters bigint,
+        base_models text, base_relation text, downloads bigint NOT NULL, downloads_all_time bigint,
+        likes int NOT NULL
+      ) ON COMMIT DROP`);
+      await tx.copyFrom(STAGE, COLUMNS, copyText(unique));
+      await tx.query(`ANALYZE ${STAGE}`);
+      await mergeOrganizations(tx);
+      await mergeModels(tx, options.keepKnown === true);
+      written = await mergeSnapshots(tx, date, options.runId);
+    }
+    await options.alsoInTransaction?.(tx);
+    return written;
+  });
+}
+
+/** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */
+function dedupe(records: readonly ModelRecord[]): ModelRecord[] {
+  const byId = new Map<string, ModelRecord>();
+  for (const record of records) byId.set(record.hubId, record);
+  return [...byId.values()];
+}
+
+function copyText(records: readonly ModelRecord[]): string {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  let text = "";
+  for (const r of records) {
+    text += `${[
+      r.hubId,
+      r.namespace,
+      iso(r.createdAt),
+      iso(r.lastModified),
+      r.pipelineTag,
+      r.libraryName,
+      r.license,
+      r.gated,
+      r.parameters,
+      r.baseModels.length > 0 ? r.baseModels.join("\n") : null,
+      r.baseRelation,
+      r.downloads,
+      r.downloadsAllTime,
+      r.likes,
+    ]
+      .map(copyField)
+      .join("\t")}\n`;
+  }
+  return text;
+}
+
+async function mergeOrganizations(tx: RawTransaction): Promise<void> {
+  await tx.query(`
+    INSERT INTO organization (namespace)
+    SELECT DISTINCT s.namespace FROM ${STAGE} s
+    WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.namespace = s.namespace)
+    ON CONFLICT (namespace) DO NOTHING`);
+}
+
+/**
+ * Most models have not changed since the last write of them: only new or changed ones are
+ * written (rewriting every row and its index entries was most of the write path's time).
+ */
+async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void> {
+  const bases = `string_to_array(s.base_models, E'\\n')`;
+  // With keepKnown an empty value keeps what is stored; the crawl's values replace it.
+  const value = (column: string, stage = `s.${column}`) =>
+    keepKnown ? `COALESCE(${stage}, m.${column})` : stage;
+  const incoming = {
+    pipeline_tag: value("pipeline_tag"),
+    library_name: value("library_name"),
+    license: value("license"),
+    gated: keepKnown ? "COALESCE(s.gated, m.gated, false)" : "COALESCE(s.gated, false)",
+    base_models: keepKnown
+      ? `CASE WHEN s.base_models IS NULL THEN COALESCE(m.base_models, '{}') ELSE ${bases} END`
+      : `COALESCE(${bases}, '{}')`,
+    base_relation: keepKnown
+      ? "CASE WHEN s.base_models IS NULL THEN m.base_relation ELSE s.base_relation::base_relation END"
+      : "s.base_relation::base_relation",
+  };
+  await tx.query(`
+    INSERT INTO model (hub_id, namespace, created_at, last_modified, pipeline_tag, library_name, license,
+                       gated, parameters, base_models, base_relation, updated_at)
+    SELECT s.hub_id, s.namespace, COALESCE(s.created_at, m.created_at), COALESCE(s.last_modified, m.last_modified),
+           ${incoming.pipeline_tag}, ${incoming.library_name}, ${incoming.license}, ${incoming.gated},
+           COALESCE(s.parameters, m.parameters), ${incoming.base_models}, ${incoming.base_relation}, now()
+    FROM ${STAGE} s
+    LEFT JOIN model m ON m.hub_id = s.hub_id
+    WHERE m.id IS NULL
+       OR m.demo
+       OR (m.namespace, m.pipeline_tag, m.library_name, m.license, m.gated, m.base_models, m.base_relation)
+          IS DISTINCT FROM
+          (s.namespace, ${incoming.pipeline_tag}, ${incoming.library_name}, ${incoming.license}, ${incoming.gated},
+           ${incoming.base_models}, ${incoming.base_relation})
+       OR (s.created_at IS NOT NULL AND s.created_at IS DISTINCT FROM m.created_at)
+       OR (s.last_modified IS NOT NULL AND s.last_modified IS DISTINCT FROM m.last_modified)
+       OR (s.parameters IS NOT NULL AND s.parameters IS DISTINCT FROM m.parameters)
+    ON CONFLICT (hub_id) DO UPDATE SET
+      namespace = EXCLUDED.namespace,
+      created_at = EXCLUDED.created_at,
+      last_modified = EXCLUDED.last_modified,
+      pipeline_tag = EXCLUDED.pipeline_tag,
+      library_name = EXCLUDED.library_name,
+      license = EXCLUDED.license,
+      gated = EXCLUDED.gated,
+      parameters = EXCLUDED.parameters,
+      base_models = EXCLUDED.base_models,
+      base_relation = EXCLUDED.base_relation,
+      demo = false,
+      updated_at = now()`);
+}
+
+async function mergeSnapshots(tx: RawTransaction, date: string, runId: number | null): Promise<number> {
+  const { affected } = await tx.query(
+    `
+    INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id)
+    SELECT m.id, $1::date, s.downloads, s.downloads_all_time, s.likes, $2::int
+    FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id
+    ON CONFLICT (date, model_id) DO UPDATE SET
+      downloads = EXCLUDED.downloads,
+      downloads_all_time = EXCLUDED.downloads_all_time,
+      likes = EXCLUDED.likes,
+      run_id = EXCLUDED.run_id`,
+    [date, runId],
+  );
+  return affected;
+}
