@@ -29,7 +29,6 @@ const BULK_CHUNK = 5000;
 export async function generate(
   db: Database,
   client: pg.Client,
-  url: string,
   options: BenchOptions,
 ): Promise<StepResult> {
   const population = makePopulation(await loadRegistry(), options);

@@ -55,7 +55,7 @@ runMain(async () => {
       if (!options.database) {
         await migrateDatabase(db);
         await ensureRegistrySynced(db, { force: true });
-        if (has("generate")) add("generate", await generate(db, client, url, options));
+        if (has("generate")) add("generate", await generate(db, client, options));
       }
       if (has("http") || has("first-load") || has("compare")) {
         if (options.build) details.buildSeconds = build();
