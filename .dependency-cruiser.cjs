@@ -13,7 +13,7 @@ const allowed = {
   analytics: ["db", "domain", "format", "origins"],
   publish: ["analytics", "db", "domain", "origins", "store"],
   ingest: ["db", "domain", "format", "hf", "publish", "store"],
-  import: ["db", "domain", "format", "hf", "publish", "store"],
+  import: ["db", "domain", "format", "hf", "origins", "publish", "store"],
   demo: ["db", "domain", "publish", "store"],
   charts: ["analytics", "domain", "format", "site"],
   api: ["analytics", "charts", "db", "domain", "format", "http", "ingest", "site"],

@@ -26,11 +26,7 @@ import { writeSnapshots } from "../lib/store/write-snapshots";
 const PAGE = 1000;
 const BULK_CHUNK = 5000;
 
-export async function generate(
-  db: Database,
-  client: pg.Client,
-  options: BenchOptions,
-): Promise<StepResult> {
+export async function generate(db: Database, client: pg.Client, options: BenchOptions): Promise<StepResult> {
   const population = makePopulation(await loadRegistry(), options);
   const { dates, models } = population;
   const last = dates.length - 1;

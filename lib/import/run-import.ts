@@ -78,7 +78,15 @@ export async function planImport(options: ImportOptions): Promise<ImportStart> {
   }
 }
 
+/** The study's one_year_rolling.parquet caps each model's counts at its first year. */
+export const CAPPED_COUNTS_FILE = /one_year_rolling/i;
+
 function planFor(source: ImportSource, options: ImportOptions): ImportStart {
+  if (CAPPED_COUNTS_FILE.test(path.basename(source.file)))
+    throw new ImportFormatError(
+      `${source.file} holds downloads capped at each model's first year: storing them as all-time counts would be wrong. ` +
+        "Import the study's all_downloads_with_annotations.parquet instead.",
+    );
   const format =
     options.format === "auto" ? detectFormat(source.columns, source.kind, source.file) : options.format;
   const mapping = resolveColumns(format, source.columns, source.file);

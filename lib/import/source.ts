@@ -19,6 +19,8 @@ export type RowBatch = {
   rows: Row[];
   /** Rows of the file the filter left out before this batch's rows were built (Parquet only). */
   filtered?: number;
+  /** The last batch of a row group (or of the range of one read at once). */
+  endOfGroup?: boolean;
   /** 1-based number of rows[0] among the file's data rows (the CSV header is not a row). */
   firstRow: number;
   /** CSV only: the line each row starts on. */
@@ -127,10 +129,14 @@ export async function openParquet(
   buffer: AsyncBuffer,
   rangeRows: number,
   close: () => Promise<void>,
+  footerBytes?: number,
 ): Promise<ImportSource> {
   let metadata: FileMetaData;
   try {
-    metadata = await parquetMetadataAsync(buffer);
+    metadata = await parquetMetadataAsync(
+      buffer,
+      footerBytes ? { initialFetchSize: footerBytes } : undefined,
+    );
   } catch (error) {
     throw new Error(`${file}: cannot read the Parquet footer (${(error as Error).message})`);
   }
@@ -189,12 +195,14 @@ export async function openParquet(
           }
           const rowsKept = kept ? kept.length : rowEnd - rowStart;
           const filtered = rowEnd - rowStart - rowsKept;
-          if (rowsKept === 0) yield { rows: [], filtered, firstRow: rowStart + 1, position: rowEnd };
+          if (rowsKept === 0)
+            yield { rows: [], filtered, firstRow: rowStart + 1, position: rowEnd, endOfGroup: true };
           for (let i = 0; i < rowsKept; i += BATCH_ROWS) {
             const rows = toRows(data, i, Math.min(rowsKept, i + BATCH_ROWS));
             const last = i + rows.length >= rowsKept;
             yield {
               rows,
+              endOfGroup: last,
               filtered: i === 0 ? filtered : 0,
               firstRow: rowStart + (kept ? (kept[i] ?? 0) : i) + 1,
               position: last

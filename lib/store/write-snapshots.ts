@@ -100,7 +100,15 @@ function copyText(records: readonly ModelRecord[]): string {
   return text;
 }
 
+/**
+ * Namespaces resolve ignoring case on the Hub: a model listed as `qwen/x` belongs to the registry's
+ * `Qwen`. Unknown namespaces become organizations, unattributed until the registry knows them.
+ */
 async function mergeOrganizations(tx: RawTransaction): Promise<void> {
+  await tx.query(`
+    UPDATE ${STAGE} s SET namespace = o.namespace
+    FROM organization o
+    WHERE o.in_registry AND lower(o.namespace) = lower(s.namespace) AND o.namespace <> s.namespace`);
   await tx.query(`
     INSERT INTO organization (namespace)
     SELECT DISTINCT s.namespace FROM ${STAGE} s

@@ -4,6 +4,7 @@ import { parseImportArgs } from "@/lib/import/options";
 import { DatePages } from "@/lib/import/pages";
 import { type ImportedRow, ImportValueError, type RowContext, readRow } from "@/lib/import/rows";
 import { dateFromPath } from "@/lib/import/source";
+import { weekLabelOf, weeklySnapshotDate } from "@/lib/import/weekly";
 
 const OME = [
   "_id",
@@ -99,6 +100,28 @@ describe("resolveColumns", () => {
     expect(FORMAT_SPECS["hub-stats"].singleSnapshot).toBe(true);
   });
 
+  it("never takes the listing's _id for the model id, whatever the column order", () => {
+    const columns = ["_id", "id", "author", "downloads", "likes", "createdAt", "private"];
+    expect(detectFormat(columns, "parquet", "f")).toBe("hub-stats");
+    expect(resolveColumns("hub-stats", columns, "f")).toMatchObject({ id: "id", private: "private" });
+    expect(() => resolveColumns("hub-stats", ["_id", "downloads"], "f")).toThrow(/has no id column/);
+    expect(resolveColumns("open-model-evolution", ["_id", "model", "time", "downloadsAllTime"], "f").id).toBe(
+      "model",
+    );
+  });
+
+  it("reads a weekly listing without downloadsAllTime (before 2025-02-26)", () => {
+    const mapping = resolveColumns("hub-stats", ["_id", "id", "downloads", "likes"], "f");
+    expect(mapping.downloadsAllTime).toBeUndefined();
+    expect(
+      readRow({ id: "a/b", downloads: 7n, likes: 1n }, { file: "f", mapping, fixedDate: "2025-01-13" }, 1),
+    ).toMatchObject({
+      hubId: "a/b",
+      downloads: 7n,
+      downloadsAllTime: null,
+    });
+  });
+
   it("matches names ignoring case, _ and -", () => {
     expect(resolveColumns("csv", ["MODEL_ID", "Date", "downloads-all-time"], "f")).toEqual({
       id: "MODEL_ID",
@@ -151,6 +174,29 @@ describe("readRow", () => {
     expect(readRow({ id: "gpt2", date: "2025-08-01", all: "1" }, csv, 1)).toMatchObject({
       namespace: "gpt2",
     });
+  });
+
+  it('skips private models and takes "No" for no base', () => {
+    const mapping = {
+      id: "id",
+      downloads: "d",
+      downloadsAllTime: "all",
+      private: "private",
+      baseModels: "base",
+    };
+    const c = ctx(mapping, "2025-08-01");
+    expect(readRow({ id: "me/secret", d: 5n, all: 9n, private: true }, c, 1)).toEqual({
+      skip: "private model",
+    });
+    expect(readRow({ id: "a/b", d: 5n, all: 9n, private: false, base: ["No"] }, c, 1)).toMatchObject({
+      baseModels: [],
+      baseRelation: null,
+    });
+    expect(readRow({ id: "a/b", d: 5n, all: 9n, base: ["x/y", "No", "", "A/B", "X/Y"] }, c, 1)).toMatchObject(
+      {
+        baseModels: ["x/y"],
+      },
+    );
   });
 
   it("skips rows with an empty required value, with the reason", () => {
@@ -297,6 +343,13 @@ describe("parseImportArgs", () => {
 });
 
 describe("dateFromPath", () => {
+  it("dates a weekly file of hfmlsoc/hub_weekly_snapshots at the end of its labelled week", () => {
+    expect(weekLabelOf("/data/models/2025-06-02/models.parquet")).toBe("2025-06-02");
+    expect(weeklySnapshotDate("2025-06-02")).toBe("2025-06-09");
+    expect(weeklySnapshotDate("2024-12-30")).toBe("2025-01-06");
+    expect(weekLabelOf("/data/models-2025-06-09.parquet")).toBeNull();
+  });
+
   it("finds the snapshot date of hfmlsoc/hub_weekly_snapshots paths", () => {
     expect(dateFromPath("/data/models/2025-06-02/models.parquet")).toBe("2025-06-02");
     expect(dateFromPath("/data/models-2025-06-09.parquet")).toBe("2025-06-09");

@@ -128,6 +128,40 @@ export default async function MethodologyPage() {
         a country or INTL: <strong>{formatShare(freshness.attributedShare)}</strong>.
       </p>
 
+      <h2 id="history">History from the Hub's public datasets</h2>
+      <p>
+        The Hub's API gives only today's counts, so history comes from public copies of its listing (
+        <code>npm run backfill</code>):
+      </p>
+      <ul>
+        <li>
+          <strong>Weekly snapshots</strong> (<code>hfmlsoc/hub_weekly_snapshots</code>): one copy of the
+          listing a week, in a folder named for the week (<code>models/YYYY-MM-DD/</code>). The listing was
+          taken during the week after that date, so we date each copy at the end of that week (the folder's
+          date + 7 days): no model appears before it existed, weeks stay exactly seven days apart, and a
+          30-day count read a few days early is off by at most those days. The crawl's population rule applies
+          (every registry namespace; other models from 100 downloads in 30 days), so these dates compare with
+          crawled ones; private models are never stored.
+        </li>
+        <li>
+          The Hub's listing has carried all-time counts only since <strong>2025-02-26</strong>. Before, the
+          weekly copies give the trailing-30-day count alone: <code>downloads30d</code> has values from the
+          first week, <code>cumulative</code> from 2025-02-26, and <code>downloads</code> (per period, the
+          difference of two all-time counts) from the week after. Earlier buckets of those two metrics are
+          empty, never zero.
+        </li>
+        <li>
+          <strong>The study's file</strong> (<code>mmpr/open_model_evolution_data</code>,{" "}
+          <code>all_downloads_with_annotations.parquet</code>) follows a curated list of a few hundred
+          authors. Its dates form a population of their own and are never mixed with the Hub's listing: a
+          chart shows one or the other (the Hub's when it has dates), and says which. Its 30-day counts are
+          estimated from the differences of its all-time counts; its sibling{" "}
+          <code>one_year_rolling.parquet</code>, whose counts stop at each model's first year, is refused
+          (they are not all-time counts). Its country annotations are not used: attribution comes from the
+          registry, one method for every date.
+        </li>
+      </ul>
+
       <h2 id="registry">The origin registry</h2>
       <p>
         A reviewed data file (<code>lib/origins/registry.json</code>) maps Hub namespaces to labs and to the

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { REPO_PATTERN } from "../hf/datasets";
+
+/** The public datasets a backfill reads, and where. */
+export const BACKFILL_DATASETS = {
+  "hub-weekly": {
+    repo: "hfmlsoc/hub_weekly_snapshots",
+    describe: "weekly copies of the Hub's model listing, models/YYYY-MM-DD/models.parquet",
+  },
+  study: {
+    repo: "mmpr/open_model_evolution_data",
+    describe: "the study's file all_downloads_with_annotations.parquet (a curated subset of authors)",
+  },
+} as const;
+export type BackfillDataset = keyof typeof BACKFILL_DATASETS;
+
+/** The crawl's threshold: its population rule, so backfilled and crawled dates are comparable. */
+export const DEFAULT_MIN_DOWNLOADS = 100;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
+
+export const backfillOptionsSchema = z
+  .object({
+    dataset: z.enum(["hub-weekly", "study"], { message: "must be hub-weekly or study" }),
+    repo: z.string().regex(REPO_PATTERN, "must be a dataset repository as OWNER/NAME").optional(),
+    /** hub-weekly: week labels (the folders' dates); study: snapshot dates. Inclusive. */
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    minDownloads: z.number().int().nonnegative().default(DEFAULT_MIN_DOWNLOADS),
+    dryRun: z.boolean().default(false),
+  })
+  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: "must not be after --to", path: ["from"] });
+
+export type BackfillOptions = z.infer<typeof backfillOptionsSchema> & { repo: string };
+
+export const BACKFILL_USAGE =
+  "usage: npm run backfill -- --dataset hub-weekly|study [--repo OWNER/NAME] [--from YYYY-MM-DD] " +
+  "[--to YYYY-MM-DD] [--min-downloads N] [--dry-run]";
+
+const FLAGS: Record<string, string> = {
+  dataset: "--dataset",
+  repo: "--repo",
+  from: "--from",
+  to: "--to",
+  minDownloads: "--min-downloads",
+};
+
+/** Parses the command line; every mistake is one line naming the flag. */
+export function parseBackfillArgs(argv: string[]): BackfillOptions {
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const eq = arg.indexOf("=");
+    const [flag, inline] =
+      arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value\n${BACKFILL_USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case "--dataset":
+        raw.dataset = value();
+        break;
+      case "--repo":
+        raw.repo = value();
+        break;
+      case "--from":
+        raw.from = value();
+        break;
+      case "--to":
+        raw.to = value();
+        break;
+      case "--min-downloads": {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new Error(`--min-downloads must be a whole number (got "${v}")`);
+        raw.minDownloads = Number(v);
+        break;
+      }
+      case "--dry-run":
+        raw.dryRun = true;
+        break;
+      case "-h":
+      case "--help":
+        throw new Error(BACKFILL_USAGE);
+      default:
+        throw new Error(`unknown option "${arg}"\n${BACKFILL_USAGE}`);
+    }
+  }
+  if (raw.dataset === undefined) throw new Error(`--dataset is required\n${BACKFILL_USAGE}`);
+  const parsed = backfillOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? "");
+    throw new Error(`${FLAGS[key] ?? key} ${issue?.message ?? "is invalid"}`);
+  }
+  const options = parsed.data;
+  return { ...options, repo: options.repo ?? BACKFILL_DATASETS[options.dataset].repo };
+}

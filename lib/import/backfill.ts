@@ -1,0 +1,415 @@
+import path from "node:path";
+import type { Database } from "../db";
+import type { SnapshotSource } from "../db/generated/client";
+import { namespaceOf } from "../domain/hub-names";
+import { type DatasetOptions, listDatasetTree, openDatasetFile, type RemoteFile } from "../hf/datasets";
+import { publish } from "../publish/publish";
+import { acquireIngestLock } from "../store/write-lock";
+import type { BackfillOptions } from "./backfill-options";
+import { estimateDownloads30d } from "./estimate";
+import {
+  type ColumnMapping,
+  detectFormat,
+  type FormatName,
+  ImportFormatError,
+  resolveColumns,
+} from "./formats";
+import { collectGarbage, heapGovernor } from "./heap";
+import { DatePages } from "./pages";
+import { readRow } from "./rows";
+import { CAPPED_COUNTS_FILE, ImportInterruptedError, thinTags } from "./run-import";
+import { ImportRuns } from "./runs";
+import { openParquet, type Row } from "./source";
+import { parseCount, parseFlag, parseHubId } from "./values";
+import { weekLabelOf, weeklySnapshotDate } from "./weekly";
+import { databasePageWriter } from "./write";
+
+/** The study's file of every snapshot; its sibling one_year_rolling.parquet caps counts at a model's first year. */
+export const STUDY_FILE = "all_downloads_with_annotations.parquet";
+
+/** Snapshots written per transaction: large pages keep the write path near its best rate. */
+const BACKFILL_PAGE_ROWS = 20_000;
+
+export type BackfillFile = {
+  path: string;
+  /** hub-weekly: the folder's date; null for the study's file */
+  label: string | null;
+  /** hub-weekly: the snapshot date (label + 7 days); null where rows carry their own */
+  date: string | null;
+};
+
+export type FileProgress = {
+  file: BackfillFile;
+  index: number;
+  files: number;
+  bytes: number;
+  size: number;
+  rows: number;
+  totalRows: number;
+  kept: number;
+  snapshots: number;
+};
+
+export type BackfillReporter = {
+  fileStart(p: FileProgress): void;
+  progress(p: FileProgress): void;
+  fileDone(p: FileProgress & { seconds: number }): void;
+  log(line: string): void;
+  stop(): void;
+};
+
+export type BackfillSummary = {
+  dataset: BackfillOptions["dataset"];
+  repo: string;
+  dryRun: boolean;
+  files: { planned: number; done: number; skipped: number; alreadyDone: number };
+  rowsRead: number;
+  rowsKept: number;
+  snapshotsWritten: number;
+  skipped: Record<string, number>;
+  dates: string[];
+  bytesFetched: number;
+  bytesInFiles: number;
+  loadSeconds: number;
+  publishSeconds: number;
+  rowsPerSecond: number;
+};
+
+const SOURCE: Record<BackfillOptions["dataset"], SnapshotSource> = {
+  "hub-weekly": "hub_weekly",
+  study: "study",
+};
+const FORMAT: Record<BackfillOptions["dataset"], FormatName> = {
+  "hub-weekly": "hub-stats",
+  study: "open-model-evolution",
+};
+
+/** The files to read, oldest first, from the dataset's tree on the Hub. */
+export async function planBackfill(
+  options: BackfillOptions,
+  hub: DatasetOptions = {},
+): Promise<BackfillFile[]> {
+  if (options.dataset === "study") {
+    const files: string[] = [];
+    for await (const entry of listDatasetTree(options.repo, "", hub))
+      if (entry.type === "file") files.push(entry.path);
+    const study = files.find((f) => path.posix.basename(f) === STUDY_FILE);
+    if (!study)
+      throw new Error(
+        `${options.repo} has no ${STUDY_FILE} at its top level (it has ${files.slice(0, 12).join(", ") || "no files"}).`,
+      );
+    return [{ path: study, label: null, date: null }];
+  }
+  const weeks = new Map<string, BackfillFile>();
+  for await (const entry of listDatasetTree(options.repo, "models", hub)) {
+    const label =
+      entry.type === "directory"
+        ? (/^models\/(\d{4}-\d{2}-\d{2})$/.exec(entry.path)?.[1] ?? null)
+        : weekLabelOf(entry.path);
+    if (!label) continue;
+    if (options.from && label < options.from) continue;
+    if (options.to && label > options.to) continue;
+    weeks.set(label, { path: `models/${label}/models.parquet`, label, date: weeklySnapshotDate(label) });
+  }
+  if (weeks.size === 0)
+    throw new Error(
+      `${options.repo} lists no weekly files models/YYYY-MM-DD/models.parquet${
+        options.from || options.to
+          ? ` between ${options.from ?? "the first"} and ${options.to ?? "the last"}`
+          : ""
+      }.`,
+    );
+  return [...weeks.values()].sort((a, b) => ((a.label ?? "") < (b.label ?? "") ? -1 : 1));
+}
+
+/**
+ * Reads the public history straight from the Hub, file after file, and publishes once at the end.
+ * - hub-weekly: each week's listing, read by HTTP ranges and only the columns we store, with the
+ *   crawl's population rule (every registry namespace; other models from `minDownloads` 30-day
+ *   downloads on); its snapshot dated at the end of its week (lib/import/weekly.ts).
+ * - study: the study's file, each row at its own time; its dates form their own population.
+ * Resumable and idempotent per file: a file's date is marked done when the whole file is in, a
+ * rerun skips it; a date that already holds another source's snapshots (a crawl's) is left alone.
+ * Private models are never stored. Without a database (dry run) everything is read and nothing
+ * written.
+ */
+export async function runBackfill(
+  db: Database | null,
+  options: BackfillOptions,
+  reporter: BackfillReporter,
+  hub: DatasetOptions = {},
+  signal?: AbortSignal,
+): Promise<BackfillSummary> {
+  if (!options.dryRun && db === null) throw new Error("runBackfill needs a database unless it is a dry run");
+  const started = performance.now();
+  const files = await planBackfill(options, hub);
+  const summary: BackfillSummary = {
+    dataset: options.dataset,
+    repo: options.repo,
+    dryRun: options.dryRun,
+    files: { planned: files.length, done: 0, skipped: 0, alreadyDone: 0 },
+    rowsRead: 0,
+    rowsKept: 0,
+    snapshotsWritten: 0,
+    skipped: {},
+    dates: [],
+    bytesFetched: 0,
+    bytesInFiles: 0,
+    loadSeconds: 0,
+    publishSeconds: 0,
+    rowsPerSecond: 0,
+  };
+  const lock = db && !options.dryRun ? await acquireIngestLock(db) : null;
+  try {
+    const keepRow = await populationRule(db, options);
+    const written = new Set<string>();
+    /** Dates a killed earlier run finished but did not publish. */
+    const unpublished = new Set<string>();
+    for (const [index, file] of files.entries()) {
+      if (signal?.aborted) throw new ImportInterruptedError();
+      const state = db && file.date ? await dateState(db, file.date, SOURCE[options.dataset]) : "free";
+      if (state === "done") {
+        summary.files.alreadyDone++;
+        if (db && file.date && !(await hasRollups(db, file.date))) unpublished.add(file.date);
+        continue;
+      }
+      if (state !== "free") {
+        summary.files.skipped++;
+        reporter.log(
+          `${file.path}: ${file.date} already holds ${state} snapshots; that source is kept, this week skipped.`,
+        );
+        continue;
+      }
+      const dates = await backfillFile(
+        db,
+        options,
+        file,
+        { index, files: files.length },
+        keepRow,
+        reporter,
+        summary,
+        hub,
+        signal,
+        lock?.assertHeld,
+      );
+      for (const d of dates) written.add(d);
+      summary.files.done++;
+    }
+    summary.loadSeconds = (performance.now() - started) / 1000;
+    summary.rowsPerSecond = Math.round(summary.rowsRead / Math.max(0.001, summary.loadSeconds));
+    summary.dates = [...written].sort();
+    const publishStarted = performance.now();
+    const toPublish = [...new Set([...written, ...unpublished])];
+    if (db && !options.dryRun && toPublish.length > 0) {
+      reporter.log("Publishing: lineage and share rollups…");
+      collectGarbage();
+      await publish(db, { dates: toPublish.map((d) => new Date(`${d}T00:00:00Z`)) }, { realData: true });
+    }
+    summary.publishSeconds = (performance.now() - publishStarted) / 1000;
+    return summary;
+  } finally {
+    await lock?.();
+  }
+}
+
+/** Whether a date is free, already backfilled by this source, or held by another source. */
+async function dateState(
+  db: Database,
+  date: string,
+  source: SnapshotSource,
+): Promise<"free" | "done" | string> {
+  const runs = await db.prisma.ingestRun.findMany({
+    where: { asOf: new Date(`${date}T00:00:00Z`), status: "succeeded", source: { not: "demo" } },
+    select: { source: true, trigger: true },
+  });
+  if (runs.some((r) => r.source === source && r.trigger === "backfill")) return "done";
+  const other = runs.find((r) => r.source !== source || r.trigger !== "backfill");
+  return other ? `${other.source === "crawl" ? "the daily crawl's" : `${other.source}`}` : "free";
+}
+
+async function hasRollups(db: Database, date: string): Promise<boolean> {
+  return (
+    (await db.prisma.shareRollup.findFirst({
+      where: { date: new Date(`${date}T00:00:00Z`) },
+      select: { date: true },
+    })) !== null
+  );
+}
+
+type Keep = (row: Row, mapping: ColumnMapping) => boolean;
+
+/**
+ * The crawl's population rule on a listing's rows: every model of a registry namespace (ids match
+ * ignoring case, as the Hub resolves them), every other model from `minDownloads` 30-day
+ * downloads on. A row whose values do not read is kept, so the row reader names the problem.
+ */
+async function populationRule(db: Database | null, options: BackfillOptions): Promise<Keep> {
+  if (options.dataset === "study") return () => true;
+  const namespaces = db
+    ? (
+        await db.prisma.organization.findMany({ where: { inRegistry: true }, select: { namespace: true } })
+      ).map((o) => o.namespace)
+    : (await (await import("../origins/sync")).loadRegistry()).organizations.map((o) => o.namespace);
+  const registry = new Set(namespaces.map((n) => n.toLowerCase()));
+  const min = BigInt(options.minDownloads);
+  return (row, mapping) => {
+    try {
+      const id = mapping.id ? parseHubId(row[mapping.id]) : null;
+      if (id === null) return true;
+      if (mapping.private && parseFlag(row[mapping.private]) === true) return true; // counted by the reader
+      const author = mapping.author ? row[mapping.author] : undefined;
+      if (registry.has(namespaceOf(id, typeof author === "string" ? author : null).toLowerCase()))
+        return true;
+      const downloads = mapping.downloads ? parseCount(row[mapping.downloads]) : null;
+      return downloads === null || downloads >= min;
+    } catch {
+      return true;
+    }
+  };
+}
+
+async function backfillFile(
+  db: Database | null,
+  options: BackfillOptions,
+  file: BackfillFile,
+  at: { index: number; files: number },
+  keepRow: Keep,
+  reporter: BackfillReporter,
+  summary: BackfillSummary,
+  hub: DatasetOptions,
+  signal: AbortSignal | undefined,
+  assertLockHeld?: () => void,
+): Promise<string[]> {
+  if (CAPPED_COUNTS_FILE.test(file.path))
+    throw new ImportFormatError(
+      `${file.path} holds downloads capped at each model's first year: storing them as all-time counts would be wrong. Read ${STUDY_FILE} instead.`,
+    );
+  const fileStarted = performance.now();
+  const remote: RemoteFile = await openDatasetFile(options.repo, file.path, { ...hub, signal });
+  const name = `${options.repo}/${file.path}`;
+  // The footer is read first: 64 kB holds the metadata of most files in one request (a larger one
+  // takes a second), where a local file's default 512 kB would be a needless download.
+  const source = await openParquet(name, remote, Number.POSITIVE_INFINITY, async () => {}, 64 * 1024);
+  const format = detectFormat(source.columns, "parquet", name);
+  if (format !== FORMAT[options.dataset])
+    throw new ImportFormatError(
+      `${name} is not in the layout of ${options.dataset} (its columns read as ${format}: ${source.columns.slice(0, 20).join(", ")}).`,
+    );
+  const mapping = backfillColumns(resolveColumns(format, source.columns, name));
+  const progress: FileProgress = {
+    file,
+    ...at,
+    bytes: 0,
+    size: remote.byteLength,
+    rows: 0,
+    totalRows: source.totalRows ?? 0,
+    kept: 0,
+    snapshots: 0,
+  };
+  reporter.fileStart(progress);
+  summary.bytesInFiles += remote.byteLength;
+
+  const runs =
+    db && !options.dryRun
+      ? await ImportRuns.start(db, {
+          file: file.path,
+          format,
+          source: SOURCE[options.dataset],
+          allTimeCounts: mapping.downloadsAllTime !== undefined,
+          trigger: "backfill",
+          details: { dataset: options.dataset, repo: options.repo, minDownloads: options.minDownloads },
+        })
+      : null;
+  // The study's dates must not land on dates that hold the Hub's listing (never mixed).
+  const taken = db && file.date === null ? await hubPopulationDates(db) : new Set<string>();
+  const write = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
+  const pages = write
+    ? new DatePages(
+        async (date, rows) => {
+          await write(date, rows);
+          progress.snapshots = runs?.counts().snapshots ?? 0;
+        },
+        BACKFILL_PAGE_ROWS,
+        BACKFILL_PAGE_ROWS * 5,
+      )
+    : null;
+  const ctx = { file: name, mapping, fixedDate: file.date };
+  const columns = [...new Set(Object.values(mapping))];
+  const filterColumns = [mapping.id, mapping.downloads, mapping.private, mapping.author].filter(
+    (c): c is string => c !== undefined,
+  );
+  const skip = (reason: string) => {
+    summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+  };
+  try {
+    for await (const batch of source.batches(columns, {
+      betweenSteps: heapGovernor(),
+      thin: thinTags(mapping),
+      filter: { columns: filterColumns, keep: (row) => keepRow(row, mapping) },
+    })) {
+      if (signal?.aborted) throw new ImportInterruptedError();
+      progress.rows += batch.rows.length + (batch.filtered ?? 0);
+      if (batch.filtered)
+        summary.skipped["below the download threshold"] =
+          (summary.skipped["below the download threshold"] ?? 0) + batch.filtered;
+      for (const [k, raw] of batch.rows.entries()) {
+        const row = readRow(raw, ctx, batch.firstRow + k);
+        if ("skip" in row) {
+          skip(row.skip);
+          continue;
+        }
+        if (taken.has(row.date)) {
+          skip("date holds the Hub's listing");
+          continue;
+        }
+        progress.kept++;
+        const writing = pages?.add(row);
+        if (writing) await writing;
+      }
+      // What a row group kept is written before the next group is read: memory holds one group.
+      if (batch.endOfGroup) await pages?.flush();
+      progress.bytes = remote.bytesFetched();
+      reporter.progress(progress);
+    }
+    await pages?.flush();
+    if (runs && db) {
+      const estimate = runs.toEstimate();
+      if (estimate.length > 0) {
+        reporter.log(`Estimating 30-day downloads from downloadsAllTime for ${estimate.length} date(s)…`);
+        await estimateDownloads30d(db, estimate);
+      }
+      await runs.succeed();
+    }
+  } catch (error) {
+    await pages?.settle().catch(() => {});
+    await runs?.fail(error).catch(() => {});
+    throw error;
+  }
+  progress.bytes = remote.bytesFetched();
+  summary.rowsRead += progress.rows;
+  summary.rowsKept += progress.kept;
+  summary.snapshotsWritten += progress.snapshots;
+  summary.bytesFetched += progress.bytes;
+  reporter.fileDone({ ...progress, seconds: (performance.now() - fileStarted) / 1000 });
+  return runs ? runs.dates() : file.date ? [file.date] : [];
+}
+
+/**
+ * Of a listing's columns the backfill fetches what shares need: the counts, the dates, the task,
+ * library and base models. The licence (in `tags`), the parameter count (`safetensors`) and
+ * `lastModified` are the daily crawl's to fill; leaving them out spares most of the bytes.
+ * Tags are read only where a file has no `baseModels` (its base models are then in the tags).
+ */
+function backfillColumns(mapping: ColumnMapping): ColumnMapping {
+  const { parameters: _parameters, lastModified: _lastModified, tags, ...needed } = mapping;
+  return needed.baseModels === undefined && tags !== undefined ? { ...needed, tags } : needed;
+}
+
+/** Dates published from the Hub's listing (any source but the study's and the demo's). */
+async function hubPopulationDates(db: Database): Promise<Set<string>> {
+  const runs = await db.prisma.ingestRun.findMany({
+    where: { status: "succeeded", source: { notIn: ["study", "demo"] } },
+    select: { asOf: true },
+  });
+  return new Set(runs.map((r) => r.asOf.toISOString().slice(0, 10)));
+}
