@@ -17,7 +17,7 @@ const allowed = {
   demo: ["db", "domain", "publish", "store"],
   charts: ["analytics", "domain", "format", "site"],
   api: ["analytics", "charts", "db", "domain", "format", "http", "ingest", "site"],
-  cli: ["db"],
+  cli: ["db", "publish"],
 };
 
 const folders = Object.keys(allowed);
