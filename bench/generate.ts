@@ -69,7 +69,7 @@ export async function generate(db: Database, client: pg.Client, options: BenchOp
 
   log("refreshLineage…");
   const lineage = await timed(() =>
-    refreshLineage(db).then(
+    refreshLineage(db, "all").then(
       (r) => ({ updated: r.updated, error: null }),
       (error: unknown) => ({ updated: Number.NaN, error: errorLine(error).cause }),
     ),
@@ -77,7 +77,7 @@ export async function generate(db: Database, client: pg.Client, options: BenchOp
   if (lineage.value.error) {
     // Its UPDATE commits before the step that failed: a second call finds nothing left to do.
     log(`  refreshLineage FAILED: ${lineage.value.error}`);
-    const again = await refreshLineage(db);
+    const again = await refreshLineage(db, "all");
     log(`  second call: ${again.updated} models left to update`);
   }
   log(

@@ -17,7 +17,7 @@ export type PublishResult = {
  * Makes stored snapshots visible: the one way every writer does it (crawl, import, backfill, demo
  * load, registry sync).
  * 1. Real data replaces the demo data: its rows go first (real and demo never mix).
- * 2. Lineage is re-resolved for every model (new models, new bases, registry spellings).
+ * 2. Lineage is re-resolved where it may have moved (every model's when publishing everything).
  * 3. The rollups of the scope's dates (and of each next date, whose period downloads are measured
  *    from them) are rewritten; every date's when asked, when demo rows went, or when lineage moved
  *    for models with snapshots before the scope.
@@ -29,7 +29,7 @@ export async function publish(
   options: { realData: boolean },
 ): Promise<PublishResult> {
   const demoRemoved = options.realData && (await hasDemoData(db)) ? await deleteDemoRows(db) : null;
-  const lineage = await refreshLineage(db);
+  const lineage = await refreshLineage(db, scope === "all" ? "all" : "pending");
   const dates = scope === "all" ? [] : scope.dates;
   const firstDate = dates.reduce<Date | null>((min, d) => (min === null || d < min ? d : min), null);
   const affected = lineage.earliestAffected;

@@ -50,6 +50,12 @@ export async function writeSnapshots(
   return withRawTransaction(db.raw, async (tx) => {
     let written = 0;
     if (unique.length > 0) {
+      // Merges below join a small stage to large tables: index probes, never a scan of the model table
+      // (the planner, without statistics on the stage, hashes all of it). A lost commit after a crash
+      // costs nothing: every writer is resumable and idempotent, so the next run writes it again.
+      await tx.query("SET LOCAL enable_hashjoin = off");
+      await tx.query("SET LOCAL enable_mergejoin = off");
+      await tx.query("SET LOCAL synchronous_commit = off");
       await tx.query(`CREATE TEMP TABLE ${STAGE} (
         hub_id text NOT NULL, namespace text NOT NULL, created_at timestamptz, last_modified timestamptz,
         pipeline_tag text, library_name text, license text, gated boolean, parameters bigint,
@@ -57,7 +63,6 @@ export async function writeSnapshots(
         likes int NOT NULL
       ) ON COMMIT DROP`);
       await tx.copyFrom(STAGE, COLUMNS, copyText(unique));
-      await tx.query(`ANALYZE ${STAGE}`);
       await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
       written = await mergeSnapshots(tx, date, options.runId);
@@ -118,7 +123,8 @@ async function mergeOrganizations(tx: RawTransaction): Promise<void> {
 
 /**
  * Most models have not changed since the last write of them: only new or changed ones are
- * written (rewriting every row and its index entries was most of the write path's time).
+ * written (rewriting every row and its index entries was most of the write path's time), and
+ * queued for the next publish to resolve their lineage.
  */
 async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void> {
   const bases = `string_to_array(s.base_models, E'\\n')`;
@@ -138,6 +144,7 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
       : "s.base_relation::base_relation",
   };
   await tx.query(`
+    WITH upserted AS (
     INSERT INTO model (hub_id, namespace, created_at, last_modified, pipeline_tag, library_name, license,
                        gated, parameters, base_models, base_relation, updated_at)
     SELECT s.hub_id, s.namespace, COALESCE(s.created_at, m.created_at), COALESCE(s.last_modified, m.last_modified),
@@ -166,7 +173,10 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
       base_models = EXCLUDED.base_models,
       base_relation = EXCLUDED.base_relation,
       demo = false,
-      updated_at = now()`);
+      updated_at = now()
+    RETURNING id
+    )
+    INSERT INTO lineage_pending (model_id) SELECT id FROM upserted ON CONFLICT DO NOTHING`);
 }
 
 async function mergeSnapshots(tx: RawTransaction, date: string, runId: number | null): Promise<number> {

@@ -92,13 +92,36 @@ describe.each(testBackends())("origins on %s", (backend) => {
     });
 
   it.each([
-    ["a base model is its own root", () => `${qwen}/Base-7B`, () => `${qwen}/Base-7B`],
     ["a fine-tune resolves to its base", () => `${user}/ft`, () => `${qwen}/Base-7B`],
     ["a quantized fine-tune resolves through the chain", () => `${quant}/ft-GGUF`, () => `${qwen}/Base-7B`],
     ["a base we never crawled ends the chain", () => `${user}/llama-ft`, () => `${meta}/Llama-9-8B`],
-    ["a model without base is its own root", () => `${user}/plain`, () => `${user}/plain`],
   ])("%s", async (_, model, root) => {
     expect(await lineage(model())).toEqual({ lineageRoot: root(), lineageNamespace: root().split("/")[0] });
+  });
+
+  it("a model without bases keeps no lineage: it is its own root", async () => {
+    expect(await lineage(`${qwen}/Base-7B`)).toEqual({ lineageRoot: null, lineageNamespace: null });
+    expect(await lineage(`${user}/plain`)).toEqual({ lineageRoot: null, lineageNamespace: null });
+    expect((await getModelAttribution(db, `${user}/plain`))?.lineageRoot).toBe(`${user}/plain`);
+  });
+
+  it("resolves only what may have moved: a newly crawled base re-roots the chains that ended at it", async () => {
+    await writeSnapshots(
+      db,
+      [modelRecord({ hubId: `${meta}/Llama-9-8B`, baseModels: [`${meta}/Llama-9-Base`] })],
+      "2025-08-02",
+      { runId: null },
+    );
+    expect(await db.prisma.lineagePending.count()).toBe(1);
+    const result = await refreshLineage(db);
+    expect(await db.prisma.lineagePending.count()).toBe(0);
+    expect(await lineage(`${user}/llama-ft`)).toEqual({
+      lineageRoot: `${meta}/Llama-9-Base`,
+      lineageNamespace: meta,
+    });
+    expect(result.updated).toBeGreaterThanOrEqual(2);
+    // Nothing queued: nothing to do.
+    expect(await refreshLineage(db)).toEqual({ updated: 0, earliestAffected: null });
   });
 
   it("matches base ids ignoring case, as the Hub resolves them", async () => {

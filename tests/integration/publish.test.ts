@@ -46,16 +46,18 @@ describe.each(testBackends())("publishing on %s", (backend) => {
     const before = await db.prisma.model.findUniqueOrThrow({ where: { hubId: tune.hubId } });
     expect(before.lineageRoot).toBe(`${ns}/upstream`);
 
-    // The base turns up with a base of its own: the fine-tune published on both earlier days now
-    // descends from another root, so every published day is rebuilt.
+    // The base turns up with a base of its own in another namespace: the fine-tune published on
+    // both earlier days now counts for another developer by lineage, so every day is rebuilt.
+    const origin = uniqueNamespace("origin");
     const upstream = modelRecord({
       hubId: `${ns}/upstream`,
-      baseModels: [`${ns}/origin`],
+      baseModels: [`${origin}/root`],
       baseRelation: "merge",
     });
     expect(await crawl("2025-08-03", [base, tune, fresh, upstream])).toBe("all");
     const after = await db.prisma.model.findUniqueOrThrow({ where: { hubId: tune.hubId } });
-    expect(after.lineageRoot).toBe(`${ns}/origin`);
+    expect(after.lineageRoot).toBe(`${origin}/root`);
+    expect(after.lineageNamespace).toBe(origin);
     expect(await rollupDates()).toEqual(["2025-08-01", "2025-08-02", "2025-08-03"]);
   });
 });
