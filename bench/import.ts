@@ -4,11 +4,11 @@
  * process (the kernel's high-water mark, VmHWM) and rows/s, into Postgres and into the embedded
  * PGlite. The file is written by hyparquet-writer in row groups of 100,000 rows.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BenchOptions } from "../lib/bench/args";
+import { runMeasured } from "../lib/bench/child";
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/bench/pg";
 import type { Figure, StepResult } from "../lib/bench/report";
 import { log, round } from "../lib/bench/stats";
@@ -113,39 +113,11 @@ async function measure(kind: "postgres" | "pglite", file: string, rows: number, 
   };
 }
 
-/** Runs a script in its own process and follows its peak resident memory (VmHWM). */
+/** Runs a script in its own process the way the npm scripts do: db:migrate through tsx, the import bundled. */
 function run(script: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; ms: number; peak: number; output: string }>((resolve) => {
-    const started = performance.now();
-    // The way the npm scripts run them: db:migrate through tsx, the import bundled (scripts/run-bundled.mjs).
-    const argv =
-      script === "scripts/import.ts"
-        ? ["--expose-gc", "scripts/run-bundled.mjs", script, ...args]
-        : ["--import", "tsx", script, ...args];
-    const child: ChildProcess = spawn(process.execPath, argv, {
-      env: { ...process.env, ...env, CI: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
-    child.stderr?.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
-    let peak = 0;
-    const sample = () => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-      } catch {
-        // exited
-      }
-    };
-    const timer = setInterval(sample, 100);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      resolve({ code, ms: performance.now() - started, peak, output });
-    });
-  });
+  const argv =
+    script === "scripts/import.ts"
+      ? ["--expose-gc", "scripts/run-bundled.mjs", script, ...args]
+      : ["--import", "tsx", script, ...args];
+  return runMeasured(argv, env);
 }

@@ -22,6 +22,7 @@ import { openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
 import { ensureRegistrySynced } from "../lib/publish/registry";
 import { type AppServer, startApp } from "../tests/helpers/app-server";
+import { backfillStep } from "./backfill";
 import { compare } from "./compare";
 import { crawl } from "./crawl";
 import { firstLoad } from "./first-load";
@@ -85,6 +86,7 @@ runMain(async () => {
   }
   if (has("crawl")) add("crawl", await crawl(options, `${name}_crawl`));
   if (has("import")) add("import", await importStep(options, `${name}_import`));
+  if (has("backfill")) add("backfill", await backfillStep(options, `${name}_backfill`));
 
   const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
   figures.push({

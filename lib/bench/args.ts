@@ -1,4 +1,4 @@
-export const STEPS = ["generate", "http", "compare", "crawl", "import", "first-load"] as const;
+export const STEPS = ["generate", "http", "compare", "crawl", "import", "backfill", "first-load"] as const;
 export type Step = (typeof STEPS)[number];
 /**
  * What `npm run bench` runs without --steps: the budgets of bench/README.md in under 15 minutes. The
@@ -16,6 +16,8 @@ export type BenchOptions = {
   crawlModels: number;
   /** Rows of the generated Parquet file the import step loads */
   importRows: number;
+  /** Models of the weekly listing (one row group) the backfill step reads */
+  backfillModels: number;
   /** NODE_OPTIONS of the crawling process, e.g. "--max-old-space-size=160" */
   crawlNodeOptions: string | null;
   /** Seconds of the 1-connection latency run per route */
@@ -42,7 +44,7 @@ export type BenchOptions = {
 export const DEFAULT_CRAWL = 1_000_000;
 
 const USAGE = `npm run bench -- [--quick] [--models N] [--days N] [--end YYYY-MM-DD] [--sample-days N]
-  [--crawl-models N] [--import-rows N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
+  [--crawl-models N] [--import-rows N] [--backfill-models N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
   [--steps ${STEPS.join(",")}] [--no-build] [--keep] [--database oms_bench_…] [--admin-url postgres://…]`;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -54,6 +56,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     sampleDays: quick ? 5 : 10,
     crawlModels: quick ? 100_000 : DEFAULT_CRAWL,
     importRows: quick ? 100_000 : 1_000_000,
+    backfillModels: quick ? 100_000 : 1_000_000,
     crawlNodeOptions: null,
     latencySeconds: quick ? 3 : 10,
     duration: quick ? 5 : 15,
@@ -97,6 +100,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         break;
       case "--import-rows":
         options.importRows = int(1000);
+        break;
+      case "--backfill-models":
+        options.backfillModels = int(1000);
         break;
       case "--crawl-models":
         options.crawlModels = int(1000);

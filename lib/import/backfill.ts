@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Database } from "../db";
 import type { SnapshotSource } from "../db/generated/client";
-import { namespaceOf } from "../domain/hub-names";
 import { type DatasetOptions, listDatasetTree, openDatasetFile, type RemoteFile } from "../hf/datasets";
 import { publish } from "../publish/publish";
 import { acquireIngestLock } from "../store/write-lock";
@@ -16,11 +15,11 @@ import {
 } from "./formats";
 import { collectGarbage, heapGovernor } from "./heap";
 import { DatePages } from "./pages";
+import { type PopulationRule, populationRule } from "./population";
 import { readRow } from "./rows";
 import { CAPPED_COUNTS_FILE, ImportInterruptedError, thinTags } from "./run-import";
 import { ImportRuns } from "./runs";
-import { openParquet, type Row } from "./source";
-import { parseCount, parseFlag, parseHubId } from "./values";
+import { openParquet } from "./source";
 import { weekLabelOf, weeklySnapshotDate } from "./weekly";
 import { databasePageWriter } from "./write";
 
@@ -161,7 +160,7 @@ export async function runBackfill(
   };
   const lock = db && !options.dryRun ? await acquireIngestLock(db) : null;
   try {
-    const keepRow = await populationRule(db, options);
+    const population = options.dataset === "study" ? null : await populationRule(db, options.minDownloads);
     const written = new Set<string>();
     /** Dates a killed earlier run finished but did not publish. */
     const unpublished = new Set<string>();
@@ -185,7 +184,7 @@ export async function runBackfill(
         options,
         file,
         { index, files: files.length },
-        keepRow,
+        population,
         reporter,
         summary,
         hub,
@@ -236,44 +235,12 @@ async function hasRollups(db: Database, date: string): Promise<boolean> {
   );
 }
 
-type Keep = (row: Row, mapping: ColumnMapping) => boolean;
-
-/**
- * The crawl's population rule on a listing's rows: every model of a registry namespace (ids match
- * ignoring case, as the Hub resolves them), every other model from `minDownloads` 30-day
- * downloads on. A row whose values do not read is kept, so the row reader names the problem.
- */
-async function populationRule(db: Database | null, options: BackfillOptions): Promise<Keep> {
-  if (options.dataset === "study") return () => true;
-  const namespaces = db
-    ? (
-        await db.prisma.organization.findMany({ where: { inRegistry: true }, select: { namespace: true } })
-      ).map((o) => o.namespace)
-    : (await (await import("../origins/sync")).loadRegistry()).organizations.map((o) => o.namespace);
-  const registry = new Set(namespaces.map((n) => n.toLowerCase()));
-  const min = BigInt(options.minDownloads);
-  return (row, mapping) => {
-    try {
-      const id = mapping.id ? parseHubId(row[mapping.id]) : null;
-      if (id === null) return true;
-      if (mapping.private && parseFlag(row[mapping.private]) === true) return true; // counted by the reader
-      const author = mapping.author ? row[mapping.author] : undefined;
-      if (registry.has(namespaceOf(id, typeof author === "string" ? author : null).toLowerCase()))
-        return true;
-      const downloads = mapping.downloads ? parseCount(row[mapping.downloads]) : null;
-      return downloads === null || downloads >= min;
-    } catch {
-      return true;
-    }
-  };
-}
-
 async function backfillFile(
   db: Database | null,
   options: BackfillOptions,
   file: BackfillFile,
   at: { index: number; files: number },
-  keepRow: Keep,
+  population: PopulationRule | null,
   reporter: BackfillReporter,
   summary: BackfillSummary,
   hub: DatasetOptions,
@@ -335,19 +302,18 @@ async function backfillFile(
     : null;
   const ctx = { file: name, mapping, fixedDate: file.date };
   const columns = [...new Set(Object.values(mapping))];
-  const filterColumns = [mapping.id, mapping.downloads, mapping.private, mapping.author].filter(
-    (c): c is string => c !== undefined,
-  );
   const skip = (reason: string) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
+  const collectIfNeeded = heapGovernor();
   try {
     for await (const batch of source.batches(columns, {
-      betweenSteps: heapGovernor(),
+      betweenSteps: collectIfNeeded,
       thin: thinTags(mapping),
-      filter: { columns: filterColumns, keep: (row) => keepRow(row, mapping) },
+      filter: population?.(mapping),
     })) {
       if (signal?.aborted) throw new ImportInterruptedError();
+      collectIfNeeded();
       progress.rows += batch.rows.length + (batch.filtered ?? 0);
       if (batch.filtered)
         summary.skipped["below the download threshold"] =

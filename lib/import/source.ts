@@ -2,15 +2,9 @@ import { createReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
-import {
-  type AsyncBuffer,
-  type FileMetaData,
-  type ParquetParsers,
-  parquetMetadataAsync,
-  parquetRead,
-  parquetSchema,
-} from "hyparquet";
+import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetSchema } from "hyparquet";
 import { CsvParser, type CsvRecord } from "./csv";
+import { type NestedColumn, readFlatColumn, readNestedColumn } from "./parquet-columns";
 
 /** One row: the wanted columns by their name in the file. */
 export type Row = Record<string, unknown>;
@@ -50,7 +44,15 @@ export type BatchOptions = {
    * Rows to keep, decided from a few columns read first (Parquet): the other columns are then
    * kept only for these rows, so a file whose rows are mostly left out never holds them all.
    */
-  filter?: { columns: readonly string[]; keep: (row: Row) => boolean };
+  filter?: {
+    columns: readonly string[];
+    keep: (row: Row) => boolean;
+    /**
+     * What `keep` sees of a text column instead of its values (a few constants rather than a
+     * million strings); such a column is read again, for the rows kept, from the bytes fetched.
+     */
+    probe?: Record<string, (text: string) => string>;
+  };
   /** Strings of a list column worth keeping (others read as undefined: less memory). */
   thin?: Record<string, (value: string) => boolean>;
 };
@@ -58,10 +60,10 @@ export type BatchOptions = {
 /** Rows handed on at a time. */
 export const BATCH_ROWS = 10_000;
 /**
- * Rows of a Parquet row group decoded at once (column by column). Writers differ (hyparquet-writer 100,000 rows,
- * pyarrow up to 1,048,576): larger groups are read in ranges of this many rows, which hyparquet
- * decodes page by page for flat columns. A nested column (a list or struct: tags, baseModels) is
- * decoded whole by hyparquet whatever the range, so groups with one are read whole, once.
+ * Rows of a Parquet row group handed on at once (column by column). Writers differ
+ * (hyparquet-writer 100,000 rows, pyarrow up to 1,048,576): larger groups are read in ranges of
+ * this many rows. A nested column (a list or struct: tags, baseModels) can only be told into rows
+ * from the start of its group, so groups with one are read whole, once (a filter keeps that small).
  */
 export const PARQUET_RANGE_ROWS = 25_000;
 
@@ -140,7 +142,8 @@ export async function openParquet(
   } catch (error) {
     throw new Error(`${file}: cannot read the Parquet footer (${(error as Error).message})`);
   }
-  const children = parquetSchema(metadata).children;
+  const tree = parquetSchema(metadata);
+  const children = tree.children;
   const columns = children.map((c) => c.element.name);
   const nested = new Set(
     children
@@ -159,40 +162,65 @@ export async function openParquet(
     async *batches(wanted, options = {}) {
       const betweenSteps = options.betweenSteps ?? (() => {});
       const filterColumns = [...new Set(options.filter?.columns ?? [])].filter((c) => columns.includes(c));
-      const others = [...new Set(wanted)].filter((c) => !filterColumns.includes(c));
       const range = wanted.some((c) => nested.has(c)) ? Number.POSITIVE_INFINITY : rangeRows;
-      const read = async (column: string, from: number, to: number) => {
+      // One column's values for the rows kept (all without a filter), read page by page
+      // (lib/import/parquet-columns.ts says why); `from`/`to` count from the group's start.
+      const probes = options.filter?.probe ?? {};
+      const read = async (
+        column: string,
+        group: number,
+        from: number,
+        to: number,
+        only: number[] | null,
+        probing: boolean,
+        chunks: Map<string, ArrayBuffer>,
+      ): Promise<Values> => {
+        const probe = probing ? probes[column] : undefined;
         const keep = options.thin?.[column];
-        const parsers = keep
-          ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
-          : undefined;
-        const values = await readColumn(buffer, metadata, column, from, to, parsers);
+        const parsers = probe
+          ? {
+              stringFromBytes: (bytes: Uint8Array | undefined) =>
+                bytes ? probe(utf8.decode(bytes)) : undefined,
+            }
+          : keep
+            ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
+            : undefined;
+        // A probed column's bytes are kept for its second read (the rows kept).
+        const slice = { group, from, to, only, parsers, chunks: column in probes ? chunks : undefined };
+        const values = nested.has(column)
+          ? await readNestedColumn(buffer, metadata, tree, column, slice)
+          : await readFlatColumn(buffer, metadata, tree, column, slice);
         betweenSteps();
         return values;
       };
       let groupStart = 0;
-      for (const count of groups) {
+      for (const [groupIndex, count] of groups.entries()) {
         const groupEnd = groupStart + count;
         // One row group (or range of one) at a time, only the wanted columns, one column after the
         // other; rows are built only for the batch handed on.
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
-          const data = new Map<string, unknown[]>();
-          for (const column of filterColumns) data.set(column, await read(column, rowStart, rowEnd));
+          const data = new Map<string, Values>();
+          const chunks = new Map<string, ArrayBuffer>();
+          const from = rowStart - groupStart;
+          const to = rowEnd - groupStart;
+          for (const column of filterColumns)
+            data.set(column, await read(column, groupIndex, from, to, null, true, chunks));
           let kept: number[] | null = null;
           if (options.filter) {
             kept = [];
             const probe: Row = {};
             for (let i = 0; i < rowEnd - rowStart; i++) {
-              for (const [column, values] of data) probe[column] = values[i];
+              for (const [column, values] of data) probe[column] = valueAt(values, i);
               if (options.filter.keep(probe)) kept.push(i);
             }
-            for (const [column, values] of data) data.set(column, pick(values, kept));
+            for (const [column, values] of data)
+              if (column in probes) data.delete(column);
+              else data.set(column, pick(values, kept));
           }
-          for (const column of others) {
-            const values = await read(column, rowStart, rowEnd);
-            data.set(column, kept ? pick(values, kept) : values);
-          }
+          for (const column of wanted)
+            if (!data.has(column))
+              data.set(column, await read(column, groupIndex, from, to, kept, false, chunks));
           const rowsKept = kept ? kept.length : rowEnd - rowStart;
           const filtered = rowEnd - rowStart - rowsKept;
           if (rowsKept === 0)
@@ -227,55 +255,23 @@ function thinString(bytes: Uint8Array | undefined, keep: (value: string) => bool
   return keep(value) ? value : undefined;
 }
 
-function pick<T>(values: readonly T[], indexes: readonly number[]): T[] {
-  const out: T[] = new Array(indexes.length);
-  for (let k = 0; k < indexes.length; k++) out[k] = values[indexes[k] as number] as T;
+/** A decoded column: plain values, or a nested column whose rows are built when asked for. */
+type Values = unknown[] | NestedColumn;
+
+const valueAt = (values: Values, index: number): unknown =>
+  Array.isArray(values) ? values[index] : values.row(index);
+
+function pick(values: Values, indexes: readonly number[]): unknown[] {
+  const out: unknown[] = new Array(indexes.length);
+  for (let k = 0; k < indexes.length; k++) out[k] = valueAt(values, indexes[k] as number);
   return out;
 }
 
-/**
- * One column's values for rows [rowStart, rowEnd). Decoding the columns of a row group one by one
- * holds one column's pages at a time instead of every column's, and no row object is made for
- * the whole group (a 1M-row import peaked ≈ 60 MB higher reading row objects a group at a time).
- */
-async function readColumn(
-  file: AsyncBuffer,
-  metadata: FileMetaData,
-  column: string,
-  rowStart: number,
-  rowEnd: number,
-  parsers?: Partial<ParquetParsers>,
-): Promise<unknown[]> {
-  const values: unknown[] = new Array(rowEnd - rowStart);
-  let filled = 0;
-  await parquetRead({
-    file,
-    metadata,
-    columns: [column],
-    rowStart,
-    rowEnd,
-    parsers,
-    // Chunks are whole pages: they may start before rowStart or run past rowEnd.
-    onChunk({ columnData, rowStart: chunkStart }) {
-      const from = Math.max(rowStart, chunkStart);
-      const to = Math.min(rowEnd, chunkStart + columnData.length);
-      for (let row = from; row < to; row++) values[row - rowStart] = columnData[row - chunkStart];
-      filled += Math.max(0, to - from);
-    },
-  });
-  // A short column would otherwise read as missing values, row after row.
-  if (filled !== values.length)
-    throw new Error(
-      `column "${column}" gave ${filled} values for the ${values.length} rows ${rowStart + 1}–${rowEnd}`,
-    );
-  return values;
-}
-
-function toRows(data: Map<string, unknown[]>, from: number, to: number): Row[] {
+function toRows(data: Map<string, Values>, from: number, to: number): Row[] {
   const rows: Row[] = new Array(to - from);
   for (let k = from; k < to; k++) {
     const row: Row = {};
-    for (const [column, values] of data) row[column] = values[k];
+    for (const [column, values] of data) row[column] = valueAt(values, k);
     rows[k - from] = row;
   }
   return rows;

@@ -1,0 +1,382 @@
+import type { AsyncBuffer, FileMetaData, ParquetParsers } from "hyparquet";
+import { assembleLists, assembleNested } from "hyparquet/src/assemble.js";
+import { parquetHeader, readPage } from "hyparquet/src/column.js";
+import { convert, convertWithDictionary, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
+import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
+import { getMaxDefinitionLevel, getTreePath } from "hyparquet/src/schema.js";
+import type { ColumnDecoder, DecodedArray, Encoding, PageHeader, SchemaTree } from "hyparquet/src/types.js";
+import { compressors } from "hyparquet-compressors";
+
+/**
+ * One column of one row group, read page by page. hyparquet's own reader holds every decoded page
+ * of a column until it returns, and assembles a struct by building an array per level and an
+ * object per row: a million rows of a weekly listing took ≈ 100 MB per plain column and ≈ 600 MB
+ * for `baseModels` at once, though a backfill keeps one row in eight. Here each page's values are
+ * copied for the rows wanted and the page is dropped; a nested column's (struct, list, map)
+ * leaves are decoded one by one, cut down to the rows wanted, and a row's value is assembled (by
+ * hyparquet's assembleNested) only when asked for.
+ */
+export type ColumnSlice = {
+  group: number;
+  /** Rows [from, to) of the group */
+  from: number;
+  to: number;
+  /** Only these rows (ascending, counted from `from`): the rows a filter kept */
+  only?: readonly number[] | null;
+  parsers?: Partial<ParquetParsers>;
+  /** Column chunks' bytes by path, kept for a second read of the same group */
+  chunks?: Map<string, ArrayBuffer>;
+};
+
+/** A nested column's rows, each assembled when asked for. */
+export type NestedColumn = { length: number; row(index: number): unknown };
+
+/** A plain (not nested) column's values for the slice's rows. */
+export async function readFlatColumn(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  tree: SchemaTree,
+  column: string,
+  slice: ColumnSlice,
+): Promise<unknown[]> {
+  const [chunk] = columnChunks(metadata, column, slice.group);
+  if (!chunk) throw new Error(`no column "${column}" in row group ${slice.group + 1}`);
+  const values = await readRows(file, tree, chunk, slice, false);
+  return values;
+}
+
+/** A nested column (struct, list, map) for the slice's rows. */
+export async function readNestedColumn(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  tree: SchemaTree,
+  column: string,
+  slice: ColumnSlice,
+): Promise<NestedColumn> {
+  const schema = getTreePath(tree, [column]).at(-1);
+  if (!schema) throw new Error(`no column "${column}"`);
+  const parsers = { ...DEFAULT_PARSERS, ...slice.parsers };
+  const leaves = new Map<string, unknown[]>();
+  for (const chunk of columnChunks(metadata, column, slice.group))
+    leaves.set(chunk.path_in_schema.join("."), await readRows(file, tree, chunk, slice, true));
+  return {
+    length: slice.only ? slice.only.length : slice.to - slice.from,
+    row(index) {
+      // assembleNested flattens the lists it is given in place: a copy keeps a second call right.
+      const one = new Map<string, DecodedArray>();
+      for (const [path, values] of leaves) one.set(path, [structuredClone(values[index])]);
+      assembleNested(one, schema, parsers);
+      return one.get(column)?.[0] ?? null;
+    },
+  };
+}
+
+/**
+ * One leaf's values for the slice's rows, a page at a time. A page is decoded to its levels and
+ * raw values; only the wanted rows' values are converted (strings, dates…) and assembled, so a
+ * page of a million rows leaves no million objects behind. Pages wholly before the slice are
+ * skipped undecoded (flat columns).
+ */
+async function readRows(
+  file: AsyncBuffer,
+  tree: SchemaTree,
+  chunk: ChunkMeta,
+  slice: ColumnSlice,
+  nested: boolean,
+): Promise<unknown[]> {
+  const { reader, decoder } = await openChunk(file, tree, chunk, slice);
+  let dictionary: DecodedArray | undefined;
+  const rows = new LeafRows({
+    ...slice,
+    nested,
+    schemaPath: decoder.schemaPath,
+    convert: (raw, encoding) => convertWithDictionary(raw, dictionary, encoding, decoder),
+  });
+  while (rows.needsMore() && reader.offset < reader.view.byteLength - 1) {
+    const header = parquetHeader(reader);
+    if (header.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header, decoder, undefined, undefined, 0);
+      if (data) dictionary = convert(data, decoder);
+      continue;
+    }
+    const pageRows = header.data_page_header_v2?.num_rows ?? header.data_page_header?.num_values ?? 0;
+    if (!nested && rows.skips(pageRows)) {
+      reader.offset += header.compressed_page_size;
+      continue;
+    }
+    const { def, rep, raw, encoding } = decodePage(reader, header, decoder);
+    rows.page(def, rep, raw, encoding);
+  }
+  const values = rows.finish();
+  // A short column would otherwise read as missing values, row after row.
+  if (rows.filled !== values.length)
+    throw new Error(
+      `column "${chunk.path_in_schema.join(".")}" gave ${rows.filled} values for the ${values.length} rows wanted of a row group`,
+    );
+  return values;
+}
+
+/** A row whose levels may run on into the next page (a list split across pages). */
+type Carry = { wanted: boolean; def: number[]; rep: number[]; values: unknown[] };
+
+/** Entries [start, end) of a page's levels and [valueStart, valueEnd) of its values: one row's. */
+type Segment = { start: number; end: number; valueStart: number; valueEnd: number; wanted: boolean };
+
+/**
+ * The rows of one leaf column, fed page by page (levels and raw values, as decoded). Rows are
+ * told apart by repetition level 0; a repeated leaf's last row may continue on the next page
+ * (Parquet allows it in v1 pages), so it is carried until the next row starts. Only wanted rows'
+ * values go through `convert`, and each is assembled as hyparquet's own reader would.
+ */
+export class LeafRows {
+  readonly values: unknown[];
+  filled = 0;
+  private rowCount = 0;
+  private cursor = 0;
+  private carry: Carry | null = null;
+  private readonly maxDef: number;
+
+  constructor(
+    private readonly o: {
+      from: number;
+      to: number;
+      only?: readonly number[] | null;
+      nested: boolean;
+      schemaPath: SchemaTree[];
+      convert: (raw: DecodedArray, encoding: Encoding) => ArrayLike<unknown>;
+    },
+  ) {
+    this.values = new Array(o.only ? o.only.length : o.to - o.from);
+    this.maxDef = getMaxDefinitionLevel(o.schemaPath);
+  }
+
+  needsMore(): boolean {
+    return this.rowCount < this.o.to || this.carry !== null;
+  }
+
+  /** Counts a flat page's rows without decoding it when none of them is wanted. */
+  skips(pageRows: number): boolean {
+    if (this.rowCount + pageRows > this.o.from) return false;
+    this.rowCount += pageRows;
+    return true;
+  }
+
+  page(def: number[], rep: number[], raw: DecodedArray, encoding: Encoding): void {
+    const { maxDef } = this;
+    const entries = def.length || rep.length || raw.length;
+    const hasValue = (i: number) => def.length === 0 || def[i] === maxDef;
+    if (!this.o.nested) {
+      this.flatPage(raw, encoding, entries, hasValue);
+      return;
+    }
+    // The page's rows: objects only for the wanted ones, a continuation of the carried row (a
+    // first entry repeating), and the last one (it may continue on the next page).
+    let continuation: Segment | null = null;
+    const rows: Segment[] = [];
+    let newRows = 0;
+    let valueIndex = 0;
+    for (let i = 0; i < entries; ) {
+      const start = i;
+      const valueStart = valueIndex;
+      do {
+        if (hasValue(i)) valueIndex++;
+        i++;
+      } while (i < entries && rep.length > 0 && (rep[i] as number) > 0);
+      if (start === 0 && this.carry && rep.length > 0 && (rep[0] as number) > 0) {
+        continuation = { start, end: i, valueStart, valueEnd: valueIndex, wanted: this.carry.wanted };
+        continue;
+      }
+      newRows++;
+      const wanted = this.decide(this.rowCount++);
+      if (wanted || (i === entries && rep.length > 0))
+        rows.push({ start, end: i, valueStart, valueEnd: valueIndex, wanted });
+    }
+    const converted = this.convertWanted(raw, encoding, continuation ? [continuation, ...rows] : rows);
+    let at = 0;
+    const rowOf = (r: Segment): Carry => {
+      const n = r.wanted ? r.valueEnd - r.valueStart : 0;
+      const row = {
+        wanted: r.wanted,
+        def: def.length ? def.slice(r.start, r.end) : [],
+        rep: rep.length ? rep.slice(r.start, r.end) : [],
+        values: Array.from({ length: n }, (_, k) => converted[at + k]),
+      };
+      at += n;
+      return row;
+    };
+    if (continuation && this.carry) {
+      const more = rowOf(continuation);
+      this.carry.def.push(...more.def);
+      this.carry.rep.push(...more.rep);
+      this.carry.values.push(...more.values);
+    }
+    // A new row began: the carried one is whole.
+    if (this.carry && newRows > 0) {
+      this.emit(this.carry);
+      this.carry = null;
+    }
+    for (const r of rows) {
+      const row = rowOf(r);
+      if (r.end === entries && rep.length > 0) this.carry = row;
+      else this.emit(row);
+    }
+  }
+
+  finish(): unknown[] {
+    if (this.carry) this.emit(this.carry);
+    this.carry = null;
+    return this.values;
+  }
+
+  /** Flat columns: one entry a row, null where the value is missing. */
+  private flatPage(
+    raw: DecodedArray,
+    encoding: Encoding,
+    entries: number,
+    hasValue: (i: number) => boolean,
+  ): void {
+    // The wanted rows' value indexes (-1: missing), then only those values converted.
+    const picks: number[] = [];
+    let valueIndex = 0;
+    let present = 0;
+    for (let i = 0; i < entries; i++) {
+      const has = hasValue(i);
+      if (this.decide(this.rowCount++)) {
+        picks.push(has ? valueIndex : -1);
+        if (has) present++;
+      }
+      if (has) valueIndex++;
+    }
+    const converted =
+      present === raw.length
+        ? this.o.convert(raw, encoding)
+        : this.o.convert(this.pick(raw, picks, present), encoding);
+    let at = 0;
+    for (const p of picks) this.values[this.filled++] = p < 0 ? null : converted[at++];
+  }
+
+  /** Rows are decided in order: whether this one is in the slice (and among `only`). */
+  private decide(row: number): boolean {
+    const { from, to, only } = this.o;
+    if (row < from || row >= to) return false;
+    if (!only) return true;
+    while (this.cursor < only.length && (only[this.cursor] as number) < row - from) this.cursor++;
+    return only[this.cursor] === row - from;
+  }
+
+  /** Converts only the wanted rows' raw values. */
+  private convertWanted(raw: DecodedArray, encoding: Encoding, rows: readonly Segment[]): ArrayLike<unknown> {
+    const picks: number[] = [];
+    for (const r of rows) if (r.wanted) for (let i = r.valueStart; i < r.valueEnd; i++) picks.push(i);
+    return picks.length === raw.length
+      ? this.o.convert(raw, encoding)
+      : this.o.convert(this.pick(raw, picks, picks.length), encoding);
+  }
+
+  /** The values at `picks` (negative: none), in a container of the page's own kind (typed or not). */
+  private pick(raw: DecodedArray, picks: readonly number[], present: number): DecodedArray {
+    const out = (
+      Array.isArray(raw)
+        ? new Array(present)
+        : new (raw.constructor as new (n: number) => DecodedArray)(present)
+    ) as unknown[];
+    let k = 0;
+    for (const p of picks) if (p >= 0) out[k++] = raw[p];
+    return out as DecodedArray;
+  }
+
+  /** One row's value from its levels and converted values, as hyparquet assembles it. */
+  private emit(row: Carry): void {
+    if (!row.wanted) return;
+    if (row.def.length === 0 && row.rep.length === 0) {
+      this.values[this.filled++] = row.values[0];
+      return;
+    }
+    const out: unknown[] = [];
+    assembleLists(out, row.def, row.rep, row.values as DecodedArray, this.o.schemaPath);
+    this.values[this.filled++] = out[0];
+  }
+}
+
+/** A page's levels and raw (unconverted) values: hyparquet's readPage without the assembly. */
+function decodePage(
+  reader: { view: DataView; offset: number },
+  header: PageHeader,
+  decoder: ColumnDecoder,
+): { def: number[]; rep: number[]; raw: DecodedArray; encoding: Encoding } {
+  const bytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header.compressed_page_size,
+  );
+  reader.offset += header.compressed_page_size;
+  if (header.type === "DATA_PAGE" && header.data_page_header) {
+    const page = decompressPage(
+      bytes,
+      Number(header.uncompressed_page_size),
+      decoder.codec,
+      decoder.compressors,
+    );
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(
+      page,
+      header.data_page_header,
+      decoder,
+    );
+    return {
+      def: definitionLevels ?? [],
+      rep: repetitionLevels ?? [],
+      raw: dataPage,
+      encoding: header.data_page_header.encoding,
+    };
+  }
+  if (header.type === "DATA_PAGE_V2" && header.data_page_header_v2) {
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(bytes, header, decoder);
+    return {
+      def: definitionLevels ?? [],
+      rep: repetitionLevels ?? [],
+      raw: dataPage,
+      encoding: header.data_page_header_v2.encoding,
+    };
+  }
+  throw new Error(`parquet page type ${header.type} is not supported`);
+}
+
+type ChunkMeta = NonNullable<FileMetaData["row_groups"][number]["columns"][number]["meta_data"]>;
+
+function columnChunks(metadata: FileMetaData, column: string, group: number): ChunkMeta[] {
+  const rowGroup = metadata.row_groups[group];
+  if (!rowGroup) throw new Error(`no row group ${group + 1}`);
+  return rowGroup.columns.flatMap((c) =>
+    c.meta_data && c.meta_data.path_in_schema[0] === column ? [c.meta_data] : [],
+  );
+}
+
+/** Fetches a column chunk's bytes (one range request) and the decoder hyparquet's pages need. */
+async function openChunk(
+  file: AsyncBuffer,
+  tree: SchemaTree,
+  meta: ChunkMeta,
+  { parsers, chunks }: ColumnSlice,
+): Promise<{ reader: { view: DataView; offset: number }; decoder: ColumnDecoder }> {
+  const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+  const key = meta.path_in_schema.join(".");
+  const buffer = chunks?.get(key) ?? (await file.slice(start, start + Number(meta.total_compressed_size)));
+  chunks?.set(key, buffer);
+  const schemaPath = getTreePath(tree, meta.path_in_schema);
+  const element = schemaPath.at(-1)?.element;
+  if (!element) throw new Error(`no schema for column "${meta.path_in_schema.join(".")}"`);
+  return {
+    reader: { view: new DataView(buffer), offset: 0 },
+    decoder: {
+      pathInSchema: meta.path_in_schema,
+      type: meta.type,
+      element,
+      schemaPath,
+      codec: meta.codec,
+      parsers: { ...DEFAULT_PARSERS, ...parsers },
+      // Files written by polars (zstd), Spark (gzip) or others, not only pyarrow's snappy.
+      compressors,
+      utf8: true,
+    },
+  };
+}
