@@ -1,7 +1,8 @@
 import type { Database } from "../db";
 import { Prisma } from "../db";
 import { bumpDataVersion } from "../db/data-version";
-import { HUB_PLACEHOLDER_CREATED_AT, NEW_MODEL_MONTHS } from "../domain/cohorts";
+import { HUB_PLACEHOLDER_CREATED_AT, NEW_COHORT, NEW_MODEL_MONTHS } from "../domain/cohorts";
+import type { GroupBy } from "../domain/dimensions";
 import { countryKeySql, regionKeySql } from "./sql";
 
 /**
@@ -15,15 +16,21 @@ export const PUBLISHED_DATES = Prisma.sql`
   FROM ingest_run WHERE status = 'succeeded' GROUP BY as_of`;
 
 /**
- * Share sums for the given snapshot dates (all dates when `dates` is null), grouped every way the
- * share query can ask: 2 attributions × 4 group types × cohorts (all, new-12m, created-YYYY) ×
- * derivative. Period downloads of a model at date d are its all-time count minus its count at the
- * previous snapshot date p of the same population (never negative); a model without a snapshot at
- * p counts from zero if it was created on or after p, otherwise 0 (its downloads before it entered
- * the crawl are unknown). Where d or p has no all-time counts, all-time based sums are null.
+ * The rollups' shape: a new table or dimension changes it, and rollups built before are rebuilt
+ * at the next command or start (lib/publish/registry.ts).
  */
-export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
-  const dateFilter = dates ? Prisma.sql`WHERE d.date = ANY(${dates}::date[])` : Prisma.empty;
+export const ROLLUP_LAYOUT = "2: share_scope";
+
+/**
+ * share_scope rows for the given snapshot dates: per date × attribution rule (developer, lineage)
+ * × derivative × creation year × "new" flag × task × library × attributed country, lab and
+ * registry namespace, the models and their download sums. Period downloads of a model at date d
+ * are its all-time count minus its count at the previous snapshot date p of the same population
+ * (never negative); a model without a snapshot at p counts from zero if it was created on or
+ * after p, otherwise 0 (its downloads before it entered the crawl are unknown). Where d or p has
+ * no all-time counts, all-time based sums are null.
+ */
+export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
   return Prisma.sql`
     WITH snapshot_dates AS (
       SELECT date, all_time,
@@ -31,11 +38,12 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
       FROM (${PUBLISHED_DATES}) all_dates
       WINDOW population AS (PARTITION BY study ORDER BY date)
     ),
-    wanted AS (SELECT d.* FROM snapshot_dates d ${dateFilter}),
+    wanted AS (SELECT d.* FROM snapshot_dates d WHERE d.date = ANY(${dates}::date[])),
     per_model AS (
       SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace,
         cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
-        CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN NULL
+        COALESCE(m.pipeline_tag, '') AS task, COALESCE(m.library_name, '') AS library,
+        CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN ''
              ELSE 'created-' || extract(year FROM m.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
         (m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
           AND m.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
@@ -58,10 +66,10 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
       ) p ON p.model_id = s.model_id AND p.date = w.prev_date
     ),
     compact AS (
-      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young,
+      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young, task, library,
         count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
       FROM per_model
-      GROUP BY 1, 2, 3, 4, 5, 6
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ),
     keyed AS (
       SELECT c.*,
@@ -72,36 +80,61 @@ export function shareRowsQuery(dates: Date[] | null, source: Prisma.Sql = Prisma
       FROM compact c
       LEFT JOIN organization dev ON dev.namespace = c.namespace
       LEFT JOIN organization lin ON lin.namespace = c.lineage_namespace
-    ),
-    attributed AS (
-      SELECT k.date, k.derivative, k.year_cohort, k.young, k.models, k.d30, k.total, k.period,
-        a.attribution, a.country, a.intl, a.lab, a.org
-      FROM keyed k
-      CROSS JOIN LATERAL (VALUES
-        ('developer', k.dev_country, COALESCE(k.dev_intl, false), k.dev_lab, k.dev_org),
-        ('lineage', k.lin_country, COALESCE(k.lin_intl, false), k.lin_lab, k.lin_org)
-      ) AS a(attribution, country, intl, lab, org)
-    ),
-    -- Unregistered namespaces share one attribution (no country, no lab, no org): collapse them
-    -- before the cohort × group-type expansion multiplies every row by about nine.
-    by_attribution AS (
-      SELECT date, derivative, year_cohort, young, attribution, country, intl, lab, org,
-        sum(models) AS models, sum(d30) AS d30, sum(total) AS total, sum(period) AS period
-      FROM attributed
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
     )
-    SELECT x.date, c.cohort, x.attribution, x.derivative, g.group_type, g.group_key,
-      sum(x.models)::int AS models, sum(x.d30)::bigint AS downloads_30d,
-      sum(x.total)::bigint AS downloads_all_time, sum(x.period)::bigint AS downloads_period
-    FROM by_attribution x
-    CROSS JOIN LATERAL (VALUES ('all'), (x.year_cohort), (CASE WHEN x.young THEN 'new-12m' END)) AS c(cohort)
+    -- Unregistered namespaces share one attribution (no country, no lab, no org): collapsed here.
+    SELECT k.date, a.attribution, k.derivative, k.year_cohort, k.young, k.task, k.library,
+      COALESCE(a.country, '') AS country, COALESCE(a.intl, false) AS international, COALESCE(a.lab, '') AS lab,
+      a.org, sum(k.models)::int AS models, sum(k.d30)::bigint AS downloads_30d,
+      sum(k.total)::bigint AS downloads_all_time, sum(k.period)::bigint AS downloads_period
+    FROM keyed k
     CROSS JOIN LATERAL (VALUES
-      ('region', ${regionKeySql(Prisma.sql`x.country`, Prisma.sql`x.intl`)}),
-      ('country', ${countryKeySql(Prisma.sql`x.country`, Prisma.sql`x.intl`)}),
-      ('lab', COALESCE(x.lab, '')),
-      ('org', x.org)
+      ('developer', k.dev_country, k.dev_intl, k.dev_lab, k.dev_org),
+      ('lineage', k.lin_country, k.lin_intl, k.lin_lab, k.lin_org)
+    ) AS a(attribution, country, intl, lab, org)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+}
+
+/** A scope row's group key for each grouping: the one definition the rollups and filtered reads share. */
+export function groupKeySql(groupBy: GroupBy, row: Prisma.Sql = Prisma.sql`x`): Prisma.Sql {
+  const country = Prisma.sql`NULLIF(${row}.country, '')`;
+  const intl = Prisma.sql`${row}.international`;
+  switch (groupBy) {
+    case "region":
+      return regionKeySql(country, intl);
+    case "country":
+      return countryKeySql(country, intl);
+    case "lab":
+      return Prisma.sql`${row}.lab`;
+    case "org":
+      return Prisma.sql`${row}.org`;
+  }
+}
+
+/** Whether a scope row belongs to a cohort (all, new-12m, created-YYYY). */
+export function cohortSql(cohort: string, row: Prisma.Sql = Prisma.sql`x`): Prisma.Sql {
+  if (cohort === "all") return Prisma.sql`true`;
+  if (cohort === NEW_COHORT) return Prisma.sql`${row}.young`;
+  return Prisma.sql`${row}.year_cohort = ${cohort}`;
+}
+
+/**
+ * share_rollup rows for the given dates, expanded from share_scope: every cohort × grouping,
+ * summed over tasks and libraries (the unfiltered charts read these directly).
+ */
+function rollupFromScopeQuery(dates: Date[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x.date, c.cohort, x.attribution, x.derivative, g.group_type, g.group_key,
+      sum(x.models)::int AS models, sum(x.downloads_30d)::bigint AS downloads_30d,
+      sum(x.downloads_all_time)::bigint AS downloads_all_time, sum(x.downloads_period)::bigint AS downloads_period
+    FROM share_scope x
+    CROSS JOIN LATERAL (VALUES ('all'), (NULLIF(x.year_cohort, '')), (CASE WHEN x.young THEN ${NEW_COHORT} END)) AS c(cohort)
+    CROSS JOIN LATERAL (VALUES
+      ('region', ${groupKeySql("region")}),
+      ('country', ${groupKeySql("country")}),
+      ('lab', ${groupKeySql("lab")}),
+      ('org', ${groupKeySql("org")})
     ) AS g(group_type, group_key)
-    WHERE c.cohort IS NOT NULL
+    WHERE x.date = ANY(${dates}::date[]) AND c.cohort IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
@@ -112,9 +145,10 @@ const ROLLUP_WORK_MEM = "64MB";
 const DATES_PER_STATEMENT = 16;
 
 /**
- * Rewrites the rollup rows of `dates` (and of each following snapshot date, whose period
- * downloads are measured from them); `null` rebuilds every published date. One transaction, so
- * readers see the old rollups or the new ones, never a mix; statements go a few dates at a time.
+ * Rewrites the scope and rollup rows of `dates` (and of each following snapshot date, whose
+ * period downloads are measured from them); `null` rebuilds every published date. One
+ * transaction, so readers see the old rollups or the new ones, never a mix; statements go a few
+ * dates at a time.
  */
 export async function refreshRollups(db: Database, dates: Date[] | null): Promise<void> {
   const { prisma } = db;
@@ -129,13 +163,23 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
       // process, never gives its memory back.
       if (db.target.kind === "postgres")
         await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
-      if (dates === null) await tx.$executeRaw`DELETE FROM share_rollup`;
-      else await tx.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`;
+      if (dates === null) {
+        await tx.$executeRaw`DELETE FROM share_scope`;
+        await tx.$executeRaw`DELETE FROM share_rollup`;
+      } else {
+        await tx.$executeRaw`DELETE FROM share_scope WHERE date = ANY(${targets}::date[])`;
+        await tx.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${targets}::date[])`;
+      }
       for (let i = 0; i < targets.length; i += DATES_PER_STATEMENT) {
+        const batch = targets.slice(i, i + DATES_PER_STATEMENT);
+        await tx.$executeRaw`
+          INSERT INTO share_scope (date, attribution, derivative, year_cohort, young, task, library, country,
+            international, lab, org, models, downloads_30d, downloads_all_time, downloads_period)
+          ${scopeRowsQuery(batch)}`;
         await tx.$executeRaw`
           INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
             downloads_30d, downloads_all_time, downloads_period)
-          ${shareRowsQuery(targets.slice(i, i + DATES_PER_STATEMENT))}`;
+          ${rollupFromScopeQuery(batch)}`;
       }
       await bumpDataVersion(tx);
     },

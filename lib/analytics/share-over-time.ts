@@ -1,51 +1,62 @@
 import { type Database, Prisma } from "../db";
+import type { Freshness, SharePoint, ShareResult, ShareSeries } from "../domain/answers";
 import { countryColor, countryLabel, NO_LAB, UNREGISTERED_NAMESPACES } from "../domain/colors";
-import { OTHER_SERIES } from "../domain/dimensions";
+import { type GroupBy, OTHER_SERIES } from "../domain/dimensions";
 import type { Population } from "../domain/populations";
 import { REGION_KEYS, regionInfo } from "../domain/regions";
 import { shareOf } from "../domain/share";
 import type { ShareQuery } from "../domain/share-query";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
-import { type Crossover, findCrossovers } from "./crossovers";
-import { type Freshness, getVersionedFreshness } from "./freshness";
-import { PUBLISHED_DATES, shareRowsQuery } from "./rollups";
+import { findCrossovers } from "./crossovers";
+import { getVersionedFreshness } from "./freshness";
+import { cohortSql, groupKeySql, PUBLISHED_DATES } from "./rollups";
 
-export type ShareSeries = {
-  key: string;
-  label: string;
-  color: string;
-  downloads: string;
-  share: number | null;
-};
-export type SharePoint = {
-  /** First day of the bucket */
-  date: string;
-  /** Snapshot date the bucket's values come from (the last in the bucket); null when none */
-  asOf: string | null;
-  total: string | null;
-  values: Record<string, { downloads: string; share: number | null }>;
-};
-export type ShareResult = {
-  query: ShareQuery & { from: string; to: string; population: Population };
-  freshness: Freshness;
-  series: ShareSeries[];
-  points: SharePoint[];
-  crossover: { between: [string, string]; dates: Crossover[] } | null;
-};
+export type { SharePoint, ShareResult, ShareSeries };
 
 type Row = { date: Date; group_key: string; d30: bigint; total: bigint | null; period: bigint | null };
 
 /**
- * Share of downloads over time, grouped by region, country, lab or namespace. Reads the rollup
- * rows; a task or library filter changes the scope below what rollups hold, so those queries run
- * the same aggregation over raw snapshots of the matching models.
+ * What a share answer computes from the database: the rows of its scope and the series' labels.
+ * Presentation (metric, interval, top, selected labs or countries, crossover, format) is applied
+ * to it in memory, so those parameters never cost a query (lib/analytics/answers.ts caches it).
  */
-export async function getShareOverTime(db: Database, query: ShareQuery): Promise<ShareResult> {
+export type ShareData = {
+  freshness: Freshness;
+  from: string;
+  to: string;
+  population: Population;
+  rows: Row[];
+  meta: Meta;
+};
+
+/** The parameters that decide which rows a share answer reads: its cache key. */
+export type ShareScope = Pick<
+  ShareQuery,
+  "groupBy" | "cohort" | "attribution" | "derivatives" | "task" | "library" | "population" | "from" | "to"
+>;
+
+export function shareScopeOf(q: ShareQuery): ShareScope {
+  const { groupBy, cohort, attribution, derivatives, task, library, population, from, to } = q;
+  return { groupBy, cohort, attribution, derivatives, task, library, population, from, to };
+}
+
+export async function loadShareData(db: Database, scope: ShareScope): Promise<ShareData> {
   const { value: freshness } = await getVersionedFreshness(db);
-  const to = query.to ?? freshness.dataAsOf ?? isoDay(new Date());
-  const from = query.from ?? addDays(to, -365);
-  const population = query.population ?? (await defaultPopulation(db));
-  const rows = await loadRows(db, query, population, from, to);
+  const to = scope.to ?? freshness.dataAsOf ?? isoDay(new Date());
+  const from = scope.from ?? addDays(to, -365);
+  const population = scope.population ?? (await defaultPopulation(db));
+  const rows = await loadRows(db, scope, population, from, to);
+  return { freshness, from, to, population, rows, meta: await seriesMeta(db, scope.groupBy) };
+}
+
+/** Share of downloads over time, grouped by region, country, lab or namespace, from the rollups. */
+export async function getShareOverTime(db: Database, query: ShareQuery): Promise<ShareResult> {
+  return shareResultOf(query, await loadShareData(db, shareScopeOf(query)));
+}
+
+/** The answer to a query from its scope's data: bucketing, series choice, shares, crossovers. */
+export function shareResultOf(query: ShareQuery, data: ShareData): ShareResult {
+  const { freshness, from, to, population, rows, meta } = data;
   const metricValue = (r: Row) =>
     query.metric === "downloads30d" ? r.d30 : query.metric === "cumulative" ? r.total : r.period;
 
@@ -85,7 +96,6 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
   for (const { values } of perBucket.values()) {
     for (const [key, v] of values ?? []) totalsByKey.set(key, (totalsByKey.get(key) ?? 0n) + v);
   }
-  const meta = await seriesMeta(db, query);
   const shown = chooseSeries(query, [...totalsByKey.entries()], meta);
   const withOther = shown.other.length > 0;
 
@@ -140,39 +150,38 @@ async function defaultPopulation(db: Database): Promise<Population> {
   return row?.hub !== true && row?.study === true ? "study" : "hub";
 }
 
+/**
+ * The query's rows per date and group: from share_rollup, or, with a task or library filter,
+ * summed from share_scope (a few hundred rows a date) with the rollups' own group keys.
+ */
 async function loadRows(
   db: Database,
-  q: ShareQuery,
+  q: ShareScope,
   population: Population,
   from: string,
   to: string,
 ): Promise<Row[]> {
   const derivative = q.derivatives === "exclude" ? [false] : [false, true];
-  const where = Prisma.sql`group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
-    AND derivative = ANY(${derivative}::boolean[]) AND date BETWEEN ${from}::date AND ${to}::date
+  const dates = Prisma.sql`date BETWEEN ${from}::date AND ${to}::date
     AND date IN (SELECT date FROM (${PUBLISHED_DATES}) p WHERE p.study = ${population === "study"})`;
   if (!q.task && !q.library) {
     return db.prisma.$queryRaw<Row[]>`
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
         sum(downloads_period)::bigint AS period
-      FROM share_rollup WHERE ${where}
+      FROM share_rollup
+      WHERE group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
+        AND derivative = ANY(${derivative}::boolean[]) AND ${dates}
       GROUP BY date, group_key`;
   }
-  const scoped = Prisma.sql`(SELECT * FROM model WHERE (${q.task ?? null}::text IS NULL OR pipeline_tag = ${q.task ?? null})
-    AND (${q.library ?? null}::text IS NULL OR library_name = ${q.library ?? null}))`;
-  const dates = await db.prisma.$queryRaw<{ date: Date }[]>`
-    SELECT date FROM (${PUBLISHED_DATES}) p WHERE date BETWEEN ${from}::date AND ${to}::date
-      AND p.study = ${population === "study"}`;
-  if (dates.length === 0) return [];
   return db.prisma.$queryRaw<Row[]>`
-    SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
-      sum(downloads_period)::bigint AS period
-    FROM (${shareRowsQuery(
-      dates.map((d) => d.date),
-      scoped,
-    )}) r
-    WHERE ${where}
-    GROUP BY date, group_key`;
+    SELECT x.date, ${groupKeySql(q.groupBy)} AS group_key, sum(x.downloads_30d)::bigint AS d30,
+      sum(x.downloads_all_time)::bigint AS total, sum(x.downloads_period)::bigint AS period
+    FROM share_scope x
+    WHERE ${q.task ? Prisma.sql`x.task = ${q.task}` : Prisma.sql`true`}
+      AND ${q.library ? Prisma.sql`x.library = ${q.library}` : Prisma.sql`true`}
+      AND x.attribution = ${q.attribution} AND x.derivative = ANY(${derivative}::boolean[])
+      AND ${cohortSql(q.cohort)} AND ${dates}
+    GROUP BY 1, 2`;
 }
 
 type Meta = {
@@ -181,8 +190,8 @@ type Meta = {
   countryOf: (key: string) => string | null;
 };
 
-async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
-  if (q.groupBy === "region")
+async function seriesMeta(db: Database, groupBy: GroupBy): Promise<Meta> {
+  if (groupBy === "region")
     return {
       style: (key) => ({
         label: regionInfo(key)?.label ?? key,
@@ -191,7 +200,7 @@ async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
       labOf: () => null,
       countryOf: () => null,
     };
-  if (q.groupBy === "country")
+  if (groupBy === "country")
     return {
       style: (key) => ({ label: countryLabel(key), color: countryColor(key) }),
       labOf: () => null,
@@ -199,7 +208,7 @@ async function seriesMeta(db: Database, q: ShareQuery): Promise<Meta> {
     };
   const labs = await db.prisma.lab.findMany();
   const lab = new Map(labs.map((l) => [l.slug, l]));
-  if (q.groupBy === "lab") {
+  if (groupBy === "lab") {
     return {
       style: (key) =>
         key === ""

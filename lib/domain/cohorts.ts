@@ -13,18 +13,21 @@ export const isPlaceholderCreatedAt = (iso: string | null | undefined): boolean 
 /** The study's "new models": a model counts only while it is younger than this. */
 export const NEW_MODEL_MONTHS = 12;
 
+/** The cohort of models younger than NEW_MODEL_MONTHS at each date. */
+export const NEW_COHORT = "new-12m";
+
 export const COHORT_PATTERN = /^(all|new-12m|created-(20[1-9]\d))$/;
 
 export function cohortLabel(cohort: string): string {
   if (cohort === "all") return "All models";
-  if (cohort === "new-12m") return `New models (first ${NEW_MODEL_MONTHS} months)`;
+  if (cohort === NEW_COHORT) return `New models (first ${NEW_MODEL_MONTHS} months)`;
   const year = /^created-(\d{4})$/.exec(cohort)?.[1];
   return year ? `Models created in ${year}` : cohort;
 }
 
 export function cohortDefinition(cohort: string): string {
   if (cohort === "all") return "every tracked model";
-  if (cohort === "new-12m")
+  if (cohort === NEW_COHORT)
     return `a model's downloads count only while it is less than ${NEW_MODEL_MONTHS} months old (placeholder creation dates are never new)`;
   const year = /^created-(\d{4})$/.exec(cohort)?.[1];
   return year ? `models created in ${year}` : cohort;

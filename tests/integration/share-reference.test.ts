@@ -62,7 +62,7 @@ describe.each(testBackends())("share over time equals the raw-snapshot reference
     for (const combo of combos) await compare(combo);
   });
 
-  it("for every grouping, with derivatives excluded, and with task and library filters", async () => {
+  it("for every grouping, with derivatives excluded, and with task and library filters (alone and together)", async () => {
     for (const groupBy of GROUP_BYS) {
       for (const metric of METRICS) {
         await compare({ groupBy, metric, interval: "week", from, to });
@@ -90,6 +90,16 @@ describe.each(testBackends())("share over time equals the raw-snapshot reference
           interval: "month",
           library: "gguf",
           attribution: "lineage",
+          from,
+          to,
+        });
+        await compare({
+          groupBy,
+          metric,
+          interval: "week",
+          task: "text-generation",
+          library: "transformers",
+          derivatives: "exclude",
           from,
           to,
         });
