@@ -5,7 +5,7 @@ const allowed = {
   domain: [],
   format: [],
   http: [],
-  site: [],
+  site: ["http"],
   db: [],
   hf: ["domain"],
   store: ["db", "domain"],

@@ -1,17 +1,23 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ApiError } from "./lib/api/errors";
-import { EMBED_PARAMS, embedPresentationSchema, parseSharePresentation } from "./lib/api/image-query";
+import { ApiError, errorBody } from "./lib/api/errors";
+import { parseEmbedQuery } from "./lib/api/image-query";
+import { operationsAt } from "./lib/api/operations";
+import { badPathSegment, checkRawQuery } from "./lib/api/raw-query";
 import { pageCsp } from "./lib/http/csp";
+import { API_CSP } from "./lib/http/security-headers";
 
 /**
- * Pages get a per-request CSP nonce; an invalid embed link is answered 400 here, with a readable
- * message, before any rendering.
+ * Before any route runs: API paths that do not decode, do not exist or do not take the method
+ * are answered here in the API's error shape (Next would answer bare text or an HTML page), CORS
+ * preflights of the public API are answered, an invalid embed link gets a readable 400, and every
+ * page gets a per-request CSP nonce (prefetches included).
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  if (pathname.startsWith("/api/")) return api(request, pathname);
   if (pathname === "/embed/share") {
     try {
-      parseSharePresentation(searchParams, embedPresentationSchema, EMBED_PARAMS);
+      parseEmbedQuery(searchParams);
     } catch (error) {
       if (error instanceof ApiError) return invalidEmbed(error.message);
       throw error;
@@ -25,6 +31,77 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function api(request: NextRequest, pathname: string): Response {
+  const bad = badPathSegment(
+    request.nextUrl.href.split("?")[0]?.replace(/^[a-z]+:\/\/[^/]+/i, "") ?? pathname,
+  );
+  if (bad !== null)
+    return apiError(
+      new ApiError(
+        "bad_request",
+        `The path segment "${bad.slice(0, 60)}" does not decode (malformed percent-encoding or NUL).`,
+        [{ path: "(path)", message: "is not valid UTF-8" }],
+      ),
+    );
+  try {
+    // Checked here: by the time a route runs, Next has re-encoded malformed bytes as U+FFFD.
+    checkRawQuery(request.url);
+  } catch (error) {
+    if (error instanceof ApiError) return apiError(error, { "Access-Control-Allow-Origin": "*" });
+    throw error;
+  }
+  const operations = operationsAt(pathname);
+  if (operations.length === 0)
+    return apiError(
+      new ApiError(
+        "not_found",
+        `No API route ${pathname.slice(0, 100)}. The routes are listed in /api/v1/openapi.json.`,
+      ),
+    );
+  const methods = operations.map((o) => o.method);
+  const allow = [...new Set([...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].join(
+    ", ",
+  );
+  const method = request.method.toUpperCase();
+  if (method === "OPTIONS") {
+    const publicRoute = operations.some((o) => !o.bearer);
+    return new Response(null, {
+      status: 204,
+      headers: {
+        Allow: allow,
+        ...(publicRoute
+          ? {
+              "Access-Control-Allow-Origin": "*",
+              "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+              "Access-Control-Allow-Headers": "If-None-Match",
+              "Access-Control-Max-Age": "86400",
+            }
+          : {}),
+      },
+    });
+  }
+  if (!methods.includes(method as "GET") && !(method === "HEAD" && methods.includes("GET")))
+    return apiError(new ApiError("method_not_allowed", `${method} is not allowed here; use ${allow}.`), {
+      Allow: allow,
+    });
+  return NextResponse.next();
+}
+
+function apiError(error: ApiError, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(errorBody(error)), {
+    status: error.status,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": API_CSP,
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      ...headers,
+    },
+  });
 }
 
 function invalidEmbed(message: string): Response {
@@ -41,13 +118,5 @@ function invalidEmbed(message: string): Response {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

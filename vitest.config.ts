@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file gets its own databases; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    // Tests call the routes thousands of times from one address: request budgets are off except
+    // where a test sets one (tests/integration/api-bounds.test.ts).
+    env: { RATE_LIMIT: "0" },
   },
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { siteOrigin } from "@/lib/site";
 import "./globals.css";
 
 const inter = localFont({
@@ -10,8 +11,12 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL || "http://localhost:3000"),
+/** Social cards name absolute URLs: of SITE_URL, else of the host the reader used (lib/site.ts). */
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...metadata, metadataBase: new URL(siteOrigin(await headers())) };
+}
+
+const metadata: Metadata = {
   title: {
     default: "Open Model Share — whose open models does the world download?",
     template: "%s · Open Model Share",

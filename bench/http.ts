@@ -35,6 +35,22 @@ export function shareQueries(from: string, to: string, recent: string): string[]
   ].map((q) => `/api/v1/share?${q}`);
 }
 
+/** Share questions scoped to a task, a library or both (read from share_scope, not share_rollup). */
+export function filteredShareQueries(from: string, to: string): string[] {
+  return [
+    "metric=downloads30d&groupBy=region&interval=month&task=text-generation",
+    "metric=downloads&groupBy=country&interval=week&task=text-generation",
+    "metric=downloads30d&groupBy=lab&interval=month&library=transformers",
+    "metric=cumulative&groupBy=region&interval=month&library=gguf",
+    "metric=downloads30d&groupBy=org&interval=week&task=text-generation&library=transformers",
+    "metric=downloads&groupBy=region&interval=month&task=feature-extraction&cohort=new-12m",
+    "metric=downloads30d&groupBy=country&interval=month&library=transformers&attribution=lineage",
+    "metric=downloads30d&groupBy=lab&interval=week&task=text-generation&derivatives=exclude",
+    `metric=downloads30d&groupBy=region&interval=month&task=text-generation&from=${from}&to=${to}`,
+    "metric=downloads30d&groupBy=region&interval=day&library=gguf&cohort=created-2025",
+  ].map((q) => `/api/v1/share?${q}`);
+}
+
 const MODEL_QUERIES = [
   "limit=25",
   "limit=25&sort=downloadsAllTime",
@@ -102,6 +118,11 @@ export async function http(
 ): Promise<StepResult> {
   const routes = [
     { key: "share", label: "/api/v1/share", paths: shareQueries(range.from, range.to, range.recent) },
+    {
+      key: "shareFiltered",
+      label: "/api/v1/share with task= or library=",
+      paths: filteredShareQueries(range.from, range.to),
+    },
     { key: "labs", label: "/api/v1/labs", paths: ["/api/v1/labs"] },
     { key: "models", label: "/api/v1/models", paths: MODEL_QUERIES },
   ];
@@ -120,7 +141,7 @@ export async function http(
     log(
       `  1 connection: ${summary(single)}; ${options.connections} connections: ${summary(loaded)}, ${Math.round(loaded.rps)} req/s`,
     );
-    const share = route.key === "share";
+    const share = route.key === "share" || route.key === "shareFiltered";
     const failures = (run: Run) =>
       run.errors + run.non2xx > 0
         ? `; ${run.errors} errors (${run.timeouts} timeouts), ${run.non2xx} non-2xx`
@@ -148,7 +169,7 @@ export async function http(
         unit: "req/s",
       },
     );
-    if (share) {
+    if (route.key === "share") {
       figures.push({
         key: "http.share.firstRequest",
         label: "/api/v1/share first request per query (uncached)",

@@ -1,15 +1,15 @@
+import { requestOrigin } from "./http/client";
+
 export const SITE_NAME = "Open Model Share";
 
 /**
- * Absolute URLs in embeds, oEmbed and social cards: SITE_URL when set, else the origin the
- * client used (its Host header; behind a proxy, X-Forwarded-Proto/Host).
+ * Absolute URLs in embeds, oEmbed, the API document and social cards: SITE_URL when set (it should
+ * be, in production), else the origin the client used (lib/http/client.ts: a forwarded host only
+ * behind a trusted proxy), else localhost. Answers built from a request's origin carry
+ * `Vary` (originVary) so a shared cache never serves one host's links to another.
  */
-export function siteOrigin(request?: Request): string {
+export function siteOrigin(headers?: Headers): string {
   const configured = process.env.SITE_URL?.replace(/\/+$/, "");
   if (configured) return configured;
-  if (!request) return "http://localhost:3000";
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  return (headers && requestOrigin(headers)) ?? `http://localhost:${process.env.PORT || 3000}`;
 }

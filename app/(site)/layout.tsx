@@ -20,7 +20,8 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       <footer className="muted small" style={{ maxWidth: 1200, margin: "0 auto", padding: "24px 16px" }}>
         Data: Hugging Face Hub download counts{freshness?.dataAsOf ? `, as of ${freshness.dataAsOf}` : ""}.
         Origin registry partly derived from the ATOM Project (Apache-2.0).{" "}
-        <a href="/methodology">Methodology</a> · <a href="/api/v1/openapi.json">API</a>
+        <a href="/methodology">Methodology</a> · <a href="/docs/api">API</a> (
+        <a href="/api/v1/openapi.json">OpenAPI</a>)
       </footer>
     </Providers>
   );

@@ -1,26 +1,45 @@
 import type { Database } from "../db";
+import type { AttributionGap, LabDetail, ModelDetail } from "../domain/answers";
 import type { ModelsQuery } from "../domain/models-query";
 import { type ShareQuery, shareQueryString } from "../domain/share-query";
+import { etagOf } from "../format/etag";
+import { getAttributionGap } from "./attribution-gap";
+import { getLabDetail } from "./lab-detail";
 import { listLabs } from "./labs";
+import { getModelDetail } from "./model-detail";
 import { listModels } from "./models";
-import { getShareOverTime, type ShareResult } from "./share-over-time";
+import {
+  loadShareData,
+  type ShareData,
+  type ShareResult,
+  shareResultOf,
+  shareScopeOf,
+} from "./share-over-time";
 import { VersionedAnswers } from "./versioned-answers";
 
 type Labs = Awaited<ReturnType<typeof listLabs>>;
 type Models = Awaited<ReturnType<typeof listModels>>;
 
-const shares = new VersionedAnswers<ShareResult>("share");
+const shareData = new VersionedAnswers<ShareData>("share", 200);
 const labs = new VersionedAnswers<Labs>("labs", 1);
 const models = new VersionedAnswers<Models>("models", 500);
+const labDetails = new VersionedAnswers<{ detail: LabDetail | null }>("lab", 200);
+const modelDetails = new VersionedAnswers<{ detail: ModelDetail | null }>("model", 500);
+const gaps = new VersionedAnswers<AttributionGap>("gap", 1);
 
 export type ShareAnswer = { result: ShareResult; etag: string; stale: boolean };
 
-/** The share answer every consumer uses (API, pages, embeds, images), computed once per data version. */
+/**
+ * The share answer every consumer uses (API, pages, embeds, images). The database work is keyed by
+ * the query's scope and computed once per data version; presentation parameters are applied to it
+ * in memory. The ETag names the whole query.
+ */
 export async function getShareAnswer(db: Database, query: ShareQuery): Promise<ShareAnswer> {
-  const { value, etag, stale } = await shares.get(db, shareQueryString(query), () =>
-    getShareOverTime(db, query),
+  const scope = shareScopeOf(query);
+  const { value, etag, stale } = await shareData.get(db, JSON.stringify(scope), () =>
+    loadShareData(db, scope),
   );
-  return { result: value, etag, stale };
+  return { result: shareResultOf(query, value), etag: etagOf(etag, shareQueryString(query)), stale };
 }
 
 /** The labs list of the API and the labs page. */
@@ -32,4 +51,19 @@ export function getLabsAnswer(db: Database) {
 export function getModelsAnswer(db: Database, query: ModelsQuery) {
   const { format: _format, ...scope } = query;
   return models.get(db, JSON.stringify(scope), () => listModels(db, query));
+}
+
+/** One lab's page and API answer (a detail of null: no such lab; a miss is an answer too). */
+export function getLabDetailAnswer(db: Database, slug: string) {
+  return labDetails.get(db, slug, async () => ({ detail: await getLabDetail(db, slug) }));
+}
+
+/** One model's page and API answer (a detail of null: not tracked). */
+export function getModelDetailAnswer(db: Database, hubId: string) {
+  return modelDetails.get(db, hubId, async () => ({ detail: await getModelDetail(db, hubId) }));
+}
+
+/** The attribution gap's top 100 (API and status page). */
+export function getAttributionGapAnswer(db: Database) {
+  return gaps.get(db, "gap", () => getAttributionGap(db, 100));
 }

@@ -6,13 +6,9 @@ import { regionKeySql } from "./sql";
 
 const unattributed = Prisma.sql`${regionKeySql(Prisma.sql`o.country`, Prisma.sql`o.international`)} = 'UNKNOWN'`;
 
-export type GapRow = { namespace: string; models: number; downloads30d: bigint; share: number };
-export type AttributionGap = {
-  date: string | null;
-  totalDownloads30d: bigint;
-  unattributedShare: number | null;
-  namespaces: GapRow[];
-};
+import type { AttributionGap } from "../domain/answers";
+
+export type { AttributionGap };
 
 /** Unattributed namespaces ranked by trailing-30-day downloads: the registry's most valuable next entries. */
 export async function getAttributionGap(db: Database, limit = 50): Promise<AttributionGap> {

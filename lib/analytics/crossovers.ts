@@ -1,4 +1,6 @@
-export type Crossover = { date: string; leader: string; previousLeader: string };
+import type { Crossover } from "../domain/answers";
+
+export type { Crossover };
 
 /**
  * Each date where the leader between two series changes. Points where either value is unknown

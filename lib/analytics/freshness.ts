@@ -1,20 +1,11 @@
 import type { Database } from "../db";
+import type { Freshness } from "../domain/answers";
 import { shareOf } from "../domain/share";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
 import { type VersionedAnswer, VersionedAnswers } from "./versioned-answers";
 
-export type Freshness = {
-  /** Latest snapshot date the published shares include */
-  dataAsOf: string | null;
-  lastRun: { id: number; asOf: string; finishedAt: string | null; population: number | null } | null;
-  /** Models tracked at dataAsOf */
-  modelsTracked: number;
-  /** Share of trailing-30-day downloads at dataAsOf whose developer country is known (or INTL) */
-  attributedShare: number | null;
-  /** True while the database holds bundled demo data rather than a real crawl */
-  demo: boolean;
-};
+export type { Freshness };
 
 /** How fresh and how complete the published numbers are: every API response carries this. */
 export async function getFreshness(db: Database): Promise<Freshness> {

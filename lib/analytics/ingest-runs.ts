@@ -1,15 +1,17 @@
 import type { Database } from "../db";
+import type { IngestRun } from "../domain/answers";
 import { publicErrorText } from "../format/public-error";
 import { isoDay } from "./buckets";
 
 /** Recent ingestion runs, newest first, for the status page and the API. */
-export async function listIngestRuns(db: Database, limit = 50) {
+export async function listIngestRuns(db: Database, limit = 50): Promise<IngestRun[]> {
   const runs = await db.prisma.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit });
   return runs.map((r) => ({
     id: r.id,
     status: r.status,
     asOf: isoDay(r.asOf),
     trigger: r.trigger,
+    source: r.source,
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     heartbeatAt: r.heartbeatAt.toISOString(),

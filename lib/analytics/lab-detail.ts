@@ -1,23 +1,9 @@
 import type { Database } from "../db";
+import type { LabDetail, LabModel } from "../domain/answers";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
 
-export type LabModel = {
-  hubId: string;
-  pipelineTag: string | null;
-  createdAt: string | null;
-  downloads30d: bigint;
-  downloadsAllTime: bigint;
-};
-
-export type LabDetail = {
-  lab: { slug: string; name: string; parent: string | null; country: string; color: string };
-  namespaces: { namespace: string; kind: string | null; source: string | null; models: number }[];
-  date: string | null;
-  topModels: LabModel[];
-  /** Models by other namespaces whose lineage root is one of this lab's models */
-  derivatives: { models: number; downloads30d: bigint; top: (LabModel & { namespace: string })[] };
-};
+export type { LabDetail, LabModel };
 
 export async function getLabDetail(db: Database, slug: string): Promise<LabDetail | null> {
   const { prisma } = db;

@@ -1,27 +1,14 @@
 import type { Database } from "../db";
+import type { LabSummary, Labs } from "../domain/answers";
 import { regionOf } from "../domain/regions";
 import { shareOf } from "../domain/share";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
 
-export type LabSummary = {
-  slug: string;
-  name: string;
-  parent: string | null;
-  country: string;
-  region: string;
-  color: string;
-  namespaces: string[];
-  models: number;
-  downloads30d: bigint;
-  /** Share of all trailing-30-day downloads at the latest date (developer attribution) */
-  share: number | null;
-  /** Monthly share over the last 12 months, oldest first */
-  trend: { date: string; share: number | null }[];
-};
+export type { LabSummary };
 
 /** Every lab with its latest share and a 12-month trend, from the rollups. */
-export async function listLabs(db: Database): Promise<{ date: string | null; labs: LabSummary[] }> {
+export async function listLabs(db: Database): Promise<Labs> {
   const { prisma } = db;
   const date = await latestPublishedDate(db);
   const labs = await prisma.lab.findMany({

@@ -1,9 +1,10 @@
 import type { Database } from "../db";
+import type { ModelDetail } from "../domain/answers";
 import { getModelAttribution } from "../origins/attribution";
 import { isoDay } from "./buckets";
 
 /** One model: its snapshot history, bases, derivatives and why it counts where it does. */
-export async function getModelDetail(db: Database, hubId: string) {
+export async function getModelDetail(db: Database, hubId: string): Promise<ModelDetail | null> {
   const { prisma } = db;
   const model = await prisma.model.findUnique({ where: { hubId } });
   if (!model) return null;

@@ -1,24 +1,13 @@
 import { type Database, Prisma } from "../db";
+import { boundedRead } from "../db/bounded-read";
+import type { ModelRow, ModelsPage } from "../domain/answers";
 import type { ModelsQuery } from "../domain/models-query";
 import { regionOf } from "../domain/regions";
 import { isoDay } from "./buckets";
 import { latestPublishedDate } from "./latest-date";
 import { countryKeySql } from "./sql";
 
-export type ModelRow = {
-  hubId: string;
-  namespace: string;
-  lab: string | null;
-  country: string | null;
-  region: string;
-  pipelineTag: string | null;
-  libraryName: string | null;
-  createdAt: string | null;
-  derivative: boolean;
-  downloads30d: bigint | null;
-  downloadsAllTime: bigint | null;
-  likes: number | null;
-};
+export type { ModelRow };
 
 type Raw = Omit<ModelRow, "createdAt" | "region"> & {
   createdAt: Date | null;
@@ -34,7 +23,7 @@ const SORT_COLUMNS: Record<ModelsQuery["sort"], Prisma.Sql> = {
 };
 
 /** Searchable, filterable, paginated models with their latest published snapshot. */
-export async function listModels(db: Database, q: ModelsQuery) {
+export async function listModels(db: Database, q: ModelsQuery): Promise<ModelsPage> {
   const date = await latestPublishedDate(db);
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.q) conditions.push(Prisma.sql`m.hub_id ILIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
@@ -51,7 +40,9 @@ export async function listModels(db: Database, q: ModelsQuery) {
   if (q.derivatives === "exclude") conditions.push(Prisma.sql`cardinality(m.base_models) = 0`);
   if (q.derivatives === "only") conditions.push(Prisma.sql`cardinality(m.base_models) > 0`);
   const order = q.order === "asc" ? Prisma.sql`ASC NULLS LAST` : Prisma.sql`DESC NULLS LAST`;
-  const rows = await db.prisma.$queryRaw<Raw[]>`
+  const rows = await boundedRead<Raw>(
+    db,
+    Prisma.sql`
     SELECT m.hub_id AS "hubId", m.namespace, o.lab_slug AS lab, o.country, o.international,
       m.pipeline_tag AS "pipelineTag", m.library_name AS "libraryName", m.created_at AS "createdAt",
       cardinality(m.base_models) > 0 AS derivative,
@@ -62,7 +53,8 @@ export async function listModels(db: Database, q: ModelsQuery) {
     LEFT JOIN model_snapshot s ON s.model_id = m.id AND s.date = ${date}::date
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${SORT_COLUMNS[q.sort]} ${order}, m.hub_id
-    LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
+    LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`,
+  );
   const total = rows[0]?.total ?? (q.page > 1 ? await countOnly(db, conditions) : 0);
   return {
     date: date ? isoDay(date) : null,
@@ -81,8 +73,10 @@ export async function listModels(db: Database, q: ModelsQuery) {
 }
 
 async function countOnly(db: Database, conditions: Prisma.Sql[]): Promise<number> {
-  const [row] = await db.prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM model m JOIN organization o ON o.namespace = m.namespace
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const [row] = await boundedRead<{ n: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM model m JOIN organization o ON o.namespace = m.namespace
+    WHERE ${Prisma.join(conditions, " AND ")}`,
+  );
   return row?.n ?? 0;
 }

@@ -24,26 +24,36 @@ export type VersionedAnswer<T> = { value: T; etag: string; stale: boolean };
 /**
  * Answers that only change when the published data does: computed once per data version and key
  * (the version read is one primary-key lookup), and the last good answer per key served, marked
- * stale, while the database is unreachable.
+ * stale, while the database is unreachable. Concurrent requests for the same answer share one
+ * computation (single flight). `sizeOf` bounds the cache by bytes instead of entries.
  */
 export class VersionedAnswers<T extends object> {
   private readonly current: LRUCache<string, T>;
   private readonly lastGood: LRUCache<string, { value: T; etag: string }>;
+  private readonly inFlight = new Map<string, Promise<T>>();
 
   constructor(
     private readonly name: string,
     max = 500,
+    sizeOf?: (value: T) => number,
   ) {
-    this.current = new LRUCache({ max });
-    this.lastGood = new LRUCache({ max });
+    const bound = sizeOf
+      ? { maxSize: max, sizeCalculation: (value: T) => Math.max(1, sizeOf(value)) }
+      : { max };
+    this.current = new LRUCache<string, T>(bound);
+    this.lastGood = sizeOf
+      ? new LRUCache<string, { value: T; etag: string }>({
+          maxSize: max,
+          sizeCalculation: (v) => Math.max(1, sizeOf(v.value)),
+        })
+      : new LRUCache<string, { value: T; etag: string }>({ max });
   }
 
   async get(db: Database, query: string, compute: () => Promise<T>): Promise<VersionedAnswer<T>> {
     try {
       const versioned = `${databaseId(db)}\n${await dataVersion(db)}\n${query}`;
       const etag = etagOf(this.name, versioned);
-      const value = this.current.get(versioned) ?? (await compute());
-      this.current.set(versioned, value);
+      const value = this.current.get(versioned) ?? (await this.once(versioned, compute));
       this.lastGood.set(query, { value, etag });
       return { value, etag, stale: false };
     } catch (error) {
@@ -51,5 +61,17 @@ export class VersionedAnswers<T extends object> {
       if (fallback && isDatabaseUnavailable(error)) return { ...fallback, stale: true };
       throw error;
     }
+  }
+
+  private once(versioned: string, compute: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(versioned);
+    if (running) return running;
+    const started = compute().then((value) => {
+      this.current.set(versioned, value);
+      return value;
+    });
+    const settled = started.finally(() => this.inFlight.delete(versioned));
+    this.inFlight.set(versioned, settled);
+    return settled;
   }
 }

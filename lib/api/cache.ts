@@ -11,11 +11,17 @@ export function answerHeaders(answer: { etag: string; stale: boolean }): Record<
   };
 }
 
-/** Conditional GET: 304 when the client's ETag matches. */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+
+/**
+ * Conditional GET (RFC 9110 §13.1.2): 304 when If-None-Match is `*` or names the current ETag,
+ * compared weakly (a `W/` prefix on either side does not matter).
+ */
 export function notModified(request: Request, etag: string): Response | null {
-  const match = request.headers.get("if-none-match");
-  if (match?.split(",").some((t) => t.trim() === etag)) {
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE } });
-  }
-  return null;
+  const header = request.headers.get("if-none-match");
+  if (!header) return null;
+  const current = opaque(etag);
+  const match = header.trim() === "*" || header.split(",").some((t) => opaque(t) === current);
+  if (!match) return null;
+  return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE } });
 }

@@ -11,8 +11,8 @@ export function requireCronSecret(request: Request, secret = process.env.CRON_SE
       "The ingest trigger is disabled: CRON_SECRET is not set on this server.",
     );
   }
-  const header = request.headers.get("authorization") ?? "";
-  const token = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
+  // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" and "BEARER" are Bearer.
+  const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
   if (!token || !timingSafeEqual(digest(token), digest(secret))) {
     throw new ApiError("unauthorized", "Missing or wrong bearer token for the ingest trigger.");
   }

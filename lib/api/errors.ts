@@ -1,16 +1,19 @@
 import type { z } from "zod";
+import type { ErrorBody } from "../domain/answers";
 
-export const ERROR_STATUS = {
+export type ErrorCode = ErrorBody["error"]["code"];
+export type ErrorIssue = ErrorBody["error"]["issues"][number];
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  too_many_requests: 429,
   service_unavailable: 503,
   internal_error: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-export type ErrorIssue = { path: string; message: string };
+};
 
 /**
  * The one error type routes throw; `errorResponse` (respond.ts) answers it as
@@ -30,17 +33,18 @@ export class ApiError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  static fromZod(error: z.ZodError): ApiError {
+  /** `path` names a path parameter; without it the issues are the query's. */
+  static fromZod(error: z.ZodError, path?: string): ApiError {
     const issues = error.issues.map((issue) => ({
-      path: issue.path.map(String).join(".") || "(query)",
+      path: path ?? (issue.path.map(String).join(".") || "(query)"),
       message: issue.message,
     }));
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-    return new ApiError("bad_request", `Invalid query parameters: ${summary}`, issues);
+    return new ApiError("bad_request", `Invalid ${path ? "path" : "query parameters"}: ${summary}`, issues);
   }
 }
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; issues: ErrorIssue[] } };
+export type { ErrorBody };
 
 export function errorBody(error: ApiError): ErrorBody {
   return { error: { code: error.code, message: error.message, issues: error.issues } };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SHARE_PARAMS, type ShareQuery, shareQuerySchema } from "../domain/share-query";
-import { ApiError, type ErrorIssue } from "./errors";
+import { SHARE_PARAMS, type ShareQuery, shareQueryFields, shareQueryRules } from "../domain/share-query";
+import { parseSearchParams } from "./parse";
 
 /** Presentation parameters of images and embeds, on top of the share query. */
 const presentationFields = {
@@ -8,54 +8,62 @@ const presentationFields = {
   theme: z.enum(["light", "dark"]).default("light"),
 };
 
-export const imagePresentationSchema = z.object({
+const imagePresentationFields = {
   ...presentationFields,
   width: z.coerce.number().int("must be a whole number").min(320).max(2400).default(1200),
   height: z.coerce.number().int("must be a whole number").min(240).max(1600).default(630),
-});
+};
 
-export const embedPresentationSchema = z.object({
+const embedPresentationFields = {
   ...presentationFields,
   height: z.coerce.number().int("must be a whole number").min(200).max(1600).optional(),
-});
+};
 
-export const IMAGE_PARAMS: readonly string[] = [...SHARE_PARAMS, "title", "theme", "width", "height"];
-export const EMBED_PARAMS: readonly string[] = [...SHARE_PARAMS, "title", "theme", "height"];
+const { format: _format, ...shareFields } = shareQueryFields;
 
-/**
- * Validates a share query plus its presentation in one pass, so every problem is reported at
- * once: unknown or repeated keys, bad share parameters, bad width/height/theme/title.
- */
-export function parseSharePresentation<P extends z.ZodType>(
-  params: URLSearchParams,
-  presentationSchema: P,
-  known: readonly string[],
-): { share: ShareQuery; presentation: z.infer<P> } {
-  const share: Record<string, string> = {};
-  const presentation: Record<string, string> = {};
-  const issues: ErrorIssue[] = [];
-  const seen = new Set<string>();
-  const presentationKeys = known.filter((k) => !SHARE_PARAMS.includes(k));
-  for (const [k, v] of params) {
-    if (!known.includes(k)) issues.push({ path: k.slice(0, 40), message: "is not a known parameter" });
-    else if (seen.has(k)) issues.push({ path: k, message: "is given more than once" });
-    else (presentationKeys.includes(k) ? presentation : share)[k] = v;
-    seen.add(k);
-  }
-  const s = shareQuerySchema.safeParse(share);
-  const p = presentationSchema.safeParse(presentation);
-  for (const result of [s, p]) {
-    if (!result.success) {
-      for (const i of result.error.issues)
-        issues.push({ path: i.path.map(String).join(".") || "(query)", message: i.message });
-    }
-  }
-  if (issues.length > 0 || !s.success || !p.success) {
-    throw new ApiError(
-      "bad_request",
-      `Invalid query parameters: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      issues,
-    );
-  }
-  return { share: s.data, presentation: p.data };
+/** share.png and share.svg: a share query (no format) and the image's presentation. */
+export const imageQuerySchema = z
+  .object({ ...shareFields, ...imagePresentationFields })
+  .superRefine(shareQueryRules);
+/** /embed/share and oEmbed links: a share query and the embed's presentation. */
+export const embedQuerySchema = z
+  .object({ ...shareFields, ...embedPresentationFields })
+  .superRefine(shareQueryRules);
+
+export type ImagePresentation = Pick<z.infer<typeof imageQuerySchema>, keyof typeof imagePresentationFields>;
+export type EmbedPresentation = Pick<z.infer<typeof embedQuerySchema>, keyof typeof embedPresentationFields>;
+
+export const IMAGE_PARAMS: readonly string[] = Object.keys(imageQuerySchema.shape);
+export const EMBED_PARAMS: readonly string[] = Object.keys(embedQuerySchema.shape);
+
+type Parsed<S extends typeof imageQuerySchema | typeof embedQuerySchema> = z.infer<S>;
+
+/** Splits a parsed image or embed query into the share query and its presentation. */
+function split<P>(
+  parsed: Record<string, unknown>,
+  presentationKeys: readonly string[],
+): { share: ShareQuery; presentation: P } {
+  const share: Record<string, unknown> = { format: "json" };
+  const presentation: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed))
+    (presentationKeys.includes(key) && !SHARE_PARAMS.includes(key) ? presentation : share)[key] = value;
+  return { share: share as ShareQuery, presentation: presentation as P };
+}
+
+/** Validates an image query in one pass: every problem is reported at once. */
+export function parseImageQuery(params: URLSearchParams): {
+  share: ShareQuery;
+  presentation: ImagePresentation;
+} {
+  const parsed: Parsed<typeof imageQuerySchema> = parseSearchParams(imageQuerySchema, params, IMAGE_PARAMS);
+  return split(parsed, Object.keys(imagePresentationFields));
+}
+
+/** Validates an embed query in one pass: every problem is reported at once. */
+export function parseEmbedQuery(params: URLSearchParams): {
+  share: ShareQuery;
+  presentation: EmbedPresentation;
+} {
+  const parsed: Parsed<typeof embedQuerySchema> = parseSearchParams(embedQuerySchema, params, EMBED_PARAMS);
+  return split(parsed, Object.keys(embedPresentationFields));
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { shareQueryString } from "../domain/share-query";
 import { SITE_NAME } from "../site";
 import { ApiError } from "./errors";
-import { EMBED_PARAMS, embedPresentationSchema, parseSharePresentation } from "./image-query";
+import { EMBED_PARAMS, parseEmbedQuery } from "./image-query";
 
 export const oembedQuerySchema = z.object({
   url: z.string().min(1, "is required").max(4000, "is too long"),
@@ -37,7 +37,7 @@ export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: stri
   }
   const params = new URLSearchParams();
   for (const [k, v] of url.searchParams) if (EMBED_PARAMS.includes(k)) params.append(k, v);
-  const { share, presentation } = parseSharePresentation(params, embedPresentationSchema, EMBED_PARAMS);
+  const { share, presentation } = parseEmbedQuery(params);
   const width = Math.min(input.maxwidth ?? 720, 720);
   const height = Math.min(input.maxheight ?? presentation.height ?? 420, presentation.height ?? 420);
   const title = presentation.title ?? "Share of open-model downloads by country";

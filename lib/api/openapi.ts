@@ -1,121 +1,135 @@
 import { z } from "zod";
-import { modelsQuerySchema } from "../domain/models-query";
-import { shareQuerySchema } from "../domain/share-query";
+import { errorBodySchema } from "../domain/answers";
+import { type Body, OPERATIONS, type Operation } from "./operations";
+import { RATE_LIMIT_HEADERS } from "./rate-limit";
 
-type Shape = Record<string, z.ZodType>;
+type JsonSchema = Record<string, unknown>;
 
-/** Query parameters described straight from the zod schemas the routes parse with. */
-function parameters(shape: Shape) {
-  return Object.entries(shape).map(([name, schema]) => {
-    const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-    const { $schema: _, ...rest } = json;
-    return { name, in: "query", required: false, schema: rest };
-  });
+/** BigInt counts travel as decimal strings (lib/api/respond.ts): the document says so. */
+function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) {
+  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def;
+  if (def?.type !== "bigint") return;
+  const description = ctx.jsonSchema.description;
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  Object.assign(ctx.jsonSchema, { type: "string", pattern: "^-?\\d+$" }, description ? { description } : {});
 }
 
-const errorSchema = {
-  type: "object",
-  properties: {
-    error: {
-      type: "object",
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        issues: {
-          type: "array",
-          items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
-        },
-      },
-    },
-  },
-};
+/** A zod schema as the JSON Schema (2020-12, OpenAPI 3.1's dialect) of its input or output. */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    override,
+  }) as JsonSchema;
+  return rest;
+}
 
-const errors = {
-  "400": {
-    description: "Invalid parameters; each issue is named",
-    content: { "application/json": { schema: errorSchema } },
-  },
-  "503": { description: "Database unavailable", content: { "application/json": { schema: errorSchema } } },
-};
+function parameters(op: Operation) {
+  const query = Object.entries(op.query?.shape ?? {}).map(([name, schema]) => {
+    const json = jsonSchemaOf(schema as z.ZodType, "input");
+    const { description, ...rest } = json;
+    return {
+      name,
+      in: "query",
+      required: false,
+      ...(typeof description === "string" ? { description } : {}),
+      schema: rest,
+    };
+  });
+  const path = Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: jsonSchemaOf(schema, "input"),
+  }));
+  return [...path, ...query];
+}
 
-const ok = (description: string, csv = false) => ({
-  description,
-  content: {
-    "application/json": { schema: { type: "object" } },
-    ...(csv ? { "text/csv": { schema: { type: "string" } } } : {}),
-  },
-});
+function content(bodies: Body[]) {
+  const out: Record<string, { schema: JsonSchema }> = {};
+  for (const body of bodies) {
+    if (body.kind === "json") out["application/json"] = { schema: jsonSchemaOf(body.schema, "output") };
+    if (body.kind === "csv") out["text/csv"] = { schema: { type: "string" } };
+    if (body.kind === "png") out["image/png"] = { schema: { type: "string", contentMediaType: "image/png" } };
+    if (body.kind === "svg") out["image/svg+xml"] = { schema: { type: "string" } };
+    if (body.kind === "html") out["text/html"] = { schema: { type: "string" } };
+  }
+  return out;
+}
 
-const pathParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const errorContent = (html: boolean) =>
+  html
+    ? { "text/html": { schema: { type: "string" } } }
+    : { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
 
+const etagHeader = { ETag: { description: "Changes when the answer does", schema: { type: "string" } } };
+const rateLimitHeaders = Object.fromEntries(
+  RATE_LIMIT_HEADERS.map(({ name, description }) => [name, { description, schema: { type: "string" } }]),
+);
+
+function responses(op: Operation) {
+  // A page answers its errors as a page; every other route in the error shape.
+  const html = Object.values(op.answers).some((a) => a.bodies.some((b) => b.kind === "html"));
+  const error = (description: string, headers?: Record<string, unknown>) => ({
+    description,
+    content: errorContent(html),
+    ...(headers ? { headers } : {}),
+  });
+  const out: Record<string, unknown> = {};
+  for (const [status, answer] of Object.entries(op.answers)) {
+    const ok = Number(status) < 300;
+    out[status] = ok
+      ? {
+          description: answer.description,
+          content: content(answer.bodies),
+          headers: { ...(op.conditional ? etagHeader : {}), ...(op.limited ? rateLimitHeaders : {}) },
+        }
+      : error(answer.description);
+  }
+  if (op.conditional) out["304"] = { description: "Not modified: the If-None-Match ETag is current" };
+  if (op.query || op.pathParams)
+    out["400"] ??= error(
+      "Invalid parameters (unknown, repeated, malformed, NUL or invalid UTF-8); each issue is named",
+    );
+  if (op.pathParams) out["404"] ??= error("Nothing of that name is tracked");
+  if (op.limited)
+    out["429"] = error("The caller's request budget is spent: retry after Retry-After seconds", {
+      "Retry-After": { description: "Seconds until a request is allowed again", schema: { type: "integer" } },
+      ...rateLimitHeaders,
+    });
+  out["500"] = error("Something went wrong on our side");
+  out["503"] = error("The database is unavailable right now (Retry-After)");
+  return out;
+}
+
+/** The OpenAPI 3.1 document of every route, generated from the schemas the routes use. */
 export function openApiDocument(serverUrl: string) {
-  const share = parameters(shareQuerySchema.shape as Shape);
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const description = [op.description, op.queryRules].filter(Boolean).join("\n\n");
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method.toLowerCase()] = {
+      operationId: op.id,
+      summary: op.summary,
+      ...(description ? { description } : {}),
+      security: op.bearer ? [{ bearer: [] }] : [],
+      parameters: parameters(op),
+      responses: responses(op),
+    };
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "Open Model Share API",
       version: "1.0.0",
       description:
-        "Shares of Hugging Face Hub model downloads by country and lab. Counts are strings (exact integers). Every response carries freshness (dataAsOf) and coverage.",
+        "Shares of Hugging Face Hub model downloads by country and lab. Counts are decimal strings (exact integers). Every share answer carries its freshness (dataAsOf) and coverage. Public GET routes allow any origin (CORS) and spend a per-client request budget announced in the RateLimit headers.",
     },
     servers: [{ url: serverUrl }],
-    paths: {
-      "/api/v1/share": {
-        get: {
-          summary: "Share of downloads over time",
-          parameters: share,
-          responses: { "200": ok("Series and points", true), ...errors },
-        },
-      },
-      "/api/v1/labs": {
-        get: {
-          summary: "Every lab with its latest share and trend",
-          responses: { "200": ok("Labs", true), ...errors },
-        },
-      },
-      "/api/v1/labs/{slug}": {
-        get: {
-          summary: "One lab: namespaces, models, derivatives",
-          parameters: [pathParam("slug")],
-          responses: { "200": ok("Lab"), "404": { description: "Unknown lab" }, ...errors },
-        },
-      },
-      "/api/v1/models": {
-        get: {
-          summary: "Search and filter models",
-          parameters: parameters(modelsQuerySchema.shape as Shape),
-          responses: { "200": ok("A page of models", true), ...errors },
-        },
-      },
-      "/api/v1/models/{namespace}/{name}": {
-        get: {
-          summary: "One model: history, attribution, bases and derivatives",
-          parameters: [pathParam("namespace"), pathParam("name")],
-          responses: { "200": ok("Model"), "404": { description: "Model not tracked" }, ...errors },
-        },
-      },
-      "/api/v1/attribution-gap": {
-        get: {
-          summary: "Unattributed namespaces ranked by downloads",
-          responses: { "200": ok("Gap", true), ...errors },
-        },
-      },
-      "/api/v1/ingest/runs": {
-        get: { summary: "Recent ingestion runs", responses: { "200": ok("Runs"), ...errors } },
-      },
-      "/api/v1/ingest": {
-        post: {
-          summary: "Start an ingestion run (Bearer CRON_SECRET)",
-          security: [{ bearer: [] }],
-          responses: {
-            "202": ok("Run started"),
-            "401": { description: "Missing or wrong secret" },
-            "409": { description: "A run is already going" },
-            "503": errors["503"],
-          },
-        },
-      },
+    paths,
+    components: {
+      schemas: { Error: jsonSchemaOf(errorBodySchema, "output") },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
   };
 }

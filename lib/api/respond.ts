@@ -1,5 +1,8 @@
-import { isDatabaseUnavailable } from "../db/errors";
+import { isDatabaseUnavailable, isStatementTimeout } from "../db/errors";
 import { ApiError, errorBody } from "./errors";
+import type { Operation } from "./operations";
+import { spendBudget } from "./rate-limit";
+import { checkRawQuery } from "./raw-query";
 
 /** JSON that carries BigInt as decimal strings (exact), never as lossy numbers. */
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
@@ -9,46 +12,94 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(text, { ...init, headers });
 }
 
-export function csvResponse(csv: string, filename: string, init: ResponseInit = {}): Response {
+export const CSV_TYPE = "text/csv; charset=utf-8";
+
+export function csvResponse(
+  csv: string | Uint8Array<ArrayBuffer>,
+  filename: string,
+  init: ResponseInit = {},
+): Response {
   const headers = new Headers(init.headers);
-  headers.set("Content-Type", "text/csv; charset=utf-8");
+  headers.set("Content-Type", CSV_TYPE);
   headers.set("Content-Disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`);
   return new Response(csv, { ...init, headers });
 }
 
-/** Maps any error to the API's error shape (lib/api/errors.ts): bad input 400, missing 404, database down 503. */
+/** The error shape (lib/api/errors.ts) with its status; `headers` add to it. */
+export function apiErrorResponse(error: ApiError, headers: Record<string, string> = {}): Response {
+  const all: Record<string, string> = { "Cache-Control": "no-store", ...headers };
+  if (error.code === "unauthorized") all["WWW-Authenticate"] = 'Bearer realm="ingest"';
+  return jsonResponse(errorBody(error), { status: error.status, headers: all });
+}
+
+/** Maps any error to the API's error shape: bad input 400, missing 404, database down 503. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
-    const headers: Record<string, string> = { "Cache-Control": "no-store" };
-    if (error.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="ingest"';
-    return jsonResponse(errorBody(error), { status: error.status, headers });
-  }
+  if (error instanceof ApiError) return apiErrorResponse(error);
   if (isDatabaseUnavailable(error)) {
     const apiError = new ApiError(
       "service_unavailable",
       "The database is unavailable right now; the data is safe. Try again in a minute.",
     );
-    return jsonResponse(errorBody(apiError), {
-      status: 503,
-      headers: { "Retry-After": "30", "Cache-Control": "no-store" },
-    });
+    return apiErrorResponse(apiError, { "Retry-After": "30" });
+  }
+  if (isStatementTimeout(error)) {
+    const apiError = new ApiError(
+      "service_unavailable",
+      "That question took too long to answer; narrow it (a search term, a filter) or try again later.",
+    );
+    return apiErrorResponse(apiError, { "Retry-After": "30" });
   }
   console.error("Unhandled API error:", error);
-  return jsonResponse(errorBody(new ApiError("internal_error", "Something went wrong on our side.")), {
-    status: 500,
-    headers: { "Cache-Control": "no-store" },
-  });
+  return apiErrorResponse(new ApiError("internal_error", "Something went wrong on our side."));
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Route wrapper: one place that turns thrown errors into responses. */
-export function route<C>(handler: Handler<C>): Handler<C> {
+/**
+ * The one wrapper of every API route (lib/api/operations.ts describes each): refuses a query
+ * that is not valid UTF-8 or holds NUL, spends the caller's request budget, turns thrown errors
+ * into the error shape, and lets any origin read a public answer (CORS, no credentials).
+ */
+export function route<C>(operation: Operation, handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    let response: Response;
+    let spent: Record<string, string> = {};
     try {
-      return await handler(request, context);
+      checkRawQuery(request.url);
+      const budget = operation.limited ? spendBudget(request) : null;
+      if (budget) spent = budget.headers;
+      if (budget && !budget.allowed) {
+        response = apiErrorResponse(
+          new ApiError(
+            "too_many_requests",
+            `Too many requests from your address: retry in ${spent["Retry-After"]} s (the budget is in the RateLimit-Policy header).`,
+          ),
+          spent,
+        );
+      } else response = await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    return withHeaders(response, {
+      ...spent,
+      ...(operation.bearer
+        ? {}
+        : { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSED }),
+    });
   };
+}
+
+/** What a browser script on another origin may read of an answer. */
+const EXPOSED = "ETag, RateLimit, RateLimit-Policy, Retry-After, X-Data-As-Of, X-Data-Stale, X-Definitions";
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
+  } catch {
+    // An immutable Response (made by a library): copy it.
+    const copy = new Response(response.body, response);
+    for (const [k, v] of Object.entries(headers)) copy.headers.set(k, v);
+    return copy;
+  }
 }

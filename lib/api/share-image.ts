@@ -3,9 +3,12 @@ import { chartGeometry } from "../charts/layout";
 import { renderPngChart } from "../charts/png-chart";
 import { renderSvgChart } from "../charts/svg-chart";
 import type { Database } from "../db";
+import { shareQueryString } from "../domain/share-query";
+import { etagOf } from "../format/etag";
 import { SITE_NAME } from "../site";
-import { PUBLIC_CACHE } from "./cache";
-import { IMAGE_PARAMS, imagePresentationSchema, parseSharePresentation } from "./image-query";
+import { notModified, PUBLIC_CACHE } from "./cache";
+import { parseImageQuery } from "./image-query";
+import { renderedBody, utf8Body } from "./rendered-bodies";
 
 /** PNG or SVG of a share chart: one geometry, two renderers. */
 export async function shareImageResponse(
@@ -13,22 +16,30 @@ export async function shareImageResponse(
   request: Request,
   format: "png" | "svg",
 ): Promise<Response> {
-  const { share, presentation } = parseSharePresentation(
-    new URL(request.url).searchParams,
-    imagePresentationSchema,
-    IMAGE_PARAMS,
-  );
+  const { share, presentation } = parseImageQuery(new URL(request.url).searchParams);
   const { result, etag } = await getShareAnswer(db, share);
-  const geometry = chartGeometry(result, { ...presentation, siteName: SITE_NAME });
-  const headers = {
-    "Cache-Control": PUBLIC_CACHE,
-    ETag: `${etag.slice(0, -1)}-${format}-${presentation.width}x${presentation.height}-${presentation.theme}"`,
-    "Access-Control-Allow-Origin": "*",
-  };
-  if (format === "svg") {
-    return new Response(renderSvgChart(geometry, presentation.theme), {
-      headers: { ...headers, "Content-Type": "image/svg+xml; charset=utf-8" },
-    });
-  }
-  return renderPngChart(geometry, presentation.theme, headers);
+  const key = `${format}\n${shareQueryString(share)}\n${JSON.stringify(presentation)}`;
+  const rendered = await renderedBody(
+    db,
+    key,
+    async () => {
+      const geometry = chartGeometry(result, { ...presentation, siteName: SITE_NAME });
+      if (format === "svg") return utf8Body(renderSvgChart(geometry, presentation.theme), SVG_TYPE);
+      const png = renderPngChart(geometry, presentation.theme);
+      return { body: new Uint8Array(await png.arrayBuffer()), contentType: "image/png" };
+    },
+    { exclusive: format === "png" },
+  );
+  const imageEtag = etagOf(etag, key);
+  const unchanged = notModified(request, imageEtag);
+  if (unchanged) return unchanged;
+  return new Response(rendered.value.body, {
+    headers: {
+      "Cache-Control": PUBLIC_CACHE,
+      ETag: imageEtag,
+      "Content-Type": rendered.value.contentType,
+    },
+  });
 }
+
+const SVG_TYPE = "image/svg+xml; charset=utf-8";

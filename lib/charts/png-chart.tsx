@@ -5,11 +5,7 @@ import { type ChartGeometry, THEMES, type Theme } from "./layout";
  * The same chart as PNG through next/og (satori + resvg, no browser): text as laid-out boxes,
  * the plot as an inline SVG of paths, both placed from the shared geometry.
  */
-export function renderPngChart(
-  g: ChartGeometry,
-  theme: Theme,
-  headers: Record<string, string>,
-): ImageResponse {
+export function renderPngChart(g: ChartGeometry, theme: Theme): ImageResponse {
   const t = THEMES[theme];
   const perRow = Math.max(1, Math.floor((g.width - 40) / 190));
   const abs = (x: number, y: number) => ({ position: "absolute" as const, left: x, top: y, display: "flex" });
@@ -127,6 +123,6 @@ export function renderPngChart(
       ))}
       <div style={{ ...abs(20, g.height - 26), fontSize: 12, color: t.muted }}>{g.source}</div>
     </div>,
-    { width: g.width, height: g.height, headers },
+    { width: g.width, height: g.height },
   );
 }

@@ -27,3 +27,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when Postgres cancelled a statement at its statement_timeout (lib/db/bounded-read.ts). */
+export function isStatementTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, originalCode, message } = current as {
+      code?: string;
+      originalCode?: string;
+      message?: string;
+    };
+    if (code === "57014" || originalCode === "57014" || /statement timeout/i.test(message ?? "")) return true;
+    current =
+      (current as { cause?: unknown; meta?: { driverAdapterError?: unknown } }).cause ??
+      (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+  }
+  return false;
+}

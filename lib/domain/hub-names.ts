@@ -7,6 +7,8 @@ export const NAMESPACE_RULE = "must be a Hub namespace (letters, digits, . _ -)"
 
 /** A model id with a namespace, as the site's URLs and the API take it. */
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9._-]{1,96}$/;
+/** The name part of a model id (after the namespace's slash). */
+export const MODEL_NAME_PATTERN = /^[A-Za-z0-9._-]{1,96}$/;
 export const MODEL_ID_RULE = "must be a Hub model id (namespace/name)";
 
 /** Any id the Hub lists, legacy ids without a namespace included. */

@@ -1,3 +1,6 @@
+/** API answers are data: they load nothing and are framed nowhere. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 type HeaderRule = { source: string; headers: { key: string; value: string }[] };
 
 const common = [
@@ -19,7 +22,7 @@ export function securityHeaders(): HeaderRule[] {
     },
     {
       source: "/api/:path((?!v1/share\\.png|v1/share\\.svg).*)",
-      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      headers: [{ key: "Content-Security-Policy", value: API_CSP }],
     },
     ...["/api/v1/share.png", "/api/v1/share.svg"].map((source) => ({
       source,

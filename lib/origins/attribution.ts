@@ -1,21 +1,8 @@
 import type { Database } from "../db";
-import { type Region, regionOf } from "../domain/regions";
+import type { ModelAttribution, Origin } from "../domain/answers";
+import { regionOf } from "../domain/regions";
 
-export type Origin = {
-  namespace: string;
-  country: string | null;
-  region: Region;
-  lab: string | null;
-  inRegistry: boolean;
-};
-
-export type ModelAttribution = {
-  hubId: string;
-  developer: Origin;
-  /** The root of the base-model chain and the origin of its namespace */
-  lineageRoot: string;
-  lineage: Origin;
-};
+export type { ModelAttribution, Origin };
 
 /** Why a model counts where it does, under both attribution rules. */
 export async function getModelAttribution(db: Database, hubId: string): Promise<ModelAttribution | null> {

@@ -105,6 +105,7 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
         "/models?q=m1",
         modelRoute,
         "/methodology",
+        "/docs/api",
         "/status",
       ]) {
         const page = await context.newPage();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getAttributionGap } from "@/lib/analytics/attribution-gap";
+import { getAttributionGapAnswer } from "@/lib/analytics/answers";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listIngestRuns } from "@/lib/analytics/ingest-runs";
 import { getDb } from "@/lib/db";
@@ -21,7 +21,7 @@ export default async function StatusPage() {
   // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
   const freshness = await getFreshness(db);
   const runs = await listIngestRuns(db, 30);
-  const gap = await getAttributionGap(db, 25);
+  const gap = (await getAttributionGapAnswer(db)).value;
   return (
     <main className="stack">
       <div>
@@ -130,7 +130,7 @@ export default async function StatusPage() {
                 </tr>
               </thead>
               <tbody>
-                {gap.namespaces.map((n) => (
+                {gap.namespaces.slice(0, 25).map((n) => (
                   <tr key={n.namespace}>
                     <td>
                       <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>

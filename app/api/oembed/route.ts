@@ -1,16 +1,19 @@
 import { oembedFor, oembedQuerySchema } from "@/lib/api/oembed";
+import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
 import { jsonResponse, route } from "@/lib/api/respond";
+import { originVary } from "@/lib/http/client";
 import { siteOrigin } from "@/lib/site";
 
-export const GET = route(async (request: Request) => {
+export const GET = route(operationById("oembed"), async (request: Request) => {
   const query = parseSearchParams(oembedQuerySchema, new URL(request.url).searchParams, [
     "url",
     "maxwidth",
     "maxheight",
     "format",
   ]);
-  return jsonResponse(oembedFor(query, siteOrigin(request)), {
-    headers: { "Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*" },
+  const vary = originVary();
+  return jsonResponse(oembedFor(query, siteOrigin(request.headers)), {
+    headers: { "Cache-Control": "public, max-age=3600", ...(vary ? { Vary: vary } : {}) },
   });
 });

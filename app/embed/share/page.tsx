@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmbedView } from "@/components/embed/embed-view";
 import { getShareAnswer } from "@/lib/analytics/answers";
 import { ApiError } from "@/lib/api/errors";
-import { EMBED_PARAMS, embedPresentationSchema, parseSharePresentation } from "@/lib/api/image-query";
+import { parseEmbedQuery } from "@/lib/api/image-query";
 import { chartGeometry } from "@/lib/charts/layout";
 import { getDb } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -38,9 +38,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function EmbedSharePage({ searchParams }: { searchParams: SearchParams }) {
   const params = toParams(await searchParams);
-  let parsed: ReturnType<typeof parseSharePresentation<typeof embedPresentationSchema>>;
+  let parsed: ReturnType<typeof parseEmbedQuery>;
   try {
-    parsed = parseSharePresentation(params, embedPresentationSchema, EMBED_PARAMS);
+    parsed = parseEmbedQuery(params);
   } catch (error) {
     if (error instanceof ApiError)
       return (

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareQueryPanel } from "@/components/charts/share-query-panel";
 import { ModelsTable } from "@/components/tables/models-table";
-import { getShareAnswer } from "@/lib/analytics/answers";
-import { getLabDetail } from "@/lib/analytics/lab-detail";
+import { getLabDetailAnswer, getShareAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
 import { countryName } from "@/lib/domain/countries";
 import { shareQuerySchema, shareQueryString } from "@/lib/domain/share-query";
@@ -16,7 +15,9 @@ type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
-  const detail = /^[a-z0-9-]{1,41}$/.test(slug) ? await getLabDetail(await getDb(), slug) : null;
+  const detail = /^[a-z0-9-]{1,41}$/.test(slug)
+    ? (await getLabDetailAnswer(await getDb(), slug)).value.detail
+    : null;
   if (!detail) return { title: "Lab not found" };
   const image = `/api/v1/share.png?groupBy=lab&labs=${slug}&title=${encodeURIComponent(`${detail.lab.name}: share of open-model downloads`)}`;
   return {
@@ -30,7 +31,7 @@ export default async function LabPage({ params }: Params) {
   const { slug } = await params;
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(slug)) notFound();
   const db = await getDb();
-  const detail = await getLabDetail(db, slug);
+  const detail = (await getLabDetailAnswer(db, slug)).value.detail;
   if (!detail) notFound();
   const { lab } = detail;
   const labQuery = shareQuerySchema.parse({ groupBy: "lab", labs: slug, interval: "month" });

@@ -1,24 +1,26 @@
-import { getAttributionGap } from "@/lib/analytics/attribution-gap";
-import { PUBLIC_CACHE } from "@/lib/api/cache";
-import { toCsv } from "@/lib/api/csv";
+import { getAttributionGapAnswer } from "@/lib/analytics/answers";
+import { answerResponse } from "@/lib/api/answer-response";
+import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
-import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
+import { route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { formatOnlySchema } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (request: Request) => {
+export const GET = route(operationById("getAttributionGap"), async (request: Request) => {
   const { format } = parseSearchParams(formatOnlySchema, new URL(request.url).searchParams, ["format"]);
-  const gap = await getAttributionGap(await getDb(), 100);
-  const headers = { "Cache-Control": PUBLIC_CACHE };
-  if (format === "csv") {
-    const rows = gap.namespaces.map((n) => [n.namespace, n.models, n.downloads30d.toString(), n.share]);
-    return csvResponse(
-      toCsv(["namespace", "models", "downloads_30d", "share"], rows),
-      `attribution-gap-${gap.date ?? "none"}.csv`,
-      { headers },
-    );
-  }
-  return jsonResponse(gap, { headers });
+  const db = await getDb();
+  return answerResponse(request, db, await getAttributionGapAnswer(db), {
+    format,
+    json: (gap) => gap,
+    csv: {
+      key: "gap",
+      filename: (gap) => `attribution-gap-${gap.date ?? "none"}.csv`,
+      table: (gap) => ({
+        header: ["namespace", "models", "downloads_30d", "share"],
+        rows: gap.namespaces.map((n) => [n.namespace, n.models, n.downloads30d.toString(), n.share]),
+      }),
+    },
+  });
 });

@@ -1,6 +1,7 @@
 import { requireCronSecret } from "@/lib/api/cron-auth";
 import { ApiError } from "@/lib/api/errors";
 import { INGEST_TRIGGER_PARAMS, ingestTriggerQuerySchema } from "@/lib/api/ingest-trigger-query";
+import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** Hosts that bound a request's duration (Vercel) read this; a step stays inside it. */
 export const maxDuration = 60;
 
-const trigger = route(async (request: Request) => {
+const handler = async (request: Request) => {
   requireCronSecret(request);
   const { maxSeconds } = parseSearchParams(
     ingestTriggerQuerySchema,
@@ -36,8 +37,8 @@ const trigger = route(async (request: Request) => {
     if (error instanceof IngestBusyError) throw new ApiError("conflict", error.message);
     throw error;
   }
-});
+};
 
-export const POST = trigger;
+export const POST = route(operationById("triggerIngest"), handler);
 /** Hosted cron services (Vercel Cron) call with GET and the same bearer secret. */
-export const GET = trigger;
+export const GET = route(operationById("triggerIngestByGet"), handler);

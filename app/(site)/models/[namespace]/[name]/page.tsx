@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryChart } from "@/components/charts/lazy-charts";
-import { getModelDetail } from "@/lib/analytics/model-detail";
+import { getModelDetailAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
 import { hubIdSchema } from "@/lib/domain/models-query";
 import { regionInfo } from "@/lib/domain/regions";
@@ -21,7 +21,7 @@ export default async function ModelPage({ params }: Params) {
   const { namespace, name } = await params;
   const id = hubIdSchema.safeParse(`${decodeURIComponent(namespace)}/${decodeURIComponent(name)}`);
   if (!id.success) notFound();
-  const model = await getModelDetail(await getDb(), id.data);
+  const model = (await getModelDetailAnswer(await getDb(), id.data)).value.detail;
   if (!model) notFound();
   const latest = model.history.at(-1);
   const a = model.attribution;

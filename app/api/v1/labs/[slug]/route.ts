@@ -1,17 +1,27 @@
-import { getLabDetail } from "@/lib/analytics/lab-detail";
-import { PUBLIC_CACHE } from "@/lib/api/cache";
+import { z } from "zod";
+import { getLabDetailAnswer } from "@/lib/analytics/answers";
+import { answerHeaders, notModified } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
+import { operationById } from "@/lib/api/operations";
+import { parseSearchParams } from "@/lib/api/parse";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { slugItem } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const parsed = slugItem.safeParse(slug);
-  if (!parsed.success) throw ApiError.fromZod(parsed.error);
-  const detail = await getLabDetail(await getDb(), parsed.data);
-  if (!detail) throw new ApiError("not_found", `No lab "${parsed.data}". GET /api/v1/labs lists them.`);
-  return jsonResponse(detail, { headers: { "Cache-Control": PUBLIC_CACHE } });
-});
+export const GET = route(
+  operationById("getLab"),
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    parseSearchParams(z.object({}), new URL(request.url).searchParams, []);
+    const { slug } = await params;
+    const parsed = slugItem.safeParse(slug);
+    if (!parsed.success) throw ApiError.fromZod(parsed.error, "slug");
+    const answer = await getLabDetailAnswer(await getDb(), parsed.data);
+    if (!answer.value.detail)
+      throw new ApiError("not_found", `No lab "${parsed.data}". GET /api/v1/labs lists them.`);
+    const unchanged = notModified(request, answer.etag);
+    if (unchanged) return unchanged;
+    return jsonResponse(answer.value.detail, { headers: answerHeaders(answer) });
+  },
+);

@@ -1,6 +1,9 @@
-import { getModelDetail } from "@/lib/analytics/model-detail";
-import { PUBLIC_CACHE } from "@/lib/api/cache";
+import { z } from "zod";
+import { getModelDetailAnswer } from "@/lib/analytics/answers";
+import { answerHeaders, notModified } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
+import { operationById } from "@/lib/api/operations";
+import { parseSearchParams } from "@/lib/api/parse";
 import { jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { hubIdSchema } from "@/lib/domain/models-query";
@@ -9,11 +12,14 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ namespace: string; name: string }> };
 
-export const GET = route(async (_request: Request, { params }: Params) => {
+export const GET = route(operationById("getModel"), async (request: Request, { params }: Params) => {
+  parseSearchParams(z.object({}), new URL(request.url).searchParams, []);
   const { namespace, name } = await params;
   const parsed = hubIdSchema.safeParse(`${namespace}/${name}`);
-  if (!parsed.success) throw ApiError.fromZod(parsed.error);
-  const detail = await getModelDetail(await getDb(), parsed.data);
-  if (!detail) throw new ApiError("not_found", `Model "${parsed.data}" is not tracked.`);
-  return jsonResponse(detail, { headers: { "Cache-Control": PUBLIC_CACHE } });
+  if (!parsed.success) throw ApiError.fromZod(parsed.error, "namespace/name");
+  const answer = await getModelDetailAnswer(await getDb(), parsed.data);
+  if (!answer.value.detail) throw new ApiError("not_found", `Model "${parsed.data}" is not tracked.`);
+  const unchanged = notModified(request, answer.etag);
+  if (unchanged) return unchanged;
+  return jsonResponse(answer.value.detail, { headers: answerHeaders(answer) });
 });

@@ -1,0 +1,301 @@
+import { z } from "zod";
+import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { METRIC_IDS } from "./metrics";
+import { MODEL_SORTS } from "./models-query";
+import { POPULATION_IDS } from "./populations";
+import { REGION_KEYS } from "./regions";
+
+/**
+ * What the API answers, as zod schemas: the analytics functions' return types are inferred from
+ * these, and the OpenAPI document describes every body from them (lib/api/openapi.ts). Counts are
+ * BigInt in memory and decimal strings in JSON (exact past 2^53).
+ */
+
+/** An exact count: BigInt in memory, a decimal string in JSON. */
+export const count = z.bigint().meta({ description: "An exact integer, as a decimal string" });
+/** A count already written as a decimal string. */
+export const countText = z
+  .string()
+  .regex(/^\d+$/)
+  .meta({ description: "An exact integer, as a decimal string" });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().meta({ format: "date-time" });
+const shareValue = z.number().min(0).max(1);
+const region = z.enum(REGION_KEYS);
+const int = z.number().int();
+
+export const freshnessSchema = z.object({
+  /** Latest published snapshot date */
+  dataAsOf: day.nullable(),
+  lastRun: z
+    .object({ id: int, asOf: day, finishedAt: time.nullable(), population: int.nullable() })
+    .nullable(),
+  /** Models tracked at dataAsOf */
+  modelsTracked: int,
+  /** Share of trailing-30-day downloads at dataAsOf whose developer country is known (or INTL) */
+  attributedShare: shareValue.nullable(),
+  /** True while the database holds bundled demo data rather than a real crawl */
+  demo: z.boolean(),
+});
+export type Freshness = z.infer<typeof freshnessSchema>;
+
+const crossoverSchema = z.object({ date: day, leader: z.string(), previousLeader: z.string() });
+export type Crossover = z.infer<typeof crossoverSchema>;
+
+export const shareSeriesSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  color: z.string(),
+  downloads: countText,
+  share: shareValue.nullable(),
+});
+export type ShareSeries = z.infer<typeof shareSeriesSchema>;
+
+export const sharePointSchema = z.object({
+  /** First day of the bucket */
+  date: day,
+  /** Snapshot date the bucket's values come from (the last in the bucket); null when none */
+  asOf: day.nullable(),
+  total: countText.nullable(),
+  values: z.record(z.string(), z.object({ downloads: countText, share: shareValue.nullable() })),
+});
+export type SharePoint = z.infer<typeof sharePointSchema>;
+
+/** The share query as answered: every default filled in, the range and population resolved. */
+export const answeredShareQuerySchema = z.object({
+  metric: z.enum(METRIC_IDS),
+  groupBy: z.enum(GROUP_BY_IDS),
+  interval: z.enum(INTERVAL_IDS),
+  from: day,
+  to: day,
+  labs: z.array(z.string()).optional(),
+  countries: z.array(z.string()).optional(),
+  task: z.string().optional(),
+  library: z.string().optional(),
+  cohort: z.string(),
+  attribution: z.enum(ATTRIBUTION_IDS),
+  derivatives: z.enum(DERIVATIVE_IDS),
+  population: z.enum(POPULATION_IDS),
+  top: int,
+  crossover: z.array(z.string()).optional(),
+  format: z.enum(["json", "csv"]),
+});
+
+export const shareResultSchema = z.object({
+  query: answeredShareQuerySchema,
+  freshness: freshnessSchema,
+  series: z.array(shareSeriesSchema),
+  points: z.array(sharePointSchema),
+  crossover: z
+    .object({ between: z.tuple([z.string(), z.string()]), dates: z.array(crossoverSchema) })
+    .nullable(),
+});
+export type ShareResult = z.infer<typeof shareResultSchema>;
+
+export const labSummarySchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  parent: z.string().nullable(),
+  country: z.string(),
+  region,
+  color: z.string(),
+  namespaces: z.array(z.string()),
+  models: int,
+  downloads30d: count,
+  /** Share of all trailing-30-day downloads at the latest date (developer attribution) */
+  share: shareValue.nullable(),
+  /** Monthly share over the last 12 months, oldest first */
+  trend: z.array(z.object({ date: day, share: shareValue.nullable() })),
+});
+export type LabSummary = z.infer<typeof labSummarySchema>;
+
+export const labsSchema = z.object({ date: day.nullable(), labs: z.array(labSummarySchema) });
+export type Labs = z.infer<typeof labsSchema>;
+
+const labModelSchema = z.object({
+  hubId: z.string(),
+  pipelineTag: z.string().nullable(),
+  createdAt: time.nullable(),
+  downloads30d: count,
+  downloadsAllTime: count.nullable(),
+});
+export type LabModel = z.infer<typeof labModelSchema>;
+
+export const labDetailSchema = z.object({
+  lab: z.object({
+    slug: z.string(),
+    name: z.string(),
+    parent: z.string().nullable(),
+    country: z.string(),
+    color: z.string(),
+  }),
+  namespaces: z.array(
+    z.object({
+      namespace: z.string(),
+      kind: z.string().nullable(),
+      source: z.string().nullable(),
+      models: int,
+    }),
+  ),
+  date: day.nullable(),
+  topModels: z.array(labModelSchema),
+  /** Models by other namespaces whose lineage root is one of this lab's models */
+  derivatives: z.object({
+    models: int,
+    downloads30d: count,
+    top: z.array(labModelSchema.extend({ namespace: z.string() })),
+  }),
+});
+export type LabDetail = z.infer<typeof labDetailSchema>;
+
+export const modelRowSchema = z.object({
+  hubId: z.string(),
+  namespace: z.string(),
+  lab: z.string().nullable(),
+  country: z.string().nullable(),
+  region,
+  pipelineTag: z.string().nullable(),
+  libraryName: z.string().nullable(),
+  createdAt: time.nullable(),
+  derivative: z.boolean(),
+  downloads30d: count.nullable(),
+  downloadsAllTime: count.nullable(),
+  likes: int.nullable(),
+});
+export type ModelRow = z.infer<typeof modelRowSchema>;
+
+export const modelsPageSchema = z.object({
+  date: day.nullable(),
+  page: int,
+  limit: int,
+  total: int,
+  pages: int,
+  models: z.array(modelRowSchema),
+});
+export type ModelsPage = z.infer<typeof modelsPageSchema>;
+
+/** The models query as answered, defaults filled in. */
+export const answeredModelsQuerySchema = z.object({
+  q: z.string().optional(),
+  country: z.string().optional(),
+  lab: z.string().optional(),
+  namespace: z.string().optional(),
+  task: z.string().optional(),
+  library: z.string().optional(),
+  createdFrom: day.optional(),
+  createdTo: day.optional(),
+  derivatives: z.enum(["include", "exclude", "only"]),
+  sort: z.enum(MODEL_SORTS),
+  order: z.enum(["desc", "asc"]),
+  page: int,
+  limit: int,
+});
+
+const originSchema = z.object({
+  namespace: z.string(),
+  country: z.string().nullable(),
+  region,
+  lab: z.string().nullable(),
+  inRegistry: z.boolean(),
+});
+export type Origin = z.infer<typeof originSchema>;
+
+export const modelAttributionSchema = z.object({
+  hubId: z.string(),
+  developer: originSchema,
+  /** The root of the base-model chain and the origin of its namespace */
+  lineageRoot: z.string(),
+  lineage: originSchema,
+});
+export type ModelAttribution = z.infer<typeof modelAttributionSchema>;
+
+const relation = z.enum(["finetune", "adapter", "quantized", "merge"]);
+
+export const modelDetailSchema = z.object({
+  hubId: z.string(),
+  namespace: z.string(),
+  hubUrl: z.string(),
+  createdAt: time.nullable(),
+  lastModified: time.nullable(),
+  pipelineTag: z.string().nullable(),
+  libraryName: z.string().nullable(),
+  license: z.string().nullable(),
+  gated: z.boolean(),
+  parameters: count.nullable(),
+  demo: z.boolean(),
+  baseModels: z.array(z.object({ hubId: z.string(), relation: relation.nullable(), tracked: z.boolean() })),
+  baseRelation: relation.nullable(),
+  attribution: modelAttributionSchema.nullable(),
+  derivatives: z.object({
+    total: int,
+    byRelation: z.array(z.object({ relation: z.string(), models: int })),
+  }),
+  history: z.array(
+    z.object({ date: day, downloads30d: count, downloadsAllTime: count.nullable(), likes: int }),
+  ),
+});
+export type ModelDetail = z.infer<typeof modelDetailSchema>;
+
+export const attributionGapSchema = z.object({
+  date: day.nullable(),
+  totalDownloads30d: count,
+  unattributedShare: shareValue.nullable(),
+  namespaces: z.array(
+    z.object({ namespace: z.string(), models: int, downloads30d: count, share: shareValue }),
+  ),
+});
+export type AttributionGap = z.infer<typeof attributionGapSchema>;
+
+export const ingestRunSchema = z.object({
+  id: int,
+  status: z.enum(["running", "succeeded", "failed", "interrupted"]),
+  asOf: day,
+  trigger: z.string(),
+  source: z.string(),
+  startedAt: time,
+  finishedAt: time.nullable(),
+  heartbeatAt: time,
+  pages: int,
+  privateSkipped: int,
+  modelsSeen: int,
+  snapshotsWritten: int,
+  population: int.nullable(),
+  resumedFromId: int.nullable(),
+  errors: z.array(z.object({ at: z.string(), message: z.string() })),
+});
+export type IngestRun = z.infer<typeof ingestRunSchema>;
+
+export const ingestRunsSchema = z.object({ runs: z.array(ingestRunSchema) });
+
+export const oembedSchema = z.object({
+  version: z.literal("1.0"),
+  type: z.literal("rich"),
+  provider_name: z.string(),
+  provider_url: z.string(),
+  title: z.string(),
+  width: int,
+  height: int,
+  html: z.string(),
+  thumbnail_url: z.string(),
+  thumbnail_width: int,
+  thumbnail_height: int,
+});
+export type OEmbed = z.infer<typeof oembedSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum([
+      "bad_request",
+      "unauthorized",
+      "not_found",
+      "method_not_allowed",
+      "conflict",
+      "too_many_requests",
+      "service_unavailable",
+      "internal_error",
+    ]),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

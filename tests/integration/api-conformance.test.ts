@@ -1,0 +1,242 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as oembedGET } from "@/app/api/oembed/route";
+import { GET as gapGET } from "@/app/api/v1/attribution-gap/route";
+import { GET as runsGET } from "@/app/api/v1/ingest/runs/route";
+import { GET as labGET } from "@/app/api/v1/labs/[slug]/route";
+import { GET as labsGET } from "@/app/api/v1/labs/route";
+import { GET as modelGET } from "@/app/api/v1/models/[namespace]/[name]/route";
+import { GET as modelsGET } from "@/app/api/v1/models/route";
+import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
+import { GET as shareGET } from "@/app/api/v1/share/route";
+import { GET as pngGET } from "@/app/api/v1/share.png/route";
+import { GET as svgGET } from "@/app/api/v1/share.svg/route";
+import { refreshRollups } from "@/lib/analytics/rollups";
+import { openApiDocument } from "@/lib/api/openapi";
+import { OPERATIONS, type Operation } from "@/lib/api/operations";
+import { useDatabase } from "@/lib/db";
+import { refreshLineage } from "@/lib/origins/lineage";
+import { seedPopulation } from "../factories/population";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+/**
+ * The OpenAPI document against the routes: for every public GET operation, parameter sets
+ * generated from the document's own parameter schemas (property-based, with values of the seeded
+ * data mixed in) are sent; each answer must have a status the document declares, a content type
+ * it declares for that status, and a JSON body its schema accepts. Whether a set is valid is
+ * decided by the zod schema the route parses with: valid sets answer 2xx (or 404 for a missing
+ * name), invalid ones 400 in the error shape.
+ */
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const HANDLERS: Record<string, Handler> = {
+  getShare: shareGET,
+  getSharePng: pngGET,
+  getShareSvg: svgGET,
+  listLabs: labsGET,
+  getLab: labGET as Handler,
+  listModels: modelsGET,
+  getModel: modelGET as Handler,
+  getAttributionGap: gapGET,
+  listIngestRuns: runsGET,
+  oembed: oembedGET,
+  getOpenApi: openapiGET,
+};
+
+type JsonSchema = { type?: string; enum?: unknown[]; pattern?: string; minimum?: number; maximum?: number };
+type Parameter = { name: string; in: "query" | "path"; schema: JsonSchema };
+
+const PREFIX = "conf";
+/** Values of the seeded data, so that generated queries find something. */
+const SAMPLES: Record<string, string[]> = {
+  from: ["2024-10-01", "2025-01-01"],
+  to: ["2025-03-01", "2025-06-30"],
+  labs: [`${PREFIX}-qw`, `${PREFIX}-qw,${PREFIX}-me`],
+  countries: ["CN", "US,CN", "UNKNOWN"],
+  task: ["text-generation", "feature-extraction"],
+  library: ["transformers", "gguf"],
+  crossover: ["CN,US"],
+  cohort: ["all", "new-12m", "created-2024"],
+  slug: [`${PREFIX}-qw`, `${PREFIX}-me`, "nobody"],
+  namespace: [`${PREFIX}-cn1`, `${PREFIX}-us1`],
+  name: ["m1", "m2", "m999"],
+  q: ["m1", "cn"],
+  url: ["/", "/?groupBy=country", "/embed/share?metric=downloads", "https://elsewhere.example/", "/labs"],
+  title: ["Downloads by country"],
+  createdFrom: ["2024-01-01"],
+  createdTo: ["2025-12-31"],
+};
+
+/** A value the parameter's schema accepts: an enum member, an in-range integer, a seeded sample. */
+function likelyValue(param: Parameter): fc.Arbitrary<string> {
+  const { schema } = param;
+  const samples = SAMPLES[param.name];
+  if (samples) return fc.constantFrom(...samples);
+  if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
+  if (schema.type === "integer" || schema.type === "number")
+    return fc
+      .integer({
+        min: schema.minimum ?? 1,
+        max: Math.min(schema.maximum ?? 100, (schema.minimum ?? 1) + 100),
+      })
+      .map(String);
+  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).map((s) => s.slice(0, 60));
+  return fc.string({ minLength: 1, maxLength: 20 });
+}
+
+/** Anything: out of range, the wrong type, hostile text. */
+function anyValue(param: Parameter): fc.Arbitrary<string> {
+  const { schema } = param;
+  const wrong = [
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom("", " ", "-1", "1.5", "x".repeat(300), "a,b,c"),
+  ];
+  if (schema.type === "integer" || schema.type === "number")
+    wrong.push(fc.integer({ min: (schema.minimum ?? 0) - 3, max: (schema.maximum ?? 1000) + 3 }).map(String));
+  if (schema.pattern) wrong.push(fc.stringMatching(new RegExp(schema.pattern)).map((s) => s.slice(0, 300)));
+  return fc.oneof(...wrong);
+}
+
+function requestsFor(path: string, parameters: Parameter[]) {
+  const query = parameters.filter((p) => p.in === "query");
+  const pathParams = parameters.filter((p) => p.in === "path");
+  // Half the sets use a few parameters with likely values (most of them valid), half anything.
+  const likely = fc.record({
+    query: fc
+      .subarray(query, { maxLength: Math.min(3, query.length) })
+      .chain((chosen) => fc.tuple(...chosen.map((p) => likelyValue(p).map((v) => [p.name, v] as const)))),
+    path: fc.tuple(...pathParams.map((p) => likelyValue(p).map((v) => [p.name, v] as const))),
+    unknown: fc.constant(undefined as string | undefined),
+  });
+  const hostile = fc.record({
+    query: fc
+      .subarray(query, { maxLength: Math.min(5, query.length) })
+      .chain((chosen) =>
+        fc.tuple(
+          ...chosen.map((p) => fc.oneof(likelyValue(p), anyValue(p)).map((v) => [p.name, v] as const)),
+        ),
+      ),
+    path: fc.tuple(
+      ...pathParams.map((p) => fc.oneof(likelyValue(p), anyValue(p)).map((v) => [p.name, v] as const)),
+    ),
+    unknown: fc.option(fc.constantFrom("nope", "Metric", "groupby"), { nil: undefined, freq: 4 }),
+  });
+  return fc.oneof(likely, hostile).map(({ query: q, path: p, unknown }) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of q) params.set(k, v);
+    if (unknown) params.set(unknown, "1");
+    const values = Object.fromEntries(p) as Record<string, string>;
+    const concrete = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(values[name] ?? ""),
+    );
+    return { params, values, url: `${concrete}${params.size ? `?${params}` : ""}` };
+  });
+}
+
+function isValid(op: Operation, params: URLSearchParams, values: Record<string, string>): boolean {
+  const raw = Object.fromEntries(params);
+  const knownKeys = Object.keys(op.query?.shape ?? {});
+  if ([...params.keys()].some((k) => !knownKeys.includes(k))) return false;
+  if (op.query && !op.query.safeParse(raw).success) return false;
+  return Object.entries(op.pathParams ?? {}).every(
+    ([name, schema]) => schema.safeParse(values[name]).success,
+  );
+}
+
+describe.each(testBackends())("the API against its OpenAPI document on %s", (backend) => {
+  let db: TestDatabase;
+  const document = openApiDocument("http://127.0.0.1");
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const validators = new Map<unknown, ReturnType<typeof ajv.compile>>();
+  /** A response schema, its references into the document's components resolved. */
+  const validatorOf = (schema: unknown) => {
+    let validate = validators.get(schema);
+    if (!validate) {
+      validate = ajv.compile({ ...(schema as object), components: document.components });
+      validators.set(schema, validate);
+    }
+    return validate;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    await seedPopulation(db, 5, PREFIX);
+    await refreshLineage(db);
+    await refreshRollups(db, null);
+    useDatabase(db);
+    // Names that exist, all in one namespace, so that a generated pair finds a model.
+    const models = await db.prisma.model.findMany({ where: { namespace: `${PREFIX}-cn1` }, take: 3 });
+    SAMPLES.namespace = [`${PREFIX}-cn1`];
+    SAMPLES.name = [...models.map((m) => m.hubId.split("/")[1] ?? ""), "m999"];
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const checked = OPERATIONS.filter((op) => op.method === "GET" && !op.bearer && HANDLERS[op.id]);
+
+  it("covers every public GET route of the document", () => {
+    const documented = Object.values(document.paths).flatMap((item) =>
+      Object.entries(item as Record<string, { operationId: string; security: unknown[] }>)
+        .filter(([method, op]) => method === "get" && op.security.length === 0)
+        .map(([, op]) => op.operationId),
+    );
+    expect(documented.filter((id) => id !== "getEmbed").sort()).toEqual(checked.map((o) => o.id).sort());
+  });
+
+  for (const op of checked) {
+    it(`${op.id}: every answer is declared, with a body its schema accepts`, async () => {
+      const described = (
+        document.paths as Record<
+          string,
+          Record<
+            string,
+            {
+              parameters: Parameter[];
+              responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+            }
+          >
+        >
+      )[op.path]?.get;
+      if (!described) throw new Error(`${op.path} is not in the document`);
+      const handler = HANDLERS[op.id] as Handler;
+      const runs = op.id === "getSharePng" ? 12 : 40;
+      const seen = { ok: 0, invalid: 0 };
+      await fc.assert(
+        fc.asyncProperty(requestsFor(op.path, described.parameters), async ({ params, values, url }) => {
+          const response = await handler(new Request(`http://127.0.0.1${url}`), {
+            params: Promise.resolve(values),
+          });
+          const status = String(response.status);
+          const declared = described.responses[status];
+          expect(declared, `${url}: status ${status} is not declared`).toBeDefined();
+          const valid = isValid(op, params, values);
+          if (valid) expect([200, 404], `${url} is valid`).toContain(response.status);
+          else expect(response.status, `${url} is invalid`).toBe(400);
+          if (response.status === 200) seen.ok++;
+          if (response.status === 400) seen.invalid++;
+          const type = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+          const content = declared?.content;
+          if (!content) {
+            expect((await response.arrayBuffer()).byteLength).toBe(0);
+            return;
+          }
+          expect(Object.keys(content), `${url}: ${type} is not declared for ${status}`).toContain(type);
+          if (type === "application/json") {
+            const body = await response.json();
+            const validate = validatorOf(content[type]?.schema);
+            expect(validate(body), `${url}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+          } else if (type === "image/png") {
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+          } else expect((await response.text()).length).toBeGreaterThan(0);
+        }),
+        { numRuns: runs },
+      );
+      // Not vacuous: the generated sets reach both the answers and the refusals.
+      expect(seen.ok, "answers 200").toBeGreaterThan(0);
+      if (op.query && Object.keys(op.query.shape).length > 0)
+        expect(seen.invalid, "answers 400").toBeGreaterThan(0);
+    });
+  }
+});
