@@ -6,6 +6,9 @@
  *      table, timed: the write-path figure;
  *    then refreshLineage and refreshRollups(null), timed.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type pg from "pg";
 import { refreshRollups } from "../lib/analytics/rollups";
 import type { BenchOptions } from "../lib/bench/args";
@@ -21,6 +24,7 @@ import { errorLine, log, round, timed } from "../lib/bench/stats";
 import type { Database } from "../lib/db";
 import { refreshLineage } from "../lib/origins/lineage";
 import { loadRegistry } from "../lib/origins/sync";
+import { ensureRegistrySynced } from "../lib/publish/registry";
 import { writeSnapshots } from "../lib/store/write-snapshots";
 
 const PAGE = 1000;
@@ -87,6 +91,7 @@ export async function generate(db: Database, client: pg.Client, options: BenchOp
   const rollups = await timed(() => refreshRollups(db, null));
   log(`  ${round(rollups.ms / 1000)} s; refreshRollups([${dates[last]}]) (the daily publish)…`);
   const daily = await timed(() => refreshRollups(db, [new Date(`${dates[last]}T00:00:00Z`)]));
+  const edit = await registryEdit(db);
   await client.query("VACUUM (ANALYZE) share_rollup, model");
   const rollupRows = Number((await client.query("SELECT count(*) AS n FROM share_rollup")).rows[0]?.n ?? 0);
   log(`  ${round(daily.ms / 1000)} s; ${rollupRows.toLocaleString()} rollup rows`);
@@ -120,6 +125,15 @@ export async function generate(db: Database, client: pg.Client, options: BenchOp
         value: rollups.ms / 1000,
         unit: "s",
         note: "client with a 1 h transaction timeout (Prisma's default is 5 s)",
+      },
+      {
+        key: "rollups.registryEdit",
+        label: "re-attribution after editing one lab's namespaces (registry sync)",
+        value: edit.ms / 1000,
+        unit: "s",
+        budget: { op: "<=", value: 30 },
+        aim: { op: "<=", value: 5 },
+        note: `${edit.lab}: ${edit.namespaces} namespaces to ${edit.country}; ${edit.models.toLocaleString()} models re-attributed; undoing it took ${round(edit.undoMs / 1000)} s`,
       },
       {
         key: "rollups.daily",
@@ -251,4 +265,43 @@ async function checkConsistency(
   const expected = population.models.filter((m) => m.createdDay <= t).length;
   const checked = Number(row?.checked ?? 0);
   return { date, checked, expected, mismatched: Number(row?.mismatched ?? 0) + Math.abs(expected - checked) };
+}
+
+/**
+ * A registry edit as a maintainer makes one: every namespace of the lab with the most models moves
+ * to another country. Timed through the registry sync every command runs at start (it re-attributes
+ * what the edit touches), then undone the same way.
+ */
+async function registryEdit(db: Database) {
+  const registry = await loadRegistry();
+  const [top] = await db.prisma.$queryRaw<{ lab: string }[]>`
+    SELECT o.lab_slug AS lab FROM model m JOIN organization o ON o.namespace = m.namespace
+    WHERE o.lab_slug IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+  if (!top) throw new Error("no lab has models");
+  const country = "SG";
+  const edited = structuredClone(registry);
+  const namespaces = edited.organizations.filter((o) => o.lab === top.lab);
+  for (const org of namespaces) Object.assign(org, { country, international: false });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "oms-bench-registry-"));
+  try {
+    const file = path.join(dir, "registry.json");
+    writeFileSync(file, JSON.stringify(edited));
+    log(`registry edit: ${namespaces.length} namespaces of ${top.lab} → ${country}…`);
+    const applied = await timed(() => ensureRegistrySynced(db, { file }));
+    const [moved] = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM model m JOIN organization o ON o.namespace = m.namespace WHERE o.lab_slug = ${top.lab}`;
+    log(`  ${round(applied.ms / 1000)} s; undoing it…`);
+    const undo = await timed(() => ensureRegistrySynced(db));
+    log(`  ${round(undo.ms / 1000)} s`);
+    return {
+      lab: top.lab,
+      namespaces: namespaces.length,
+      country,
+      models: moved?.n ?? 0,
+      ms: applied.ms,
+      undoMs: undo.ms,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

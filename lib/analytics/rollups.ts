@@ -21,40 +21,75 @@ export const PUBLISHED_DATES = Prisma.sql`
  */
 export const ROLLUP_LAYOUT = "2: share_scope";
 
+/** Every published snapshot date with the previous date of its population (period downloads). */
+const SNAPSHOT_DATES = Prisma.sql`
+  SELECT date, all_time,
+    lag(date) OVER population AS prev_date, lag(all_time) OVER population AS prev_all_time
+  FROM (${PUBLISHED_DATES}) all_dates
+  WINDOW population AS (PARTITION BY study ORDER BY date)`;
+
+/**
+ * What a model brings to a date's sums (w: the date, s: its snapshot, p: its snapshot at the
+ * previous date, m: the model). Period downloads of a model at date d are its all-time count
+ * minus its count at the previous snapshot date p of the same population (never negative); a
+ * model without a snapshot at p counts from zero if it was created on or after p, otherwise 0
+ * (its downloads before it entered the crawl are unknown). Where d or p has no all-time counts,
+ * all-time based sums are null.
+ */
+const MODEL_FACTS = Prisma.sql`
+  cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
+  COALESCE(m.pipeline_tag, '') AS task, COALESCE(m.library_name, '') AS library,
+  CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN ''
+       ELSE 'created-' || extract(year FROM m.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
+  (m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
+    AND m.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
+  s.downloads, s.downloads_all_time,
+  CASE
+    WHEN w.prev_date IS NULL THEN 0
+    WHEN NOT w.all_time OR NOT w.prev_all_time THEN NULL
+    WHEN p.model_id IS NOT NULL THEN GREATEST(s.downloads_all_time - p.downloads_all_time, 0)
+    WHEN m.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
+    ELSE 0
+  END AS delta`;
+
+/** The columns share_scope rows are inserted with, in scopeRowsQuery's order. */
+export const SCOPE_COLUMNS = Prisma.sql`(date, attribution, derivative, year_cohort, young, task, library,
+  country, international, lab, org, models, downloads_30d, downloads_all_time, downloads_period)`;
+
+/**
+ * Scope rows from rows of k (the facts grouped with a developer namespace and a lineage namespace
+ * and a sign) attributed through the organizations in orgs: unregistered namespaces share one
+ * attribution (no country, no lab, no org).
+ */
+function attributed(k: Prisma.Sql, orgs: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT k.date, a.attribution, k.derivative, k.year_cohort, k.young, k.task, k.library,
+      COALESCE(a.country, '') AS country, COALESCE(a.intl, false) AS international, COALESCE(a.lab, '') AS lab,
+      a.org, k.sign * k.models AS models, k.sign * k.d30 AS d30, k.sign * k.total AS total, k.sign * k.period AS period
+    FROM ${k} k
+    LEFT JOIN ${orgs} dev ON dev.namespace = k.namespace
+    LEFT JOIN ${orgs} lin ON lin.namespace = k.lineage_namespace
+    CROSS JOIN LATERAL (VALUES
+      ('developer', dev.country, dev.international, dev.lab_slug, CASE WHEN dev.in_registry THEN dev.namespace ELSE '' END),
+      ('lineage', lin.country, lin.international, lin.lab_slug, CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END)
+    ) AS a(attribution, country, intl, lab, org)`;
+}
+
+const SCOPE_SUMS = Prisma.sql`
+  date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,
+  sum(models)::int AS models, sum(d30)::bigint AS downloads_30d, sum(total)::bigint AS downloads_all_time,
+  sum(period)::bigint AS downloads_period`;
+
 /**
  * share_scope rows for the given snapshot dates: per date × attribution rule (developer, lineage)
  * × derivative × creation year × "new" flag × task × library × attributed country, lab and
- * registry namespace, the models and their download sums. Period downloads of a model at date d
- * are its all-time count minus its count at the previous snapshot date p of the same population
- * (never negative); a model without a snapshot at p counts from zero if it was created on or
- * after p, otherwise 0 (its downloads before it entered the crawl are unknown). Where d or p has
- * no all-time counts, all-time based sums are null.
+ * registry namespace, the models and their download sums (MODEL_FACTS says how they count).
  */
 export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
   return Prisma.sql`
-    WITH snapshot_dates AS (
-      SELECT date, all_time,
-        lag(date) OVER population AS prev_date, lag(all_time) OVER population AS prev_all_time
-      FROM (${PUBLISHED_DATES}) all_dates
-      WINDOW population AS (PARTITION BY study ORDER BY date)
-    ),
-    wanted AS (SELECT d.* FROM snapshot_dates d WHERE d.date = ANY(${dates}::date[])),
+    WITH wanted AS (SELECT d.* FROM (${SNAPSHOT_DATES}) d WHERE d.date = ANY(${dates}::date[])),
     per_model AS (
-      SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace,
-        cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
-        COALESCE(m.pipeline_tag, '') AS task, COALESCE(m.library_name, '') AS library,
-        CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN ''
-             ELSE 'created-' || extract(year FROM m.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
-        (m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
-          AND m.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
-        s.downloads, s.downloads_all_time,
-        CASE
-          WHEN w.prev_date IS NULL THEN 0
-          WHEN NOT w.all_time OR NOT w.prev_all_time THEN NULL
-          WHEN p.model_id IS NOT NULL THEN GREATEST(s.downloads_all_time - p.downloads_all_time, 0)
-          WHEN m.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
-          ELSE 0
-        END AS delta
+      SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace, ${MODEL_FACTS}
       FROM wanted w
       JOIN model_snapshot s ON s.date = w.date
       JOIN ${source} m ON m.id = s.model_id
@@ -66,32 +101,73 @@ export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`mo
       ) p ON p.model_id = s.model_id AND p.date = w.prev_date
     ),
     compact AS (
-      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young, task, library,
+      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young, task, library, 1 AS sign,
         count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
       FROM per_model
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ),
-    keyed AS (
-      SELECT c.*,
-        dev.country AS dev_country, dev.international AS dev_intl, dev.lab_slug AS dev_lab,
-        CASE WHEN dev.in_registry THEN dev.namespace ELSE '' END AS dev_org,
-        lin.country AS lin_country, lin.international AS lin_intl, lin.lab_slug AS lin_lab,
-        CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END AS lin_org
-      FROM compact c
-      LEFT JOIN organization dev ON dev.namespace = c.namespace
-      LEFT JOIN organization lin ON lin.namespace = c.lineage_namespace
     )
-    -- Unregistered namespaces share one attribution (no country, no lab, no org): collapsed here.
-    SELECT k.date, a.attribution, k.derivative, k.year_cohort, k.young, k.task, k.library,
-      COALESCE(a.country, '') AS country, COALESCE(a.intl, false) AS international, COALESCE(a.lab, '') AS lab,
-      a.org, sum(k.models)::int AS models, sum(k.d30)::bigint AS downloads_30d,
-      sum(k.total)::bigint AS downloads_all_time, sum(k.period)::bigint AS downloads_period
-    FROM keyed k
-    CROSS JOIN LATERAL (VALUES
-      ('developer', k.dev_country, k.dev_intl, k.dev_lab, k.dev_org),
-      ('lineage', k.lin_country, k.lin_intl, k.lin_lab, k.lin_org)
-    ) AS a(attribution, country, intl, lab, org)
+    SELECT ${SCOPE_SUMS} FROM (${attributed(Prisma.sql`compact`, Prisma.sql`organization`)}) x
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+}
+
+/** A model's attribution before and after a registry edit (its lineage namespace may have moved). */
+export type MovedModels = { ids: number[]; before: string[]; after: string[] };
+/** Organizations as they were before the edit, for the namespaces it changed. */
+export type OrganizationsBefore = {
+  namespaces: string[];
+  inRegistry: boolean[];
+  country: (string | null)[];
+  international: boolean[];
+  lab: (string | null)[];
+};
+
+/**
+ * The change a registry edit makes to share_scope, as signed rows to add: the given models'
+ * contributions over every published date, attributed as before the edit (subtracted) and as
+ * after it (added). One pass over their snapshots, found by the key (date, model_id).
+ */
+export function scopeDeltaQuery(models: MovedModels, before: OrganizationsBefore): Prisma.Sql {
+  const oldOrgs = Prisma.sql`(
+    SELECT namespace, in_registry, country, international, lab_slug FROM organization
+    WHERE NOT (namespace = ANY(${before.namespaces}::text[]))
+    UNION ALL
+    SELECT * FROM unnest(${before.namespaces}::text[], ${before.inRegistry}::boolean[], ${before.country}::text[],
+      ${before.international}::boolean[], ${before.lab}::text[]) AS b(namespace, in_registry, country, international, lab_slug)
+  )`;
+  return Prisma.sql`
+    WITH wanted AS (${SNAPSHOT_DATES}),
+    affected AS (
+      SELECT * FROM unnest(${models.ids}::int[], ${models.before}::text[], ${models.after}::text[])
+        AS a(id, before_lineage, after_lineage)
+    ),
+    per_model AS (
+      SELECT w.date, m.namespace, a.before_lineage, a.after_lineage, ${MODEL_FACTS}
+      FROM wanted w
+      JOIN model_snapshot s ON s.date = w.date AND s.model_id = ANY(${models.ids}::int[])
+      JOIN affected a ON a.id = s.model_id
+      JOIN model m ON m.id = s.model_id
+      LEFT JOIN model_snapshot p ON p.date = w.prev_date AND p.model_id = s.model_id
+    ),
+    compact AS (
+      SELECT date, namespace, before_lineage, after_lineage, derivative, year_cohort, young, task, library,
+        count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
+      FROM per_model
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ),
+    sides AS (
+      SELECT * FROM (${attributed(
+        Prisma.sql`(SELECT c.*, c.before_lineage AS lineage_namespace, -1 AS sign FROM compact c)`,
+        oldOrgs,
+      )}) was
+      UNION ALL
+      SELECT * FROM (${attributed(
+        Prisma.sql`(SELECT c.*, c.after_lineage AS lineage_namespace, 1 AS sign FROM compact c)`,
+        Prisma.sql`organization`,
+      )}) now
+    )
+    SELECT ${SCOPE_SUMS} FROM sides
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    HAVING sum(models) <> 0 OR sum(d30) <> 0 OR sum(total) <> 0 OR sum(period) <> 0`;
 }
 
 /** A scope row's group key for each grouping: the one definition the rollups and filtered reads share. */
@@ -121,12 +197,24 @@ export function cohortSql(cohort: string, row: Prisma.Sql = Prisma.sql`x`): Pris
  * share_rollup rows for the given dates, expanded from share_scope: every cohort × grouping,
  * summed over tasks and libraries (the unfiltered charts read these directly).
  */
-function rollupFromScopeQuery(dates: Date[]): Prisma.Sql {
+export function rollupFromScopeQuery(
+  dates: Date[] | null,
+  scope: Prisma.Sql = Prisma.sql`share_scope`,
+): Prisma.Sql {
   return Prisma.sql`
+    WITH attributions AS (
+      -- Tasks and libraries summed away first: the expansion below multiplies every row by twelve.
+      SELECT date, attribution, derivative, year_cohort, young, country, international, lab, org,
+        sum(models) AS models, sum(downloads_30d) AS downloads_30d,
+        sum(downloads_all_time) AS downloads_all_time, sum(downloads_period) AS downloads_period
+      FROM ${scope}
+      WHERE ${dates ? Prisma.sql`date = ANY(${dates}::date[])` : Prisma.sql`true`}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    )
     SELECT x.date, c.cohort, x.attribution, x.derivative, g.group_type, g.group_key,
       sum(x.models)::int AS models, sum(x.downloads_30d)::bigint AS downloads_30d,
       sum(x.downloads_all_time)::bigint AS downloads_all_time, sum(x.downloads_period)::bigint AS downloads_period
-    FROM share_scope x
+    FROM attributions x
     CROSS JOIN LATERAL (VALUES ('all'), (NULLIF(x.year_cohort, '')), (CASE WHEN x.young THEN ${NEW_COHORT} END)) AS c(cohort)
     CROSS JOIN LATERAL (VALUES
       ('region', ${groupKeySql("region")}),
@@ -134,7 +222,7 @@ function rollupFromScopeQuery(dates: Date[]): Prisma.Sql {
       ('lab', ${groupKeySql("lab")}),
       ('org', ${groupKeySql("org")})
     ) AS g(group_type, group_key)
-    WHERE x.date = ANY(${dates}::date[]) AND c.cohort IS NOT NULL
+    WHERE c.cohort IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
@@ -173,9 +261,7 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
       for (let i = 0; i < targets.length; i += DATES_PER_STATEMENT) {
         const batch = targets.slice(i, i + DATES_PER_STATEMENT);
         await tx.$executeRaw`
-          INSERT INTO share_scope (date, attribution, derivative, year_cohort, young, task, library, country,
-            international, lab, org, models, downloads_30d, downloads_all_time, downloads_period)
-          ${scopeRowsQuery(batch)}`;
+          INSERT INTO share_scope ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
         await tx.$executeRaw`
           INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
             downloads_30d, downloads_all_time, downloads_period)

@@ -24,7 +24,8 @@ export const MAX_LINEAGE_DEPTH = 32;
  * when most models are queued (a first crawl or backfill), where one pass beats finding them.
  *
  * Returns how many models' lineage changed, and the earliest snapshot date of those whose
- * attribution moved (null if none): the oldest published shares the change can move.
+ * attribution moved (null if none): the oldest published shares the change can move. The moved
+ * models and where they counted before are left in lineage_moved.
  */
 export async function refreshLineage(
   db: Database,
@@ -40,6 +41,7 @@ export async function refreshLineage(
         SELECT m.id, m.hub_id, m.namespace, m.base_models, m.lineage_namespace FROM model m
         WHERE m.lineage_root IS NOT NULL AND lower(m.lineage_root) IN (SELECT key FROM affected)
           AND m.id NOT IN (SELECT id FROM pending)`;
+  await db.prisma.$executeRaw`DELETE FROM lineage_moved`;
   const [row] = await db.prisma.$queryRaw<{ updated: number; earliest: Date | null }[]>`
     WITH RECURSIVE pending AS (SELECT model_id AS id FROM lineage_pending),
     -- A queued model may be the uncrawled root of others' chains, or sit in their chain.
@@ -100,7 +102,14 @@ export async function refreshLineage(
       SELECT r.id FROM resolved r
       WHERE r.was IS DISTINCT FROM COALESCE(r.lineage_namespace, r.namespace)
     ),
-    done AS (DELETE FROM lineage_pending WHERE model_id IN (SELECT id FROM pending))
+    done AS (DELETE FROM lineage_pending WHERE model_id IN (SELECT id FROM pending)),
+    -- What moved, and where it counted before, for a registry edit to re-attribute (lineage_moved
+    -- is emptied first by the caller's statement below: only this refresh's moves are kept).
+    recorded AS (
+      INSERT INTO lineage_moved (model_id, was)
+      SELECT r.id, r.was FROM resolved r
+      WHERE r.was IS DISTINCT FROM COALESCE(r.lineage_namespace, r.namespace)
+    )
     -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
     SELECT (SELECT count(*)::int FROM updated) AS updated,
       -- Snapshots are keyed by date first: walk them in date order and stop at the first hit;

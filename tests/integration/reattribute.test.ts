@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshRollups } from "@/lib/analytics/rollups";
+import { dataVersion } from "@/lib/db/data-version";
+import { refreshLineage } from "@/lib/origins/lineage";
+import type { Registry } from "@/lib/origins/registry-schema";
+import { syncRegistry } from "@/lib/origins/sync";
+import { reattribute } from "@/lib/publish/reattribute";
+import { seedPopulation, testRegistry } from "../factories/population";
+import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+
+const PREFIX = "re";
+
+/** Registry edits re-attributed in place give exactly the tables a full rebuild gives. */
+describe.each(testBackends())("re-attribution after a registry edit on %s", (backend) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    await seedPopulation(db, 11, PREFIX);
+    await refreshLineage(db, "all");
+    await refreshRollups(db, null);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const tables = async () => {
+    const [row] = await db.prisma.$queryRaw<{ scope: string; rollup: string; rows: number }[]>`
+      SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM share_scope t) AS scope,
+        (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM share_rollup t) AS rollup,
+        (SELECT count(*)::int FROM share_rollup) AS rows`;
+    return row;
+  };
+
+  /** Applies the edit in place, then checks against a rebuild of everything from the snapshots. */
+  const editAndCompare = async (registry: Registry) => {
+    const result = await reattribute(db, async () => {
+      await syncRegistry(db, registry);
+    });
+    const inPlace = await tables();
+    await refreshLineage(db, "all");
+    await refreshRollups(db, null);
+    expect(inPlace).toEqual(await tables());
+    return result;
+  };
+
+  const edited = (edit: (r: Registry) => void) => {
+    const registry = structuredClone(testRegistry(PREFIX));
+    edit(registry);
+    return registry;
+  };
+
+  it("a namespace moved to another lab and country", async () => {
+    const result = await editAndCompare(
+      edited((r) => {
+        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-cn2`);
+        if (!org) throw new Error("no cn2");
+        Object.assign(org, { lab: `${PREFIX}-me`, country: "US" });
+      }),
+    );
+    expect(result.namespaces).toBe(1);
+    expect(result.models).toBeGreaterThan(0);
+  });
+
+  it("a namespace added to the registry, another removed, one made international", async () => {
+    const result = await editAndCompare(
+      edited((r) => {
+        r.organizations.push({
+          namespace: `${PREFIX}-u1`,
+          lab: `${PREFIX}-mi`,
+          country: "DE",
+          international: false,
+          kind: "lab",
+          source: "https://a.example",
+        });
+        r.organizations = r.organizations.filter((o) => o.namespace !== `${PREFIX}-kr1`);
+        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-fr1`);
+        if (!org) throw new Error("no fr1");
+        Object.assign(org, { country: null, international: true });
+      }),
+    );
+    expect(result.namespaces).toBe(4);
+  });
+
+  it("an edit that changes no attribution leaves the tables and still renews the data version", async () => {
+    const registry = edited((r) => {
+      const lab = r.labs.find((l) => l.slug === `${PREFIX}-qw`);
+      if (lab) lab.name = "Qw (renamed)";
+    });
+    await reattribute(db, async () => {
+      await syncRegistry(db, registry);
+    });
+    const before = await tables();
+    const version = await dataVersion(db);
+    await new Promise((r) => setTimeout(r, 5));
+    const result = await reattribute(db, async () => {
+      await syncRegistry(db, registry);
+    });
+    expect(result).toMatchObject({ namespaces: 0, models: 0, rollupsRebuilt: false });
+    expect(await tables()).toEqual(before);
+    expect(await dataVersion(db)).not.toBe(version);
+  });
+});
