@@ -1,6 +1,7 @@
 import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
 import { publicErrorText } from "../format/public-error";
+import { MAX_PAGE_SIZE } from "../hf";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock } from "../store/write-lock";
 import type { IngestOptions } from "./options";
@@ -219,6 +220,9 @@ async function crawl(
 
 /** Pages of a listing written per transaction: ≈ 10,000 snapshots at the Hub's 1,000 per page. */
 const PAGES_PER_WRITE = 10;
+
+/** Snapshots per write of a crawl's batch at full pages (what the bench times the write path with). */
+export const CRAWL_WRITE_ROWS = PAGES_PER_WRITE * MAX_PAGE_SIZE;
 
 type PageBatch = {
   records: ModelRecord[];
