@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
       if (error instanceof ApiError) return invalidEmbed(error.message);
       throw error;
     }
+    // The embed sets its own fixed policy (lib/http/csp.ts): no nonce, so it can be cached.
+    return NextResponse.next();
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, pathname);

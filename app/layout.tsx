@@ -17,6 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const metadata: Metadata = {
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon-48.png", sizes: "48x48" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   title: {
     default: "Open Model Share — whose open models does the world download?",
     template: "%s · Open Model Share",

@@ -5,7 +5,7 @@
  * per-namespace listings would make the fake Hub scan its whole lazy population per namespace).
  */
 import type { BenchOptions } from "../lib/bench/args";
-import { firstJsonLine, spawnTs, stopChild } from "../lib/bench/child";
+import { firstJsonLine, spawnBundled, spawnTs, stopChild } from "../lib/bench/child";
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/bench/pg";
 import type { StepResult } from "../lib/bench/report";
 import { log, round } from "../lib/bench/stats";
@@ -26,7 +26,7 @@ export async function crawl(options: BenchOptions, name: string): Promise<StepRe
     await db.close();
     const { url: hubUrl } = await firstJsonLine<{ url: string }>(hub, "fake Hub");
     log(`crawling ${n.toLocaleString()} models from the fake Hub at ${hubUrl}…`);
-    const job = spawnTs("bench/crawl-child.ts", [], {
+    const job = spawnBundled("bench/crawl-child.ts", [], {
       DATABASE_URL: url,
       BENCH_HUB_URL: hubUrl,
       ...(options.crawlNodeOptions ? { NODE_OPTIONS: options.crawlNodeOptions } : {}),

@@ -19,7 +19,10 @@ export async function firstLoad(): Promise<StepResult> {
       unit: "kB gzip",
       budget: { op: "<=", value: b.must },
       aim: { op: "<=", value: b.aim },
-      note: `${r.chunks} chunks from .next/diagnostics/route-bundle-stats.json; recharts loads after as its own chunk`,
+      note:
+        "script" in b
+          ? `a server-rendered document whose only script is ${b.script}`
+          : `${r.chunks} chunks from .next/diagnostics/route-bundle-stats.json`,
     };
   });
   return { figures, details: { routes } };

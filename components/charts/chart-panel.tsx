@@ -2,37 +2,25 @@
 
 import { type ReactNode, useState } from "react";
 import { EmbedDialog } from "@/components/embed/embed-dialog";
+import { type ChartState, chartUrl } from "@/lib/charts/chart-state";
 
 type Props = {
   title: string;
   subtitle?: ReactNode;
-  /** Query string of the chart's /api/v1/share request */
-  apiQuery: string;
-  status: "loading" | "error" | "empty" | "ready";
-  error?: string;
-  onRetry?: () => void;
+  /** The chart's state: every link (embed, CSV, PNG, data bundle) is this state serialised */
+  state: ChartState;
+  empty?: boolean;
   emptyMessage?: ReactNode;
+  /** Above the chart, on the right (view tabs, mode and value toggles) */
   controls?: ReactNode;
-  table?: ReactNode;
   children: ReactNode;
 };
 
 /**
- * Every chart goes through this frame: one loading, error and empty treatment, and the same
- * actions (CSV, PNG, copy link, data table).
+ * Every chart goes through this frame: one empty treatment, and the same actions, made from the
+ * same state the chart shows (embed, CSV, PNG, a zip of the data with its notes, copy link).
  */
-export function ChartPanel({
-  title,
-  subtitle,
-  apiQuery,
-  status,
-  error,
-  onRetry,
-  emptyMessage,
-  controls,
-  table,
-  children,
-}: Props) {
+export function ChartPanel({ title, subtitle, state, empty, emptyMessage, controls, children }: Props) {
   const [copied, setCopied] = useState(false);
   const copyLink = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => {});
@@ -40,58 +28,20 @@ export function ChartPanel({
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <section className="card" aria-label={title}>
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "baseline",
-          justifyContent: "space-between",
-          gap: 8,
-        }}
-      >
+    <section className="card chart-panel" aria-label={title}>
+      <div className="chart-panel-head">
         <div>
           <h2 style={{ marginBottom: 2 }}>{title}</h2>
           {subtitle ? (
-            <p className="muted small" style={{ margin: 0 }}>
+            <p className="muted small panel-subtitle" style={{ margin: 0 }}>
               {subtitle}
             </p>
           ) : null}
         </div>
-        <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
-          {controls}
-          <EmbedDialog queryString={apiQuery} defaultTitle={title} />
-          <a className="btn" href={`/api/v1/share?${apiQuery}${apiQuery ? "&" : ""}format=csv`} download>
-            CSV
-          </a>
-          {/* The server renders the image: same numbers, with legend and source line. */}
-          <a
-            className="btn"
-            href={`/api/v1/share.png?${apiQuery}${apiQuery ? "&" : ""}${new URLSearchParams({ title })}`}
-            download
-          >
-            PNG
-          </a>
-          <button type="button" className="btn" onClick={copyLink}>
-            {copied ? "Copied" : "Copy link"}
-          </button>
-        </div>
       </div>
-      <div style={{ marginTop: 12, minHeight: 200 }}>
-        {status === "loading" ? (
-          <div className="skeleton" style={{ height: 320 }} role="status" aria-label="Loading chart" />
-        ) : status === "error" ? (
-          <div role="alert" style={{ padding: 24, textAlign: "center" }}>
-            <p style={{ color: "var(--error)", marginTop: 0 }}>
-              Could not load this chart: {error ?? "unknown error"}
-            </p>
-            {onRetry ? (
-              <button type="button" className="btn" onClick={onRetry}>
-                Retry
-              </button>
-            ) : null}
-          </div>
-        ) : status === "empty" ? (
+      {controls ? <div className="chart-controls">{controls}</div> : null}
+      <div style={{ marginTop: 8, minHeight: 120 }}>
+        {empty ? (
           <div style={{ padding: 24, textAlign: "center" }} className="muted">
             {emptyMessage ?? "No data for these filters."}
           </div>
@@ -99,14 +49,26 @@ export function ChartPanel({
           children
         )}
       </div>
-      {status === "ready" && table ? (
-        <details style={{ marginTop: 8 }}>
-          <summary className="small" style={{ cursor: "pointer" }}>
-            Data table
-          </summary>
-          {table}
-        </details>
-      ) : null}
+      <div className="chart-actions">
+        <EmbedDialog embedPath={chartUrl("embed", state)} defaultTitle={title} />
+        <a className="btn" href={chartUrl("csv", state)} download>
+          CSV
+        </a>
+        <a className="btn" href={chartUrl("png", state, { title })} download>
+          PNG
+        </a>
+        <a
+          className="btn"
+          href={chartUrl("zip", state, { title })}
+          download
+          title="CSV long and wide, notes, citation"
+        >
+          Data (zip)
+        </a>
+        <button type="button" className="btn" onClick={copyLink}>
+          {copied ? "Copied" : "Copy link"}
+        </button>
+      </div>
     </section>
   );
 }

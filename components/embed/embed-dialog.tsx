@@ -2,22 +2,29 @@
 
 import { useId, useMemo, useRef, useState } from "react";
 
-/** Embed options with a live preview, the iframe snippet and a copy button. */
-export function EmbedDialog({ queryString, defaultTitle }: { queryString: string; defaultTitle: string }) {
+/**
+ * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
+ * button. The embed is the chart's own state (its path), with a title and a theme.
+ */
+export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; defaultTitle: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [title, setTitle] = useState(defaultTitle);
-  const [width, setWidth] = useState(720);
-  const [height, setHeight] = useState(420);
+  // Typed freely, checked when used: each keystroke is not clamped (typing 500 stays 500).
+  const [widthText, setWidthText] = useState("720");
+  const [heightText, setHeightText] = useState("520");
+  const width = clamp(widthText, 280, 1600, 720);
+  const height = clamp(heightText, 200, 1600, 520);
   const [theme, setTheme] = useState<"light" | "dark">("light");
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
   const src = useMemo(() => {
-    const origin = typeof window === "undefined" ? "" : window.location.origin;
     const extra = new URLSearchParams({ title, theme });
-    return `${origin}/embed/share?${queryString}${queryString ? "&" : ""}${extra}`;
-  }, [queryString, title, theme]);
-  const snippet = `<iframe src="${src.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" title="${title.replace(/"/g, "&quot;")}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+    return `${origin}${embedPath}${embedPath.includes("?") ? "&" : "?"}${extra}`;
+  }, [origin, embedPath, title, theme]);
+  const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width}" height="${height}" loading="lazy" style="width:100%;max-width:${width}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
   const copy = async () => {
     await navigator.clipboard?.writeText(snippet).catch(() => {});
     setCopied(true);
@@ -72,8 +79,9 @@ export function EmbedDialog({ queryString, defaultTitle }: { queryString: string
             <input
               type="text"
               inputMode="numeric"
-              value={width}
-              onChange={(e) => setWidth(clamp(e.target.value, 280, 1600, 720))}
+              value={widthText}
+              onChange={(e) => setWidthText(e.target.value)}
+              onBlur={() => setWidthText(String(width))}
               size={5}
             />
           </label>
@@ -82,8 +90,9 @@ export function EmbedDialog({ queryString, defaultTitle }: { queryString: string
             <input
               type="text"
               inputMode="numeric"
-              value={height}
-              onChange={(e) => setHeight(clamp(e.target.value, 200, 1200, 420))}
+              value={heightText}
+              onChange={(e) => setHeightText(e.target.value)}
+              onBlur={() => setHeightText(String(height))}
               size={5}
             />
           </label>

@@ -12,7 +12,7 @@ export function DataBanner({
   const style = {
     background: "var(--warn-bg)",
     color: "var(--warn-fg)",
-    padding: "8px 16px",
+    padding: "6px 16px",
     fontSize: 14,
     textAlign: "center" as const,
   };
@@ -27,8 +27,8 @@ export function DataBanner({
   if (freshness?.demo) {
     return (
       <div role="status" data-testid="demo-banner" style={style}>
-        <strong>Demo data.</strong> These charts show a generated sample, not real Hub downloads, until the
-        first ingestion run completes. <Link href="/methodology#demo-data">What is this?</Link>
+        <strong>Demo data:</strong> a generated sample, not real Hub downloads, until the first ingestion run.{" "}
+        <Link href="/methodology#demo-data">What is this?</Link>
       </div>
     );
   }

@@ -11,33 +11,22 @@ const NAV = [
 
 export function SiteHeader({ theme }: { theme: "light" | "dark" | "system" }) {
   return (
-    <header style={{ borderBottom: "1px solid var(--border)" }}>
-      <div
-        style={{
-          maxWidth: 1200,
-          margin: "0 auto",
-          padding: "10px 16px",
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "center",
-          gap: "8px 20px",
-        }}
-      >
-        <Link href="/" style={{ fontWeight: 700, color: "var(--fg)", textDecoration: "none" }}>
+    <header className="site-header">
+      <div className="site-header-row">
+        <Link href="/" className="site-name">
           Open Model Share
         </Link>
-        <nav aria-label="Main" style={{ display: "flex", flexWrap: "wrap", gap: "4px 14px", flex: 1 }}>
+        <span className="theme-slot">
+          <ThemeToggle initial={theme} />
+        </span>
+        {/* One line at every width: it scrolls sideways on a phone rather than wrapping. */}
+        <nav aria-label="Main" className="site-nav">
           {NAV.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              style={{ color: "var(--muted)", textDecoration: "none", fontSize: 14 }}
-            >
+            <Link key={item.href} href={item.href}>
               {item.label}
             </Link>
           ))}
         </nav>
-        <ThemeToggle initial={theme} />
       </div>
     </header>
   );

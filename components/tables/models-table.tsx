@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ModelRow } from "@/lib/analytics/models";
+import { createdLabel } from "@/lib/domain/cohorts";
 import { regionInfo } from "@/lib/domain/regions";
 import { formatCount, formatExact } from "@/lib/format/numbers";
 
@@ -62,7 +63,7 @@ export function ModelsTable({
                 </td>
               ) : null}
               <td className="small">{m.pipelineTag ?? "–"}</td>
-              <td className="small num">{m.createdAt?.slice(0, 10) ?? "–"}</td>
+              <td className="small num">{createdLabel(m.createdAt)}</td>
               <td className="num" title={formatExact(m.downloads30d)}>
                 {formatCount(m.downloads30d)}
               </td>

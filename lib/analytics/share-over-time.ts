@@ -3,6 +3,7 @@ import type { Freshness, SharePoint, ShareResult, ShareSeries } from "../domain/
 import { countryColor, countryLabel, NO_LAB, UNREGISTERED_NAMESPACES } from "../domain/colors";
 import { type GroupBy, OTHER_SERIES } from "../domain/dimensions";
 import type { Population } from "../domain/populations";
+import { QueryError } from "../domain/query-error";
 import { REGION_KEYS, regionInfo } from "../domain/regions";
 import { shareOf } from "../domain/share";
 import type { ShareQuery } from "../domain/share-query";
@@ -57,6 +58,11 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
 /** The answer to a query from its scope's data: bucketing, series choice, shares, crossovers. */
 export function shareResultOf(query: ShareQuery, data: ShareData): ShareResult {
   const { freshness, from, to, population, rows, meta } = data;
+  const unknown = (query.labs ?? []).filter((slug) => !meta.isLab(slug));
+  if (unknown.length > 0)
+    throw new QueryError(`No lab ${unknown.map((s) => `"${s}"`).join(", ")}: GET /api/v1/labs lists them.`, [
+      { path: "labs", message: `has no lab ${unknown.join(", ")}` },
+    ]);
   const metricValue = (r: Row) =>
     query.metric === "downloads30d" ? r.d30 : query.metric === "cumulative" ? r.total : r.period;
 
@@ -186,6 +192,8 @@ async function loadRows(
 
 type Meta = {
   style: (key: string) => { label: string; color: string };
+  /** A lab slug the registry knows (labs= selects among them) */
+  isLab: (slug: string) => boolean;
   labOf: (key: string) => string | null;
   countryOf: (key: string) => string | null;
 };
@@ -199,12 +207,14 @@ async function seriesMeta(db: Database, groupBy: GroupBy): Promise<Meta> {
       }),
       labOf: () => null,
       countryOf: () => null,
+      isLab: () => true,
     };
   if (groupBy === "country")
     return {
       style: (key) => ({ label: countryLabel(key), color: countryColor(key) }),
       labOf: () => null,
       countryOf: (k) => k,
+      isLab: () => true,
     };
   const labs = await db.prisma.lab.findMany();
   const lab = new Map(labs.map((l) => [l.slug, l]));
@@ -216,6 +226,7 @@ async function seriesMeta(db: Database, groupBy: GroupBy): Promise<Meta> {
           : { label: lab.get(key)?.name ?? key, color: lab.get(key)?.color ?? NO_LAB.color },
       labOf: (key) => key || null,
       countryOf: (key) => lab.get(key)?.country ?? null,
+      isLab: (slug) => lab.has(slug),
     };
   }
   const orgs = await db.prisma.organization.findMany({
@@ -234,6 +245,7 @@ async function seriesMeta(db: Database, groupBy: GroupBy): Promise<Meta> {
           },
     labOf: (key) => org.get(key)?.labSlug ?? null,
     countryOf: (key) => org.get(key)?.country ?? null,
+    isLab: (slug) => lab.has(slug),
   };
 }
 

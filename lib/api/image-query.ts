@@ -1,11 +1,22 @@
 import { z } from "zod";
+import { CHART_MODES, CHART_VALUES } from "../charts/chart-model";
 import { SHARE_PARAMS, type ShareQuery, shareQueryFields, shareQueryRules } from "../domain/share-query";
 import { parseSearchParams } from "./parse";
 
-/** Presentation parameters of images and embeds, on top of the share query. */
+/**
+ * Presentation parameters of images and embeds, on top of the share query: what the page shows
+ * (lines or stacked, shares or downloads) travels with the chart into every format.
+ */
 const presentationFields = {
-  title: z.string().trim().max(120, "is too long (120 characters at most)").optional(),
-  theme: z.enum(["light", "dark"]).default("light"),
+  title: z
+    .string()
+    .trim()
+    .max(120, "is too long (120 characters at most)")
+    .optional()
+    .describe("Replaces the title"),
+  theme: z.enum(["light", "dark"]).default("light").describe("Colours, whatever the reader's system prefers"),
+  mode: z.enum(CHART_MODES).default("lines").describe("lines, or stacked areas"),
+  value: z.enum(CHART_VALUES).default("share").describe("Shares, or download counts"),
 };
 
 const imagePresentationFields = {

@@ -1,21 +1,62 @@
 import { z } from "zod";
-import { shareQueryString } from "../domain/share-query";
+import { getLabsAnswer, getModelDetailAnswer } from "../analytics/answers";
+import { chartTitle } from "../charts/chart-model";
+import {
+  type ChartState,
+  chartUrl,
+  emptyChartState,
+  parseChartState,
+  withOverviewDefaults,
+} from "../charts/chart-state";
+import type { Database } from "../db";
+import type { OEmbed } from "../domain/answers";
+import { cohortLabel } from "../domain/cohorts";
 import { SITE_NAME } from "../site";
 import { ApiError } from "./errors";
-import { EMBED_PARAMS, parseEmbedQuery } from "./image-query";
+import { parseEmbedQuery } from "./image-query";
 
 export const oembedQuerySchema = z.object({
-  url: z.string().min(1, "is required").max(4000, "is too long"),
+  url: z
+    .string()
+    .min(1, "is required")
+    .max(4000, "is too long")
+    .describe("A link to a page of this site that shows a chart"),
   maxwidth: z.coerce.number().int().min(200).max(2400).optional(),
   maxheight: z.coerce.number().int().min(200).max(1600).optional(),
   format: z.enum(["json"], { message: 'only "json" is supported' }).default("json"),
 });
 
+/** The chart a page of ours shows, as a chart state: the overview's, an embed's, a lab's, a model's lab's. */
+async function chartOfPage(db: Database, url: URL): Promise<ChartState | null> {
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  if (path === "/") return withOverviewDefaults(parseChartState(url.searchParams));
+  if (path === "/embed/share") return parseChartState(url.searchParams);
+  const lab = /^\/labs\/([a-z0-9-]{1,41})$/.exec(path)?.[1];
+  const model = /^\/models\/([^/]+)\/([^/]+)$/.exec(path);
+  let slug = lab ?? null;
+  if (model) {
+    const detail = (
+      await getModelDetailAnswer(
+        db,
+        `${decodeURIComponent(model[1] ?? "")}/${decodeURIComponent(model[2] ?? "")}`,
+      )
+    ).value.detail;
+    slug = detail?.attribution?.developer.lab ?? null;
+  }
+  if (!slug) return null;
+  return { ...emptyChartState(), groupBy: "lab", labs: [slug], metric: "downloads30d", cohort: "all" };
+}
+
 /**
- * oEmbed (https://oembed.com) "rich" answer for a permalink of ours — the overview with its
- * query, or an embed URL — so a CMS turns a pasted link into the live iframe.
+ * oEmbed (https://oembed.com) "rich" answer for a link to any page of ours that shows a chart —
+ * the overview with its query, an embed, a lab's page, a model's page (its lab's chart) — so a
+ * CMS turns a pasted link into the live iframe. The title names what is charted.
  */
-export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: string) {
+export async function oembedFor(
+  db: Database,
+  input: z.infer<typeof oembedQuerySchema>,
+  origin: string,
+): Promise<OEmbed> {
   let url: URL;
   try {
     url = new URL(input.url, origin);
@@ -24,25 +65,27 @@ export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: stri
       { path: "url", message: "is not a valid URL" },
     ]);
   }
-  if (url.origin !== origin) {
+  if (url.origin !== origin)
     throw new ApiError("not_found", `Only ${origin} links can be embedded.`, [
       { path: "url", message: "is not a link to this site" },
     ]);
-  }
-  if (url.pathname !== "/" && url.pathname !== "/embed/share") {
+  const state = await chartOfPage(db, url);
+  if (!state)
     throw new ApiError(
       "not_found",
-      "That page has no embeddable chart; use a link to the overview or to /embed/share.",
+      "That page has no embeddable chart; link to the overview, a lab or /embed/share.",
     );
-  }
-  const params = new URLSearchParams();
-  for (const [k, v] of url.searchParams) if (EMBED_PARAMS.includes(k)) params.append(k, v);
+  const params = new URLSearchParams(chartUrl("embed", state).split("?")[1] ?? "");
   const { share, presentation } = parseEmbedQuery(params);
+  const labs = new Map((await getLabsAnswer(db)).value.labs.map((l) => [l.slug, l.name]));
+  const named = share.labs?.map((s) => labs.get(s) ?? s) ?? [];
+  const base = chartTitle(share, { ...presentation, title: undefined });
+  const title =
+    presentation.title ??
+    `${base}${named.length ? `: ${named.join(", ")}` : ""}${share.cohort === "all" ? "" : ` — ${cohortLabel(share.cohort)}`}`;
   const width = Math.min(input.maxwidth ?? 720, 720);
-  const height = Math.min(input.maxheight ?? presentation.height ?? 420, presentation.height ?? 420);
-  const title = presentation.title ?? "Share of open-model downloads by country";
-  const embedQuery = shareQueryString(share);
-  const src = `${origin}/embed/share?${embedQuery}${embedQuery ? "&" : ""}${new URLSearchParams({ title, theme: presentation.theme })}`;
+  const height = Math.min(input.maxheight ?? presentation.height ?? 520, presentation.height ?? 520);
+  const src = `${origin}${chartUrl("embed", state, { title, theme: presentation.theme })}`;
   const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     version: "1.0",
@@ -52,8 +95,8 @@ export function oembedFor(input: z.infer<typeof oembedQuerySchema>, origin: stri
     title,
     width,
     height,
-    html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
-    thumbnail_url: `${origin}/api/v1/share.png?${embedQuery}`,
+    html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" style="width:100%;max-width:${width}px;border:0"></iframe><script src="${escapeHtml(origin)}/embed.js" async></script>`,
+    thumbnail_url: `${origin}${chartUrl("png", state)}`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
   };

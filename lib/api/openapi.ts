@@ -53,6 +53,8 @@ function content(bodies: Body[]) {
     if (body.kind === "png") out["image/png"] = { schema: { type: "string", contentMediaType: "image/png" } };
     if (body.kind === "svg") out["image/svg+xml"] = { schema: { type: "string" } };
     if (body.kind === "html") out["text/html"] = { schema: { type: "string" } };
+    if (body.kind === "zip")
+      out["application/zip"] = { schema: { type: "string", contentMediaType: "application/zip" } };
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   answeredModelsQuerySchema,
   attributionGapSchema,
+  freshnessSchema,
   ingestRunsSchema,
   labDetailSchema,
   labsSchema,
@@ -28,6 +29,7 @@ export type Body =
   | { kind: "csv" }
   | { kind: "png" }
   | { kind: "svg" }
+  | { kind: "zip" }
   | { kind: "html" };
 
 export type Answer = { description: string; bodies: Body[] };
@@ -81,8 +83,10 @@ const INGEST_ANSWERS: Record<number, Answer> = {
   409: { description: "A run is already going", bodies: [] },
 };
 
+/** Every data answer says whether it is demo data, and how fresh it is. */
+const dataNotes = { demo: z.boolean(), freshness: freshnessSchema };
 const shareWithDemo = shareResultSchema.extend({ demo: z.boolean() });
-const modelsAnswer = modelsPageSchema.extend({ query: answeredModelsQuerySchema });
+const modelsAnswer = modelsPageSchema.extend({ query: answeredModelsQuerySchema, ...dataNotes });
 const namespaceParam = z.string().regex(NAMESPACE_PATTERN);
 const modelNameParam = z.string().regex(MODEL_NAME_PATTERN);
 
@@ -131,6 +135,19 @@ export const OPERATIONS: readonly Operation[] = [
     conditional: true,
   },
   {
+    id: "getShareZip",
+    method: "GET",
+    path: "/api/v1/share.zip",
+    summary: "The share answer as files: CSV long and wide, and a README",
+    description:
+      "Any share query, plus title, mode and value. The README says what the data measures, its source and data version, how to cite it, its licence, and whether it is demo data.",
+    query: embedQuerySchema,
+    queryRules: "As /api/v1/share.",
+    answers: { 200: { description: "A zip archive", bodies: [{ kind: "zip" }] } },
+    limited: true,
+    conditional: true,
+  },
+  {
     id: "listLabs",
     method: "GET",
     path: "/api/v1/labs",
@@ -139,7 +156,7 @@ export const OPERATIONS: readonly Operation[] = [
     answers: {
       200: {
         description: "Labs (JSON), or CSV with format=csv",
-        bodies: [json(labsSchema), { kind: "csv" }],
+        bodies: [json(labsSchema.extend(dataNotes)), { kind: "csv" }],
       },
     },
     limited: true,
@@ -151,7 +168,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/labs/{slug}",
     summary: "One lab: namespaces, top models, derivatives by others",
     pathParams: { slug: slugItem },
-    answers: { 200: { description: "Lab", bodies: [json(labDetailSchema)] } },
+    answers: { 200: { description: "Lab", bodies: [json(labDetailSchema.extend(dataNotes))] } },
     limited: true,
     conditional: true,
   },
@@ -177,7 +194,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/models/{namespace}/{name}",
     summary: "One model: history, attribution, bases and derivatives",
     pathParams: { namespace: namespaceParam, name: modelNameParam },
-    answers: { 200: { description: "Model", bodies: [json(modelDetailSchema)] } },
+    answers: {
+      200: { description: "Model", bodies: [json(modelDetailSchema.extend({ freshness: freshnessSchema }))] },
+    },
     limited: true,
     conditional: true,
   },
@@ -190,7 +209,7 @@ export const OPERATIONS: readonly Operation[] = [
     answers: {
       200: {
         description: "Gap (JSON), or CSV with format=csv",
-        bodies: [json(attributionGapSchema), { kind: "csv" }],
+        bodies: [json(attributionGapSchema.extend(dataNotes)), { kind: "csv" }],
       },
     },
     limited: true,

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, isStatementTimeout } from "../db/errors";
+import { QueryError } from "../domain/query-error";
 import { ApiError, errorBody } from "./errors";
 import type { Operation } from "./operations";
 import { spendBudget } from "./rate-limit";
@@ -35,6 +36,8 @@ export function apiErrorResponse(error: ApiError, headers: Record<string, string
 /** Maps any error to the API's error shape: bad input 400, missing 404, database down 503. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return apiErrorResponse(error);
+  if (error instanceof QueryError)
+    return apiErrorResponse(new ApiError("bad_request", error.message, error.issues));
   if (isDatabaseUnavailable(error)) {
     const apiError = new ApiError(
       "service_unavailable",

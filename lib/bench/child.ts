@@ -9,6 +9,14 @@ export function spawnTs(file: string, args: string[], env: Record<string, string
   });
 }
 
+/** A TypeScript entry point bundled and run as `npm run ingest` runs it (scripts/run-bundled.mjs). */
+export function spawnBundled(file: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--expose-gc", "scripts/run-bundled.mjs", file, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+}
+
 /** The first stdout line of `child` that parses as JSON; rejects if it exits first. */
 export function firstJsonLine<T>(child: ChildProcess, what: string): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -3,10 +3,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
 
-/** The first-load budgets (bench/README.md) (kB gzip): "must" fails the build, "aim" is the target. */
+/**
+ * The first-load budgets (bench/README.md) (kB gzip): "must" fails the build, "aim" is the target.
+ * The embed is a document of its own (app/embed/share/route.ts): its only script is `script`.
+ */
 export const FIRST_LOAD_BUDGETS = [
-  { route: "/", key: "overview", must: 250, aim: 180 },
-  { route: "/embed/share", key: "embed", must: 150, aim: 100 },
+  { route: "/", key: "overview", must: 180, aim: 150 },
+  { route: "/embed/share", key: "embed", must: 150, aim: 100, script: "public/embed-frame.js" },
 ] as const;
 
 const routeStatsSchema = z.array(z.object({ route: z.string(), firstLoadChunkPaths: z.array(z.string()) }));
@@ -48,5 +51,15 @@ export async function firstLoadFromBuild(projectDir = process.cwd()): Promise<Ro
     }
     out.push({ route: r.route, chunks: r.firstLoadChunkPaths.length, bytes, gzipKb: gzip / 1000 });
   }
+  for (const budget of FIRST_LOAD_BUDGETS)
+    if ("script" in budget) {
+      const body = await readFile(path.join(projectDir, budget.script));
+      out.push({
+        route: budget.route,
+        chunks: 1,
+        bytes: body.length,
+        gzipKb: gzipSync(body, { level: 9 }).length / 1000,
+      });
+    }
   return out.sort((a, b) => b.gzipKb - a.gzipKb);
 }

@@ -1,105 +1,356 @@
-import type { ShareResult } from "../analytics/share-over-time";
-import { formatCount, formatShare } from "../format/numbers";
+import type { ChartModel } from "./chart-model";
 
 export type Theme = "light" | "dark";
 
-export const THEMES: Record<Theme, { bg: string; fg: string; muted: string; grid: string }> = {
-  light: { bg: "#ffffff", fg: "#111827", muted: "#4b5563", grid: "#e5e7eb" },
-  dark: { bg: "#0b0f17", fg: "#e5e7eb", muted: "#a1a1aa", grid: "#263041" },
+/** Colours of the static renderings (images, embeds); pages use the site's CSS variables. */
+export const THEMES: Record<Theme, { bg: string; fg: string; muted: string; grid: string; band: string }> = {
+  light: { bg: "#ffffff", fg: "#111827", muted: "#4b5563", grid: "#e5e7eb", band: "#fef3c7" },
+  dark: { bg: "#0b0f17", fg: "#e5e7eb", muted: "#a1a1aa", grid: "#263041", band: "#3f2f0a" },
 };
 
-export type ChartGeometry = {
+export const FONT_FAMILY = "Inter, Helvetica, Arial, sans-serif";
+
+/** Inter's advance width is close to 0.56 em on average: enough to wrap and keep text apart. */
+export const textWidth = (text: string, size: number) => text.length * size * 0.56;
+
+/** Breaks text into lines no wider than `width`. */
+export function wrap(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export type ChartText = {
+  x: number;
+  y: number;
+  text: string;
+  anchor: "start" | "middle" | "end";
+  size: number;
+  /** Title lines are bold and in the foreground colour */
+  strong?: boolean;
+};
+type Text = ChartText;
+
+export type ChartLayout = {
   width: number;
   height: number;
+  /** Title, subtitle, notes and source drawn inside (images); else the page writes them */
+  framed: boolean;
+  header: Text[];
+  footer: Text[];
+  demo: { x: number; y: number; w: number; h: number; text: Text } | null;
+  legend: { x: number; y: number; color: string; text: string; key: string }[];
   plot: { x: number; y: number; w: number; h: number };
   yTicks: { y: number; label: string }[];
-  xTicks: { x: number; label: string }[];
-  series: { key: string; label: string; color: string; path: string; share: string }[];
-  crossovers: { x: number; label: string }[];
-  title: string;
-  subtitle: string;
-  source: string;
-  empty: boolean;
+  xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
+  /** Partial buckets, shaded */
+  partial: { x: number; w: number }[];
+  lines: { key: string; color: string; d: string; dots: { x: number; y: number }[] }[];
+  areas: { key: string; color: string; d: string }[];
+  endLabels: { key: string; color: string; x: number; y: number; text: string }[];
+  crossovers: { x: number }[];
+  crossoverLabel: Text[];
+  references: { x: number; y: number; color: string; label: Text }[];
+  empty: Text | null;
+  /** x of each bucket (the page's hover reads it) */
+  xs: number[];
+  yOf: (value: number) => number;
 };
 
-type Options = {
+export type LayoutOptions = {
   width: number;
   height: number;
-  title?: string;
-  siteName: string;
-  value?: "share" | "downloads";
+  framed: boolean;
+  references?: { bucket: number; value: number; color: string; label: string }[];
 };
 
+const LEGEND_SIZE = 13;
+const TICK_SIZE = 12;
+
 /**
- * Scales, ticks and line paths of a share chart, shared by the SVG and PNG renderers so an
- * image shows exactly what the dashboard shows.
+ * Places a chart model in pixels: header (framed renderings), legend rows that wrap, the plot with
+ * ticks that fit, straight segments (never overshooting curves) or stacked bands, single points
+ * where data is sparse, labels at line ends where they do not collide, the latest crossover label
+ * wrapped inside the plot, and the notes and source wrapped below. Text widths are estimated, so
+ * nothing collides at any width from 280 to 2400 px.
  */
-export function chartGeometry(result: ShareResult, options: Options): ChartGeometry {
-  const { width, height } = options;
-  const value = options.value ?? "share";
-  const legendRows = Math.ceil(result.series.length / Math.max(1, Math.floor((width - 40) / 190)));
-  const plot = { x: 64, y: 78, w: width - 64 - 44, h: height - 78 - 44 - legendRows * 22 - 28 };
-  const points = result.points;
-  const valueAt = (p: (typeof points)[number], key: string): number | null => {
-    const v = p.values[key];
-    if (!v) return null;
-    return value === "share" ? (v.share === null ? null : v.share * 100) : Number(v.downloads);
+export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLayout {
+  const { width, height, framed } = options;
+  const pad = width < 480 ? 10 : 20;
+  // What must fit: the plot keeps at least this much; notes, then the subtitle, give way first.
+  const minPlot = Math.max(110, height * 0.38);
+  const legendHeight = (w: number) => legendRows(model, w, pad).height;
+  const textBlock = (text: string, size: number, lineHeight: number) =>
+    wrap(text, size, width - 2 * pad).length * lineHeight;
+  const titleSize = width < 480 ? 16 : 20;
+  const wanted = {
+    subtitle: framed,
+    notes: framed,
   };
-  let max = 0;
-  for (const p of points) for (const s of result.series) max = Math.max(max, valueAt(p, s.key) ?? 0);
-  const top = niceCeiling(max || 1);
-  const xOf = (i: number) => plot.x + (points.length <= 1 ? plot.w / 2 : (i / (points.length - 1)) * plot.w);
-  const yOf = (v: number) => plot.y + plot.h - (v / top) * plot.h;
-  const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => ({
-    y: yOf(top * f),
-    label: value === "share" ? `${Math.round(top * f)}%` : formatCount(top * f),
-  }));
-  const every = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(plot.w / 90))));
-  const xTicks = points
-    .map((p, i) => ({ x: xOf(i), label: result.query.interval === "month" ? p.date.slice(0, 7) : p.date, i }))
-    .filter((t) => t.i % every === 0)
-    .map(({ x, label }) => ({ x, label }));
-  const series = result.series.map((s) => {
-    let d = "";
-    let pen = false;
-    points.forEach((p, i) => {
-      const v = valueAt(p, s.key);
-      if (v === null || p.asOf === null) {
-        pen = false;
-        return;
+  const space = () =>
+    height -
+    2 * pad -
+    (framed ? textBlock(model.title, titleSize, titleSize * 1.25) + 8 : 0) -
+    (wanted.subtitle ? textBlock(model.subtitle, 13, 18) : 0) -
+    (framed && model.demo ? 30 : 0) -
+    legendHeight(width) -
+    (framed ? textBlock(model.source, 11, 15) + 4 : 0) -
+    (wanted.notes ? textBlock(model.notes, 11, 15) : 0) -
+    40;
+  if (space() < minPlot) wanted.notes = false;
+  if (space() < minPlot) wanted.subtitle = false;
+  const header: Text[] = [];
+  let y = pad;
+  if (framed) {
+    for (const line of wrap(model.title, titleSize, width - 2 * pad)) {
+      y += titleSize * 1.25;
+      header.push({ x: pad, y, text: line, anchor: "start", size: titleSize, strong: true });
+    }
+    if (wanted.subtitle)
+      for (const line of wrap(model.subtitle, 13, width - 2 * pad)) {
+        y += 18;
+        header.push({ x: pad, y, text: line, anchor: "start", size: 13 });
       }
-      d += `${pen ? "L" : "M"}${xOf(i).toFixed(1)},${yOf(v).toFixed(1)}`;
-      pen = true;
+    y += 8;
+  }
+  let demo: ChartLayout["demo"] = null;
+  if (framed && model.demo) {
+    const text =
+      width < 520 ? "DEMO DATA — not real downloads" : "DEMO DATA — generated sample, not real Hub downloads";
+    demo = {
+      x: pad,
+      y,
+      w: Math.min(width - 2 * pad, textWidth(text, 13) + 16),
+      h: 22,
+      text: { x: pad + 8, y: y + 15, text, anchor: "start", size: 13 },
+    };
+    y += 30;
+  }
+  const rows = legendRows(model, width, pad);
+  const legend = rows.items.map((item) => ({ ...item, y: item.y + y }));
+  y += rows.height;
+  // Footer, from the bottom up.
+  const footer: Text[] = [];
+  let bottom = height - pad + 2;
+  if (framed) {
+    const lines = [
+      ...(wanted.notes ? wrap(model.notes, 11, width - 2 * pad) : []),
+      ...wrap(model.source, 11, width - 2 * pad),
+    ];
+    for (const line of [...lines].reverse()) {
+      footer.unshift({ x: pad, y: bottom, text: line, anchor: "start", size: 11 });
+      bottom -= 15;
+    }
+    bottom -= 4;
+  }
+  const xAxis = 20;
+  const yLabelWidth = Math.max(...model.yTicks.map((t) => textWidth(t.label, TICK_SIZE))) + 10;
+  // Labels at line ends need room on the right: only when the plot stays wide enough.
+  const endRoom = width >= 560 && !model.empty ? Math.min(170, width * 0.22) : 0;
+  const plot = {
+    x: pad + yLabelWidth,
+    y: y + 6,
+    w: Math.max(40, width - pad - yLabelWidth - pad - endRoom),
+    h: Math.max(60, bottom - xAxis - (y + 6)),
+  };
+  const n = model.buckets.length;
+  const xs = model.buckets.map((_, i) => plot.x + (n <= 1 ? plot.w / 2 : (i / (n - 1)) * plot.w));
+  const yOf = (v: number) => plot.y + plot.h - (Math.min(v, model.yMax) / model.yMax) * plot.h;
+  const yTicks = model.yTicks.map((t) => ({ y: yOf(t.value), label: t.label }));
+  const maxTicks = Math.max(2, Math.floor(plot.w / (textWidth("Sep 2025", TICK_SIZE) + 16)));
+  const every = Math.max(1, Math.ceil(n / maxTicks));
+  // Ticks counted back from the latest bucket; the outermost labels stay inside the drawing.
+  const xTicks = model.buckets
+    .map((b, i) => ({ x: xs[i] ?? plot.x, label: b.label, i }))
+    .filter((t) => (n - 1 - t.i) % every === 0)
+    .map(({ x, label }) => {
+      const half = textWidth(label, TICK_SIZE) / 2;
+      if (x + half > width - pad) return { x: width - pad, label, anchor: "end" as const };
+      if (x - half < pad) return { x: pad, label, anchor: "start" as const };
+      return { x, label, anchor: "middle" as const };
     });
-    return { key: s.key, label: s.label, color: s.color, path: d, share: formatShare(s.share) };
+  const step = n > 1 ? plot.w / (n - 1) : plot.w;
+  const partial = model.buckets.flatMap((b, i) =>
+    b.partial
+      ? [
+          {
+            x: Math.max(plot.x, (xs[i] ?? 0) - step / 2),
+            w: Math.min(step, plot.w) / (i === 0 || i === n - 1 ? 2 : 1),
+          },
+        ]
+      : [],
+  );
+  const lines: ChartLayout["lines"] = [];
+  const areas: ChartLayout["areas"] = [];
+  if (model.mode === "stacked") {
+    for (const s of model.series) {
+      let d = "";
+      let run: number[] = [];
+      const flush = () => {
+        if (run.length === 0) return;
+        // A period with no neighbour is a narrow bar, not a band of no width.
+        const lone = run.length === 1 ? (xs[run[0] ?? 0] ?? 0) : null;
+        const stops =
+          lone === null
+            ? run.map((i) => ({ i, x: xs[i] ?? 0 }))
+            : [
+                { i: run[0] ?? 0, x: lone - 3 },
+                { i: run[0] ?? 0, x: lone + 3 },
+              ];
+        const top = stops.map(({ i, x }) => `${x.toFixed(1)},${yOf(s.band[i]?.[1] ?? 0).toFixed(1)}`);
+        const base = [...stops]
+          .reverse()
+          .map(({ i, x }) => `${x.toFixed(1)},${yOf(s.band[i]?.[0] ?? 0).toFixed(1)}`);
+        d += `M${top.join("L")}L${base.join("L")}Z`;
+        run = [];
+      };
+      s.band.forEach((b, i) => {
+        if (b) run.push(i);
+        else flush();
+      });
+      flush();
+      areas.push({ key: s.key, color: s.color, d });
+    }
+  } else {
+    for (const s of model.series) {
+      let d = "";
+      const dots: { x: number; y: number }[] = [];
+      s.values.forEach((v, i) => {
+        if (v === null) return;
+        const px = (xs[i] ?? 0).toFixed(1);
+        const py = yOf(v).toFixed(1);
+        const prev = i > 0 ? s.values[i - 1] : null;
+        const next = i < n - 1 ? s.values[i + 1] : null;
+        d += `${prev === null || prev === undefined ? "M" : "L"}${px},${py}`;
+        // A value with no neighbour draws no segment: show it as a point.
+        if ((prev === null || prev === undefined) && (next === null || next === undefined))
+          dots.push({ x: xs[i] ?? 0, y: yOf(v) });
+      });
+      lines.push({ key: s.key, color: s.color, d, dots });
+    }
+  }
+  // Labels at line ends, pushed apart vertically so they never overlap.
+  const endLabels: ChartLayout["endLabels"] = [];
+  if (endRoom > 0) {
+    const wanted = model.series
+      .map((s) => {
+        const i = s.values.findLastIndex((v) => v !== null);
+        if (i < 0) return null;
+        const value =
+          model.mode === "stacked" ? ((s.band[i]?.[0] ?? 0) + (s.band[i]?.[1] ?? 0)) / 2 : (s.values[i] ?? 0);
+        return {
+          key: s.key,
+          color: s.color,
+          x: (xs[i] ?? 0) + 6,
+          y: yOf(value) + 4,
+          text: shorten(s.label, endRoom - 8),
+        };
+      })
+      .filter((l): l is NonNullable<typeof l> => l !== null)
+      .sort((a, b) => a.y - b.y);
+    const gap = LEGEND_SIZE + 2;
+    for (const label of wanted) {
+      const previous = endLabels.at(-1);
+      if (previous && label.y - previous.y < gap) label.y = previous.y + gap;
+      if (label.y <= plot.y + plot.h + 4) endLabels.push(label);
+    }
+  }
+  const crossovers = model.crossovers.map((c) => ({ x: xs[c.bucket] ?? plot.x }));
+  const latest = model.crossovers.at(-1);
+  const crossoverLabel: Text[] = [];
+  if (latest) {
+    const x = xs[latest.bucket] ?? plot.x;
+    const rightRoom = plot.x + plot.w - x - 6;
+    const leftRoom = x - plot.x - 6;
+    const onRight = rightRoom >= leftRoom;
+    const room = Math.max(60, onRight ? rightRoom : leftRoom);
+    wrap(latest.text, 12, room).forEach((line, k) => {
+      crossoverLabel.push({
+        x: onRight ? x + 5 : x - 5,
+        y: plot.y + 13 + k * 15,
+        text: line,
+        anchor: onRight ? "start" : "end",
+        size: 12,
+      });
+    });
+  }
+  const references = (options.references ?? []).map((r, k) => {
+    const x = xs[r.bucket] ?? plot.x;
+    const ry = yOf(r.value);
+    const right = x + 8 + textWidth(r.label, 11) <= plot.x + plot.w;
+    return {
+      x,
+      y: ry,
+      color: r.color,
+      label: {
+        x: right ? x + 8 : x - 8,
+        y: ry + (k % 2 === 0 ? -8 : 14),
+        text: r.label,
+        anchor: right ? "start" : "end",
+        size: 11,
+      } as Text,
+    };
   });
-  const indexOf = new Map(points.map((p, i) => [p.date, i]));
-  const label = (k: string) => result.series.find((s) => s.key === k)?.label ?? k;
-  const crossovers = (result.crossover?.dates ?? []).map((c) => ({
-    x: xOf(indexOf.get(c.date) ?? 0),
-    label: `${label(c.leader)} passes ${label(c.previousLeader)}, ${c.date}`,
-  }));
-  const q = result.query;
   return {
     width,
     height,
+    framed,
+    header,
+    footer,
+    demo,
+    legend,
     plot,
     yTicks,
     xTicks,
-    series,
+    partial,
+    lines,
+    areas,
+    endLabels,
     crossovers,
-    title:
-      options.title ||
-      `Share of ${q.metric === "downloads30d" ? "downloads (trailing 30 days)" : q.metric === "downloads" ? "downloads" : "all-time downloads"} by ${q.groupBy}`,
-    subtitle: `${q.from} to ${q.to} · ${q.attribution} attribution · cohort ${q.cohort}${q.derivatives === "exclude" ? " · derivatives excluded" : ""}${result.freshness.demo ? " · DEMO DATA" : ""}`,
-    source: `Data: Hugging Face Hub downloads, ${result.freshness.dataAsOf ?? "n/a"} · ${options.siteName}`,
-    empty: series.every((s) => s.path === ""),
+    crossoverLabel,
+    references,
+    empty: model.empty
+      ? {
+          x: plot.x + plot.w / 2,
+          y: plot.y + plot.h / 2,
+          text: "No downloads for this selection",
+          anchor: "middle",
+          size: 14,
+        }
+      : null,
+    xs,
+    yOf,
   };
 }
 
-function niceCeiling(v: number): number {
-  const exp = 10 ** Math.floor(Math.log10(v));
-  // Multiples that split into five round steps.
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (v <= m * exp) return m * exp;
-  return 10 * exp;
+/** Legend items (swatch, label, latest value) wrapped into rows; y relative to the legend's top. */
+function legendRows(model: ChartModel, width: number, pad: number) {
+  const items: ChartLayout["legend"] = [];
+  let x = pad;
+  let y = LEGEND_SIZE;
+  for (const s of model.series) {
+    const text = `${s.label} ${s.latest}`;
+    const w = 18 + textWidth(text, LEGEND_SIZE) + 16;
+    if (x > pad && x + w > width - pad) {
+      x = pad;
+      y += LEGEND_SIZE + 9;
+    }
+    items.push({ x, y, color: s.color, text, key: s.key });
+    x += w;
+  }
+  return { items, height: y + 14 };
+}
+
+function shorten(text: string, width: number): string {
+  if (textWidth(text, LEGEND_SIZE) <= width) return text;
+  const keep = Math.max(3, Math.floor(width / (LEGEND_SIZE * 0.56)) - 1);
+  return `${text.slice(0, keep)}…`;
 }

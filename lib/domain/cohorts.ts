@@ -32,3 +32,9 @@ export function cohortDefinition(cohort: string): string {
   const year = /^created-(\d{4})$/.exec(cohort)?.[1];
   return year ? `models created in ${year}` : cohort;
 }
+
+/** A model's creation date as readers see it: the Hub's placeholder reads "before March 2022". */
+export function createdLabel(iso: string | null | undefined): string {
+  if (!iso) return "unknown";
+  return isPlaceholderCreatedAt(iso) ? PLACEHOLDER_CREATED_LABEL : iso.slice(0, 10);
+}

@@ -26,3 +26,17 @@ export function pageCsp(
     `frame-ancestors ${isFrameablePage(pathname) ? "*" : "'none'"}`,
   ].join("; ");
 }
+
+/**
+ * The embed's policy: the same for every request (no nonce, so the page can be cached), one
+ * same-origin script file (it reports the page's height to the parent), its own inline styles.
+ */
+export const EMBED_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors *",
+].join("; ");

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Database } from "../db";
 import type { SnapshotSource } from "../db/generated/client";
 import { type DatasetOptions, listDatasetTree, openDatasetFile, type RemoteFile } from "../hf/datasets";
+import { collectGarbage, heapGovernor } from "../process/heap";
 import { publish } from "../publish/publish";
 import { acquireIngestLock } from "../store/write-lock";
 import type { BackfillOptions } from "./backfill-options";
@@ -13,7 +14,6 @@ import {
   ImportFormatError,
   resolveColumns,
 } from "./formats";
-import { collectGarbage, heapGovernor } from "./heap";
 import { DatePages } from "./pages";
 import { type PopulationRule, populationRule } from "./population";
 import { readRow } from "./rows";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
+import { collectGarbage, heapGovernor } from "../process/heap";
 import { publish } from "../publish/publish";
 import { acquireIngestLock } from "../store/write-lock";
 import { estimateDownloads30d } from "./estimate";
@@ -12,7 +13,6 @@ import {
   ImportFormatError,
   resolveColumns,
 } from "./formats";
-import { collectGarbage, heapGovernor } from "./heap";
 import type { ImportOptions } from "./options";
 import { DatePages } from "./pages";
 import { type ImportedRow, ImportValueError, readRow } from "./rows";

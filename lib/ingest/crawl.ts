@@ -2,6 +2,7 @@ import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
 import { publicErrorText } from "../format/public-error";
 import { MAX_PAGE_SIZE } from "../hf";
+import { heapGovernor } from "../process/heap";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock } from "../store/write-lock";
 import type { IngestOptions } from "./options";
@@ -151,11 +152,15 @@ async function crawl(
   // every PAGES_PER_WRITE pages of a long one, and before a pause. A crash loses only pages whose
   // batch had not committed, and the cursor makes the next run fetch those again.
   let batch: PageBatch = emptyBatch();
+  // A batch's records and JSON are garbage once written: collected then, the heap stays near
+  // what is live instead of growing to V8's limit (with --expose-gc, as npm run ingest runs).
+  const collectIfNeeded = heapGovernor(96);
   const flush = async () => {
     if (batch.cursor === null) return;
     assertLockHeld();
     await recordPages(db, run, batch as PageBatch & { cursor: CrawlCursor });
     batch = emptyBatch();
+    collectIfNeeded();
   };
   const record = async (page: HubListing, models: ModelRecord[], next: CrawlCursor, listingEnds: boolean) => {
     batch.records.push(...models);

@@ -33,7 +33,8 @@ beforeAll(async () => {
     res.setHeader("Content-Type", "text/html");
     res.end(`<!doctype html><title>Article</title><h1>An article</h1>
       <iframe id="embed" src="${app.url}/embed/share?${query}" title="Share chart" width="720" height="420" loading="lazy"></iframe>
-      <iframe id="page" src="${app.url}/labs" title="Not embeddable" width="400" height="200"></iframe>`);
+      <iframe id="page" src="${app.url}/labs" title="Not embeddable" width="400" height="200"></iframe>
+      <script src="${app.url}/embed.js" async></script>`);
   });
   await new Promise<void>((resolve) => host.listen(port, "127.0.0.1", resolve));
   hostUrl = `http://127.0.0.1:${port}/`;
@@ -51,12 +52,20 @@ describe("embeds", () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(hostUrl);
     const embed = page.frameLocator("#embed");
-    await embed.getByTestId("share-chart").locator("path.recharts-line-curve").first().waitFor();
-    expect(await embed.getByTestId("share-chart").locator("path.recharts-line-curve").count()).toBe(5);
-    await expect(embed.getByText("China vs the US").textContent()).resolves.toBe("China vs the US");
-    await expect(embed.getByText(/Data: Hugging Face Hub downloads/).textContent()).resolves.toMatch(
+    // The iframe is 720 px wide: the 640 px drawing is the one shown.
+    await embed.locator(".w640 path.series-line").first().waitFor();
+    expect(await embed.locator(".w640 path.series-line").count()).toBe(5);
+    await expect(embed.locator("h1").textContent()).resolves.toBe("China vs the US");
+    await expect(embed.getByText(/Source: Hugging Face Hub download counts/).textContent()).resolves.toMatch(
       /Open Model Share/,
     );
+    // embed.js on the article sized the iframe to its content.
+    await page.waitForFunction(
+      () => document.querySelector<HTMLIFrameElement>("#embed")?.style.height !== "",
+    );
+    // The table tab needs no script.
+    await embed.getByText("Table", { exact: true }).click();
+    await embed.locator("table tbody tr").first().waitFor();
     await page.waitForTimeout(300);
     const refused = page.frames().find((f) => f.parentFrame() && !f.url().includes("/embed/share"));
     const content = (await refused?.content().catch(() => "")) ?? "";
@@ -65,6 +74,70 @@ describe("embeds", () => {
     expect(content).not.toContain("Open Model Share");
     await page.screenshot({ path: screenshotPath("embed-in-article") });
     await page.close();
+  });
+
+  it("the same embed URL gives the same cacheable bytes, with an ETag and 304", async () => {
+    const url = `${app.url}/embed/share?${query}`;
+    const [a, b] = [await fetch(url), await fetch(url)];
+    expect(a.headers.get("cache-control")).toMatch(/public.*s-maxage=\d+.*stale-while-revalidate/);
+    const [ta, tb] = [await a.text(), await b.text()];
+    expect(ta).toBe(tb);
+    expect(ta).not.toMatch(/nonce/);
+    const etag = a.headers.get("etag") ?? "";
+    expect((await fetch(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+  });
+
+  it("a forced theme holds whatever the reader's system prefers, at 320, 640 and 1280 px", async () => {
+    for (const [variant, qs] of [
+      ["regions-light", "theme=light"],
+      ["regions-dark", "theme=dark"],
+      ["countries", "groupBy=country&theme=light"],
+      ["labs", "groupBy=lab&labs=emb-qw,emb-me&theme=light"],
+      ["stacked", "mode=stacked&theme=dark"],
+      ["downloads", "value=downloads&metric=downloads&theme=light"],
+    ] as const) {
+      for (const scheme of ["light", "dark"] as const) {
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        for (const width of [320, 640, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          const res = await page.goto(`${app.url}/embed/share?${qs}`);
+          expect(res?.status(), qs).toBe(200);
+          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          expect(background, `${qs} on a ${scheme} system`).toBe(
+            qs.includes("theme=dark") ? "rgb(11, 15, 23)" : "rgb(255, 255, 255)",
+          );
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, `${qs} at ${width}px`).toBeLessThanOrEqual(1);
+          if (scheme === "light")
+            await page.screenshot({ path: screenshotPath(`embed-${variant}-${width}`), fullPage: true });
+        }
+        await context.close();
+      }
+    }
+  });
+
+  it("oEmbed names what is charted and links back to that view, for the overview, embeds and lab pages", async () => {
+    for (const [link, title] of [
+      ["/?groupBy=lab&labs=emb-qw,emb-me", /by lab: Qw, Me/],
+      ["/labs/emb-qw", /by lab: Qw/],
+      ["/embed/share?groupBy=country&metric=cumulative", /all-time downloads by country/],
+    ] as const) {
+      const body = await (await fetch(`${app.url}/api/oembed?url=${encodeURIComponent(link)}`)).json();
+      expect(body.title, link).toMatch(title);
+      const decodeEntities = (v: string) => v.replace(/&amp;|&#38;/g, "&");
+      const src = decodeEntities(/src="([^"]+)"/.exec(body.html)?.[1] ?? "");
+      const html = await (await fetch(src)).text();
+      const back = decodeEntities(/href="([^"]+)"[^>]*>Open the interactive chart/.exec(html)?.[1] ?? "");
+      const want = new URL(link, app.url).searchParams;
+      const got = new URL(back, app.url).searchParams;
+      for (const [k, v] of want) expect(got.get(k), `${link}: ${k}`).toBe(v);
+    }
   });
 
   it("framing headers: embeds may be framed by anyone, other pages by no one", async () => {
@@ -122,7 +195,7 @@ describe("images", () => {
     const text = (await svg.textContent()) ?? "";
     expect(text).toContain("Test chart");
     expect(text).toContain("China");
-    expect(text).toContain("Data: Hugging Face Hub downloads");
+    expect(text).toContain("Source: Hugging Face Hub download counts");
     expect(await page.locator("svg path").count()).toBeGreaterThanOrEqual(5);
     await page.close();
   });

@@ -64,26 +64,67 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
     if (pg) await pg.drop();
   });
 
-  it("overview: cards, the region chart with its lines, the labs chart, top models; filters change the URL", async () => {
+  it("overview: the finding and the chart first; presets, views, modes and the lab picker are permalinks", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = await visit(page, `${app.url}/?from=2024-10-01&interval=week`);
-    await page.getByTestId("headline-cards").waitFor();
     const chart = page.getByTestId("share-chart").first();
-    await chart.locator("path.recharts-curve").first().waitFor();
-    expect(await chart.locator("path.recharts-line-curve").count()).toBe(5);
-    expect(await page.getByTestId("models-table").locator("tbody tr").count()).toBe(10);
-    await page.getByRole("button", { name: "Stacked" }).click();
-    await page.waitForURL(/mode=stacked/);
-    await chart.locator("path.recharts-area-area").first().waitFor();
-    const refetched = page.waitForResponse(
-      (r) => r.url().includes("/api/v1/share") && r.url().includes("cohort=new-12m"),
+    await chart.locator("path.series-line").first().waitFor();
+    expect(await chart.locator("path.series-line").count()).toBe(5);
+    // The study's framing on a first visit, said in words.
+    await expect(page.locator(".finding").textContent()).resolves.toMatch(
+      /New models \(first 12 months\): .*%/,
     );
-    await page.getByRole("combobox", { name: "Cohort", exact: true }).selectOption("new-12m");
-    await page.waitForURL(/cohort=new-12m/);
-    expect((await refetched).status()).toBe(200);
-    await page.getByText("Share of downloads by country of origin", { exact: true }).waitFor();
-    await page.screenshot({ path: screenshotPath(`overview-${backend}`), fullPage: true });
+    expect(await page.getByTestId("models-table").locator("tbody tr").count()).toBe(10);
+    await page.getByRole("link", { name: "Stacked", exact: true }).click();
+    await page.waitForURL(/mode=stacked/);
+    await chart.locator("path.series-area").first().waitFor();
+    await page.getByRole("button", { name: "All models" }).click();
+    await page.waitForURL(/cohort=all/);
+    // The URL changes first; the server's new view follows.
+    await expect
+      .poll(() => page.getByRole("button", { name: "All models" }).getAttribute("aria-pressed"), {
+        timeout: 15_000,
+      })
+      .toBe("true");
+    await page.screenshot({ path: screenshotPath(`overview-stacked-${backend}`), fullPage: true });
+    // Two labs from the picker: the chart switches to labs.
+    await page.getByRole("searchbox", { name: "Find a lab" }).fill("Qw");
+    await page.getByRole("button", { name: "Qw", exact: true }).click();
+    await page.waitForURL(/groupBy=lab.*labs=e2e-qw|labs=e2e-qw.*groupBy=lab/);
+    await page.getByRole("searchbox", { name: "Find a lab" }).fill("Me");
+    await page.getByRole("button", { name: "Me", exact: true }).click();
+    await page.waitForURL(/labs=e2e-qw,e2e-me/);
+    await page.screenshot({ path: screenshotPath(`overview-labs-${backend}`), fullPage: true });
+    // The map: one path per country, a slider to walk the range.
+    await page.getByRole("link", { name: "Map", exact: true }).click();
+    await page.waitForURL(/view=map/);
+    const map = page.getByTestId("share-map");
+    await map.locator("path").first().waitFor();
+    expect(await map.locator("path").count()).toBeGreaterThan(150);
+    await map.getByRole("slider", { name: "Period" }).fill("0");
+    await page.screenshot({ path: screenshotPath(`overview-map-${backend}`), fullPage: true });
+    await page.getByRole("link", { name: "Table", exact: true }).click();
+    await page.waitForURL(/view=table/);
+    await page.getByRole("columnheader", { name: /Change/ }).waitFor();
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("on a phone the finding and the chart are on the first screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await visit(page, `${app.url}/`);
+    const box = await page.getByTestId("share-chart").first().boundingBox();
+    expect(box?.y ?? 9999).toBeLessThan(844);
+    const finding = await page.locator(".finding").boundingBox();
+    expect((finding?.y ?? 9999) + (finding?.height ?? 0)).toBeLessThan(844);
+    await page.screenshot({ path: screenshotPath(`overview-phone-${backend}`) });
+    await page.close();
+  });
+
+  it("a link naming a lab that does not exist says so", async () => {
+    const page = await browser.newPage();
+    await visit(page, `${app.url}/?groupBy=lab&labs=no-such-lab`);
+    await expect(page.locator(".card[role=alert]").textContent()).resolves.toMatch(/no-such-lab/);
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
 import { GET as pngGET } from "@/app/api/v1/share.png/route";
 import { GET as svgGET } from "@/app/api/v1/share.svg/route";
+import { GET as zipGET } from "@/app/api/v1/share.zip/route";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPERATIONS, type Operation } from "@/lib/api/operations";
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, Handler> = {
   getShare: shareGET,
   getSharePng: pngGET,
   getShareSvg: svgGET,
+  getShareZip: zipGET,
   listLabs: labsGET,
   getLab: labGET as Handler,
   listModels: modelsGET,
@@ -226,6 +228,9 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
             const body = await response.json();
             const validate = validatorOf(content[type]?.schema);
             expect(validate(body), `${url}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+          } else if (type === "application/zip") {
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
           } else if (type === "image/png") {
             const bytes = new Uint8Array(await response.arrayBuffer());
             expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

@@ -79,7 +79,7 @@ describe.each(testBackends())("API v1 on %s", (backend) => {
     );
     const text = await res.text();
     expect(text.split("\r\n")[0]).toBe(
-      "bucket_start,snapshot_date,series,label,downloads,share,total_downloads",
+      "bucket_start,snapshot_date,series,label,downloads,share,total_downloads,demo_data",
     );
     expect(decodeURIComponent(res.headers.get("x-definitions") ?? "")).toMatch(/trailing-30-day/);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { heapGovernor } from "@/lib/import/heap";
+import { heapGovernor } from "@/lib/process/heap";
 
 const g = globalThis as { gc?: () => void };
 const original = g.gc;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { regionOf } from "@/lib/domain/regions";
+import { REGIONS, regionOf } from "@/lib/domain/regions";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { loadRegistry } from "@/lib/origins/sync";
 
@@ -61,6 +61,15 @@ describe("the origin registry file", () => {
     for (const ns of ["unsloth", "TheBloke", "mlx-community", "lmstudio-community"]) {
       expect(registry.organizations.find((o) => o.namespace === ns)?.kind, ns).toBe("re-publisher");
     }
+  });
+
+  it("gives every lab a colour of its own, never a region's (a lab keeps its colour on every chart)", () => {
+    const colours = registry.labs.map((l) => l.color.toUpperCase());
+    expect(new Set(colours).size).toBe(colours.length);
+    const regionColours = new Set(REGIONS.map((r) => r.color.toUpperCase()));
+    expect(registry.labs.filter((l) => regionColours.has(l.color.toUpperCase())).map((l) => l.slug)).toEqual(
+      [],
+    );
   });
 
   it("groups several namespaces under one lab", () => {

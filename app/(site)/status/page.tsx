@@ -9,10 +9,11 @@ import { formatCount, formatShare } from "@/lib/format/numbers";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Data status" };
 
+/** Text colours with at least 4.5:1 contrast on either theme (WCAG AA). */
 const STATUS_COLOR: Record<string, string> = {
-  succeeded: "#009E73",
+  succeeded: "var(--ok)",
   failed: "var(--error)",
-  interrupted: "#E69F00",
+  interrupted: "var(--caution)",
   running: "var(--accent)",
 };
 

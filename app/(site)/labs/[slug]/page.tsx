@@ -24,6 +24,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     title: `${detail.lab.name} — share of open-model downloads`,
     openGraph: { images: [{ url: image, width: 1200, height: 630 }] },
     twitter: { card: "summary_large_image", images: [image] },
+    alternates: {
+      types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(`/labs/${slug}`)}` },
+    },
   };
 }
 
@@ -76,15 +79,15 @@ export default async function LabPage({ params }: Params) {
         title={`${lab.name}: share of all downloads`}
         subtitle="Developer attribution: models it published"
         queryString={shareQueryString(labQuery)}
-        initial={labShare}
+        result={labShare}
       />
       <ShareQueryPanel
         title={`${lab.name} including derivatives (lineage)`}
         subtitle="Lineage attribution: also fine-tunes, quantizations and merges of its models published by others"
         queryString={shareQueryString(lineageQuery)}
-        initial={lineageShare}
+        result={lineageShare}
       />
-      <ShareQueryPanel title="By namespace" queryString={shareQueryString(orgQuery)} initial={orgShare} />
+      <ShareQueryPanel title="By namespace" queryString={shareQueryString(orgQuery)} result={orgShare} />
       <section className="card">
         <h2>Namespaces</h2>
         <div className="table-scroll">

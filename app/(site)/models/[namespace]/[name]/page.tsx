@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HistoryChart } from "@/components/charts/lazy-charts";
+import { HistoryChart } from "@/components/charts/history-chart";
 import { getModelDetailAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
+import { createdLabel } from "@/lib/domain/cohorts";
 import { hubIdSchema } from "@/lib/domain/models-query";
 import { regionInfo } from "@/lib/domain/regions";
 import { formatExact } from "@/lib/format/numbers";
@@ -37,11 +38,7 @@ export default async function ModelPage({ params }: Params) {
         <h1 style={{ wordBreak: "break-word" }}>{model.hubId}</h1>
         <p className="lede">
           {model.pipelineTag ?? "no task tag"} · {model.libraryName ?? "no library tag"} · created{" "}
-          {model.createdAt?.slice(0, 10) ?? "unknown"}
-          {model.createdAt === "2022-03-02T23:29:04.000Z"
-            ? " (the Hub's placeholder: on or before that day)"
-            : ""}{" "}
-          · <a href={model.hubUrl}>Open on the Hub ↗</a>
+          {createdLabel(model.createdAt)} · <a href={model.hubUrl}>Open on the Hub ↗</a>
         </p>
       </div>
       <div className="grid-cards">

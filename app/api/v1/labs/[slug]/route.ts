@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getLabDetailAnswer } from "@/lib/analytics/answers";
+import { getVersionedFreshness } from "@/lib/analytics/freshness";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
 import { operationById } from "@/lib/api/operations";
@@ -17,11 +18,16 @@ export const GET = route(
     const { slug } = await params;
     const parsed = slugItem.safeParse(slug);
     if (!parsed.success) throw ApiError.fromZod(parsed.error, "slug");
-    const answer = await getLabDetailAnswer(await getDb(), parsed.data);
+    const db = await getDb();
+    const answer = await getLabDetailAnswer(db, parsed.data);
     if (!answer.value.detail)
       throw new ApiError("not_found", `No lab "${parsed.data}". GET /api/v1/labs lists them.`);
     const unchanged = notModified(request, answer.etag);
     if (unchanged) return unchanged;
-    return jsonResponse(answer.value.detail, { headers: answerHeaders(answer) });
+    const { value: freshness } = await getVersionedFreshness(db);
+    return jsonResponse(
+      { ...answer.value.detail, demo: freshness.demo, freshness },
+      { headers: answerHeaders(answer) },
+    );
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getModelDetailAnswer } from "@/lib/analytics/answers";
+import { getVersionedFreshness } from "@/lib/analytics/freshness";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { ApiError } from "@/lib/api/errors";
 import { operationById } from "@/lib/api/operations";
@@ -17,9 +18,14 @@ export const GET = route(operationById("getModel"), async (request: Request, { p
   const { namespace, name } = await params;
   const parsed = hubIdSchema.safeParse(`${namespace}/${name}`);
   if (!parsed.success) throw ApiError.fromZod(parsed.error, "namespace/name");
-  const answer = await getModelDetailAnswer(await getDb(), parsed.data);
+  const db = await getDb();
+  const answer = await getModelDetailAnswer(db, parsed.data);
   if (!answer.value.detail) throw new ApiError("not_found", `Model "${parsed.data}" is not tracked.`);
   const unchanged = notModified(request, answer.etag);
   if (unchanged) return unchanged;
-  return jsonResponse(answer.value.detail, { headers: answerHeaders(answer) });
+  const { value: freshness } = await getVersionedFreshness(db);
+  return jsonResponse(
+    { ...answer.value.detail, demo: freshness.demo, freshness },
+    { headers: answerHeaders(answer) },
+  );
 });

@@ -1,0 +1,74 @@
+import type { ShareResult } from "../domain/answers";
+import { formatExact, formatShare } from "../format/numbers";
+import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
+import { chartLayout, THEMES, type Theme } from "./layout";
+import { referencesFor } from "./references";
+import { chartSvg } from "./svg";
+
+export type EmbedOptions = {
+  presentation: ChartPresentation & { theme: Theme; height?: number | undefined };
+  links: { page: string; csv: string; png: string; zip: string };
+  stale: boolean;
+  siteName: string;
+};
+
+/** Widths the chart is drawn at; CSS shows the one that fits the iframe (no script needed). */
+const WIDTHS = [360, 640, 960] as const;
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A chart made to be framed, as one HTML document: header, a demo banner as visible as the site's,
+ * tabs Chart / Table (radio buttons and CSS, no script), the definitions in play, source and date,
+ * downloads, a link back to the same view. The same URL and data version give the same bytes (no
+ * nonce, no inline script), so CDNs can serve it; one same-origin script reports its height.
+ */
+export function embedDocument(result: ShareResult, options: EmbedOptions): string {
+  const { presentation, links, stale, siteName } = options;
+  const model = chartModel(result, presentation);
+  const t = THEMES[presentation.theme];
+  const chartHeight = presentation.height ?? 420;
+  const references = referencesFor(result, model);
+  const charts = WIDTHS.map(
+    (width) =>
+      `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title)}</div>`,
+  ).join("");
+  const rows = result.points
+    .filter((p) => p.asOf !== null)
+    .map(
+      (p) =>
+        `<tr><th scope="row">${esc(bucketLabel(p.date, result.query.interval))}</th>${result.series
+          .map(
+            (s) =>
+              `<td title="${esc(formatExact(p.values[s.key]?.downloads))} downloads">${esc(formatShare(p.values[s.key]?.share))}</td>`,
+          )
+          .join("")}</tr>`,
+    )
+    .join("");
+  const table = `<div class="table-scroll"><table><caption class="visually-hidden">${esc(model.title)}, per period</caption><thead><tr><th scope="col">Period</th>${result.series
+    .map((s) => `<th scope="col">${esc(s.label)}</th>`)
+    .join("")}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  const css = `:root{color-scheme:${presentation.theme}}
+*{box-sizing:border-box}html,body{margin:0;background:${t.bg};color:${t.fg};font:14px/1.45 Inter,Helvetica,Arial,sans-serif}
+main{padding:10px 12px 8px}h1{font-size:17px;margin:0 0 2px;line-height:1.3}p{margin:4px 0}.muted{color:${t.muted}}.small{font-size:12px}
+a{color:inherit}.demo{background:${t.band};border-radius:6px;padding:6px 10px;font-weight:600;margin:6px 0}
+.tabs{display:flex;gap:6px;margin:8px 0 6px;flex-wrap:wrap;align-items:center}.tabs label{border:1px solid ${t.grid};border-radius:6px;padding:3px 10px;cursor:pointer;font-size:13px}
+.tabs .dl{margin-left:auto}.tabs a{font-size:13px}
+input[name=tab]{position:absolute;opacity:0}#tab-chart:checked~.tabs label[for=tab-chart],#tab-table:checked~.tabs label[for=tab-table]{background:${t.fg};color:${t.bg}}
+#tab-chart:focus-visible~.tabs label[for=tab-chart],#tab-table:focus-visible~.tabs label[for=tab-table]{outline:2px solid ${t.fg};outline-offset:2px}
+.panel{display:none}#tab-chart:checked~.chart,#tab-table:checked~.table{display:block}
+.w{display:none}.w360{display:block}@media (min-width:560px){.w360{display:none}.w640{display:block}}@media (min-width:860px){.w640{display:none}.w960{display:block}}
+.table-scroll{overflow:auto;max-height:${chartHeight}px}table{border-collapse:collapse;font-size:12px;width:100%}th,td{padding:3px 6px;border-bottom:1px solid ${t.grid};text-align:right;white-space:nowrap}th:first-child{text-align:left;font-weight:400}thead th{font-weight:600}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}`;
+  return `<!doctype html><html lang="en" data-theme="${presentation.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(model.title)}</title><style>${css}</style></head><body><main>
+<h1>${esc(model.title)}</h1>
+<p class="muted small">${esc(model.subtitle)}${stale ? " · showing the last available figures" : ""}</p>
+${model.demo ? `<p class="demo" role="note">Demo data: a generated sample, not real Hugging Face downloads.</p>` : ""}
+<input type="radio" name="tab" id="tab-chart" checked aria-label="Chart"><input type="radio" name="tab" id="tab-table" aria-label="Table">
+<div class="tabs"><label for="tab-chart">Chart</label><label for="tab-table">Table</label><a class="dl" href="${esc(links.csv)}" download>CSV</a><a href="${esc(links.png)}" download>PNG</a><a href="${esc(links.zip)}" download>Data + notes (zip)</a></div>
+<div class="panel chart">${charts}</div>
+<div class="panel table">${table}</div>
+<p class="muted small">${esc(model.notes)} ${esc(model.legendNote)} in the legend.</p>
+<p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">Open the interactive chart on ${esc(siteName)}</a></p>
+</main><script src="/embed-frame.js" async></script></body></html>`;
+}

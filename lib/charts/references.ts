@@ -1,0 +1,25 @@
+import { REFERENCE_FIGURES } from "../analytics/reference-figures";
+import type { ShareResult } from "../domain/answers";
+import type { ChartModel } from "./chart-model";
+
+/**
+ * The study's published figures that describe what a chart shows (a region chart of the same
+ * metric and cohort, as shares), each on the bucket that holds the end of its period — never
+ * on a bucket without data.
+ */
+export function referencesFor(result: ShareResult, model: ChartModel) {
+  const q = result.query;
+  if (model.value !== "share" || model.mode !== "lines" || q.groupBy !== "region") return [];
+  return REFERENCE_FIGURES.filter((r) => r.metric === q.metric && r.cohort === q.cohort).flatMap((r) => {
+    const bucket = model.buckets.findLastIndex((b) => b.date <= r.to);
+    const series = model.series.find((s) => s.key === r.series);
+    if (
+      bucket < 0 ||
+      r.to < (model.buckets[0]?.date ?? "") ||
+      model.buckets[bucket]?.asOf === null ||
+      !series
+    )
+      return [];
+    return [{ bucket, value: r.share * 100, color: series.color, label: `Study: ${r.label}` }];
+  });
+}
