@@ -3,6 +3,7 @@
 import { useQueryStates } from "nuqs";
 import { type ReactNode, useState } from "react";
 import { CHART_STATE_PARSERS, type ChartState, OVERVIEW_DEFAULTS } from "@/lib/charts/chart-state";
+import { cohortDefinition, cohortLabel, NEW_COHORT } from "@/lib/domain/cohorts";
 import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS } from "@/lib/domain/dimensions";
 import { METRICS } from "@/lib/domain/metrics";
 
@@ -93,6 +94,7 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
       <div className="control-row">
         <Field label="Measure">
           <select
+            title={METRICS.find((m) => m.id === metric)?.definition}
             value={metric}
             onChange={(e) =>
               update({
@@ -104,7 +106,7 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
             }
           >
             {METRICS.map((m) => (
-              <option key={m.id} value={m.id}>
+              <option key={m.id} value={m.id} title={m.definition}>
                 {m.label}
               </option>
             ))}
@@ -153,8 +155,12 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
                   update({ cohort: e.target.value === OVERVIEW_DEFAULTS.cohort ? null : e.target.value })
                 }
               >
-                <option value="all">All models</option>
-                <option value="new-12m">New models (first 12 months)</option>
+                <option value="all" title={cohortDefinition("all")}>
+                  {cohortLabel("all")}
+                </option>
+                <option value={NEW_COHORT} title={cohortDefinition(NEW_COHORT)}>
+                  {cohortLabel(NEW_COHORT)}
+                </option>
                 {Array.from({ length: 5 }, (_, i) => year - i).map((y) => (
                   <option key={y} value={`created-${y}`}>
                     Created in {y}
