@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { ShareChart } from "@/components/charts/share-chart";
 import { ShareSummaryTable } from "@/components/charts/share-summary-table";
+import { type Tab, TabLinks } from "@/components/layout/tab-links";
 import { ShareMap } from "@/components/map/share-map";
 import { LabPicker, OverviewControls } from "@/components/overview/overview-controls";
 import { ModelsTable } from "@/components/tables/models-table";
@@ -93,6 +94,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     : null;
   const finding = result && view !== "map" ? findingOf(result) : null;
   const link = (patch: Partial<ChartState>) => chartUrl("page", state, patch);
+  const viewTabs: Tab[] = VIEWS.map((v) => ({
+    label: VIEW_LABELS[v],
+    href: link({ view: v === "chart" ? null : v }),
+    current: view === v,
+  }));
+  // The chart view's toggles: lines or stacked, shares or downloads.
+  const chartTabs: Tab[] = model
+    ? [
+        { label: "Lines", href: link({ mode: null }), current: model.mode === "lines" },
+        { label: "Stacked", href: link({ mode: "stacked" }), current: model.mode === "stacked" },
+        { label: "Share", href: link({ value: null }), current: model.value === "share" },
+        { label: "Downloads", href: link({ value: "downloads" }), current: model.value === "downloads" },
+      ]
+    : [];
   return (
     <main className="overview">
       <h1>Whose open models does the world download?</h1>
@@ -125,52 +140,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           controls={
             <>
               <nav aria-label="Views" className="tabs">
-                {VIEWS.map((v) => (
-                  <Link
-                    key={v}
-                    href={link({ view: v === "chart" ? null : v })}
-                    aria-current={view === v ? "page" : undefined}
-                    className="tab"
-                    scroll={false}
-                  >
-                    {VIEW_LABELS[v]}
-                  </Link>
-                ))}
+                <TabLinks current="page" tabs={viewTabs} />
               </nav>
               {view === "chart" ? (
                 <div className="tabs">
-                  <Link
-                    href={link({ mode: null })}
-                    aria-current={model.mode === "lines" ? "true" : undefined}
-                    className="tab"
-                    scroll={false}
-                  >
-                    Lines
-                  </Link>
-                  <Link
-                    href={link({ mode: "stacked" })}
-                    aria-current={model.mode === "stacked" ? "true" : undefined}
-                    className="tab"
-                    scroll={false}
-                  >
-                    Stacked
-                  </Link>
-                  <Link
-                    href={link({ value: null })}
-                    aria-current={model.value === "share" ? "true" : undefined}
-                    className="tab"
-                    scroll={false}
-                  >
-                    Share
-                  </Link>
-                  <Link
-                    href={link({ value: "downloads" })}
-                    aria-current={model.value === "downloads" ? "true" : undefined}
-                    className="tab"
-                    scroll={false}
-                  >
-                    Downloads
-                  </Link>
+                  <TabLinks current="true" tabs={chartTabs} />
                 </div>
               ) : null}
             </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { type Column, DataTable } from "@/components/tables/data-table";
 import type { ChartModel } from "@/lib/charts/chart-model";
 import { formatCount } from "@/lib/format/numbers";
 
@@ -12,11 +13,11 @@ type Row = {
   last: number | null;
   change: number | null;
 };
-type Column = "label" | "first" | "last" | "change";
+type SortKey = "label" | "first" | "last" | "change";
 
 /** Each series' value at the start and the end of the range and the change, sortable. */
 export function ShareSummaryTable({ model }: { model: ChartModel }) {
-  const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: "last", desc: true });
+  const [sort, setSort] = useState<{ by: SortKey; desc: boolean }>({ by: "last", desc: true });
   const rows: Row[] = model.series.map((s) => {
     const first = s.values.find((v) => v !== null) ?? null;
     const last = s.latestValue;
@@ -50,12 +51,11 @@ export function ShareSummaryTable({ model }: { model: ChartModel }) {
       : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${share ? `${Math.abs(v).toFixed(1)} pp` : formatCount(Math.abs(v))}`;
   const first = model.buckets.find((b) => b.asOf !== null)?.label ?? "start";
   const last = model.buckets.findLast((b) => b.asOf !== null)?.label ?? "end";
-  const header = (by: Column, label: string, numeric = true) => (
-    <th
-      scope="col"
-      className={numeric ? "num" : undefined}
-      aria-sort={sort.by === by ? (sort.desc ? "descending" : "ascending") : "none"}
-    >
+  const column = (by: SortKey, label: string, numeric = true): Column => ({
+    key: by,
+    numeric,
+    sort: sort.by === by ? (sort.desc ? "descending" : "ascending") : "none",
+    label: (
       <button
         type="button"
         className="link-button"
@@ -64,33 +64,28 @@ export function ShareSummaryTable({ model }: { model: ChartModel }) {
         {label}
         {sort.by === by ? (sort.desc ? " ↓" : " ↑") : ""}
       </button>
-    </th>
-  );
+    ),
+  });
   return (
-    <div className="table-scroll">
-      <table className="data">
-        <caption className="visually-hidden">{model.title}: values at the start and end of the range</caption>
-        <thead>
-          <tr>
-            {header("label", "Series", false)}
-            {header("first", first)}
-            {header("last", last)}
-            {header("change", "Change")}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.key}>
-              <th scope="row" style={{ fontWeight: 400 }}>
-                <span className="swatch" style={{ background: r.color }} /> {r.label}
-              </th>
-              <td className="num">{show(r.first)}</td>
-              <td className="num">{show(r.last)}</td>
-              <td className="num">{change(r.change)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`${model.title}: values at the start and end of the range`}
+      columns={[
+        column("label", "Series", false),
+        column("first", first),
+        column("last", last),
+        column("change", "Change"),
+      ]}
+    >
+      {sorted.map((r) => (
+        <tr key={r.key}>
+          <th scope="row" style={{ fontWeight: 400 }}>
+            <span className="swatch" style={{ background: r.color }} /> {r.label}
+          </th>
+          <td className="num">{show(r.first)}</td>
+          <td className="num">{show(r.last)}</td>
+          <td className="num">{change(r.change)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,12 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
+import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
+
+const THEMES: Choice<"light" | "dark">[] = [
+  { id: "light", label: "Light" },
+  { id: "dark", label: "Dark" },
+];
 
 /**
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
@@ -10,11 +16,8 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [title, setTitle] = useState(defaultTitle);
-  // Typed freely, checked when used: each keystroke is not clamped (typing 500 stays 500).
-  const [widthText, setWidthText] = useState("720");
-  const [heightText, setHeightText] = useState("520");
-  const width = clamp(widthText, 280, 1600, 720);
-  const height = clamp(heightText, 200, 1600, 520);
+  const width = useSize(720, 280);
+  const height = useSize(520, 200);
   const [theme, setTheme] = useState<"light" | "dark">("light");
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
@@ -24,7 +27,7 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
     return `${origin}${embedPath}${embedPath.includes("?") ? "&" : "?"}${extra}`;
   }, [origin, embedPath, title, theme]);
   const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-  const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width}" height="${height}" loading="lazy" style="width:100%;max-width:${width}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
+  const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width.value}" height="${height.value}" loading="lazy" style="width:100%;max-width:${width.value}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
   const copy = async () => {
     await navigator.clipboard?.writeText(snippet).catch(() => {});
     setCopied(true);
@@ -64,59 +67,23 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
           </button>
         </div>
         <div style={{ display: "flex", flexWrap: "wrap", gap: 12, margin: "12px 0" }}>
-          <label className="small muted" style={{ display: "grid", gap: 2 }}>
-            Title
-            <input
-              type="text"
-              value={title}
-              maxLength={120}
-              onChange={(e) => setTitle(e.target.value)}
-              size={36}
-            />
-          </label>
-          <label className="small muted" style={{ display: "grid", gap: 2 }}>
-            Width
-            <input
-              type="text"
-              inputMode="numeric"
-              value={widthText}
-              onChange={(e) => setWidthText(e.target.value)}
-              onBlur={() => setWidthText(String(width))}
-              size={5}
-            />
-          </label>
-          <label className="small muted" style={{ display: "grid", gap: 2 }}>
-            Height
-            <input
-              type="text"
-              inputMode="numeric"
-              value={heightText}
-              onChange={(e) => setHeightText(e.target.value)}
-              onBlur={() => setHeightText(String(height))}
-              size={5}
-            />
-          </label>
-          <label className="small muted" style={{ display: "grid", gap: 2 }}>
-            Theme
-            <select value={theme} onChange={(e) => setTheme(e.target.value === "dark" ? "dark" : "light")}>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </label>
+          <InputField label="Title" type="text" value={title} maxLength={120} onChange={setTitle} size={36} />
+          <SizeField label="Width" pixels={width} />
+          <SizeField label="Height" pixels={height} />
+          <SelectField label="Theme" value={theme} choices={THEMES} onChange={setTheme} />
         </div>
         <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
           {open ? (
             <iframe
               src={src}
               title={title}
-              width={width}
-              height={height}
+              width={width.value}
+              height={height.value}
               style={{ border: 0, maxWidth: "100%" }}
             />
           ) : null}
         </div>
-        <label className="small muted" style={{ display: "grid", gap: 2, marginTop: 12 }}>
-          Snippet
+        <Field label="Snippet" style={{ marginTop: 12 }}>
           <textarea
             readOnly
             value={snippet}
@@ -124,7 +91,7 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
             style={{ width: "100%", fontFamily: "monospace", fontSize: 12 }}
             onFocus={(e) => e.currentTarget.select()}
           />
-        </label>
+        </Field>
         <div style={{ marginTop: 8, display: "flex", gap: 8 }}>
           <button type="button" className="btn" onClick={copy}>
             {copied ? "Copied" : "Copy snippet"}
@@ -135,6 +102,32 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
         </div>
       </dialog>
     </>
+  );
+}
+
+type Size = { text: string; setText: (text: string) => void; value: number };
+
+/**
+ * A size in pixels, typed freely and checked when used: each keystroke is not clamped (typing 500
+ * stays 500); the value in use is the text clamped to [min, 1600], or the initial size.
+ */
+function useSize(initial: number, min: number): Size {
+  const [text, setText] = useState(String(initial));
+  return { text, setText, value: clamp(text, min, 1600, initial) };
+}
+
+/** A size's input: the text as typed, the value in use once the input is left. */
+function SizeField({ label, pixels }: { label: string; pixels: Size }) {
+  return (
+    <InputField
+      label={label}
+      type="text"
+      inputMode="numeric"
+      value={pixels.text}
+      onChange={pixels.setText}
+      onBlur={() => pixels.setText(String(pixels.value))}
+      size={5}
+    />
   );
 }
 

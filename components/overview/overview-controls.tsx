@@ -1,7 +1,8 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
+import { type Choice, choicesOf, InputField, SelectField } from "@/components/forms/field";
 import { CHART_STATE_PARSERS, type ChartState, OVERVIEW_DEFAULTS } from "@/lib/charts/chart-state";
 import { cohortDefinition, cohortLabel, NEW_COHORT } from "@/lib/domain/cohorts";
 import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS } from "@/lib/domain/dimensions";
@@ -16,21 +17,19 @@ type Props = {
   tasks: string[];
 };
 
+/** The chart state's keys that hold one string (a select's or an input's value). */
+type TextKey = {
+  [K in keyof ChartState]: NonNullable<ChartState[K]> extends string ? K : never;
+}[keyof ChartState];
+
+const METRIC_CHOICES = METRICS.map((m) => ({ id: m.id, label: m.label, title: m.definition }));
+const ALL_TASKS: Choice = { id: "", label: "All tasks" };
+
 /** The labs readers ask about first, offered as one-click chips. */
 export const FEATURED_LABS = ["deepseek", "qwen", "meta", "google"];
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: every child passed in is a select or input
-    <label className="field">
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
 
 /**
  * The overview's controls: presets (the study's view, all models, labs), the measure and the
@@ -74,7 +73,26 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
     ["2 years", dataAsOf ? addDays(dataAsOf, -730) : null],
     ["All", firstDate],
   ];
+  const range = ranges.find(([, from]) => from === state.from)?.[0] ?? "custom";
+  const rangeChoices: Choice[] = [
+    ...ranges.map(([label]) => ({ id: label, label })),
+    ...(range === "custom" ? [{ id: "custom", label: "Custom" }] : []),
+  ];
   const year = Number((dataAsOf ?? "2026").slice(0, 4));
+  const cohortChoices: Choice[] = [
+    ...["all", NEW_COHORT].map((c) => ({ id: c, label: cohortLabel(c), title: cohortDefinition(c) })),
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `created-${year - i}`, label: `Created in ${year - i}` })),
+  ];
+  const taskChoices = [ALL_TASKS, ...choicesOf(tasks)];
+  /** A text-valued key's select or input: its value, and a change that drops the key at its default. */
+  const bind = <K extends TextKey>(key: K, fallback: NonNullable<ChartState[K]>) => ({
+    value: state[key] ?? fallback,
+    onChange: (value: NonNullable<ChartState[K]>) => {
+      const patch: Partial<ChartState> = {};
+      patch[key] = value === fallback ? null : value;
+      update(patch);
+    },
+  });
   return (
     <div className="overview-controls">
       <fieldset className="presets">
@@ -92,156 +110,52 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
         ))}
       </fieldset>
       <div className="control-row">
-        <Field label="Measure">
-          <select
-            title={METRICS.find((m) => m.id === metric)?.definition}
-            value={metric}
-            onChange={(e) =>
-              update({
-                metric:
-                  e.target.value === OVERVIEW_DEFAULTS.metric
-                    ? null
-                    : (e.target.value as ChartState["metric"]),
-              })
-            }
-          >
-            {METRICS.map((m) => (
-              <option key={m.id} value={m.id} title={m.definition}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Group by">
-          <select
-            value={groupBy}
-            onChange={(e) =>
-              update({
-                groupBy: e.target.value === "region" ? null : (e.target.value as ChartState["groupBy"]),
-                labs: null,
-                countries: null,
-              })
-            }
-          >
-            {GROUP_BYS.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Range">
-          <select
-            value={ranges.find(([, from]) => from === state.from)?.[0] ?? "custom"}
-            onChange={(e) =>
-              update({ from: ranges.find(([label]) => label === e.target.value)?.[1] ?? null, to: null })
-            }
-          >
-            {ranges.map(([label]) => (
-              <option key={label} value={label}>
-                {label}
-              </option>
-            ))}
-            {ranges.some(([, from]) => from === state.from) ? null : <option value="custom">Custom</option>}
-          </select>
-        </Field>
+        <SelectField
+          compact
+          label="Measure"
+          title={METRICS.find((m) => m.id === metric)?.definition}
+          choices={METRIC_CHOICES}
+          {...bind("metric", OVERVIEW_DEFAULTS.metric)}
+        />
+        <SelectField
+          compact
+          label="Group by"
+          choices={GROUP_BYS}
+          value={groupBy}
+          onChange={(g) => update({ groupBy: g === "region" ? null : g, labs: null, countries: null })}
+        />
+        <SelectField
+          compact
+          label="Range"
+          choices={rangeChoices}
+          value={range}
+          onChange={(label) => update({ from: ranges.find(([l]) => l === label)?.[1] ?? null, to: null })}
+        />
         <details className="more">
           <summary className="btn">More filters</summary>
           <div className="control-row">
-            <Field label="Models">
-              <select
-                value={cohort}
-                onChange={(e) =>
-                  update({ cohort: e.target.value === OVERVIEW_DEFAULTS.cohort ? null : e.target.value })
-                }
-              >
-                <option value="all" title={cohortDefinition("all")}>
-                  {cohortLabel("all")}
-                </option>
-                <option value={NEW_COHORT} title={cohortDefinition(NEW_COHORT)}>
-                  {cohortLabel(NEW_COHORT)}
-                </option>
-                {Array.from({ length: 5 }, (_, i) => year - i).map((y) => (
-                  <option key={y} value={`created-${y}`}>
-                    Created in {y}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Interval">
-              <select
-                value={state.interval ?? "month"}
-                onChange={(e) =>
-                  update({
-                    interval: e.target.value === "month" ? null : (e.target.value as ChartState["interval"]),
-                  })
-                }
-              >
-                {INTERVALS.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Attribution">
-              <select
-                value={state.attribution ?? "developer"}
-                onChange={(e) =>
-                  update({
-                    attribution:
-                      e.target.value === "developer" ? null : (e.target.value as ChartState["attribution"]),
-                  })
-                }
-              >
-                {ATTRIBUTIONS.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Derivatives">
-              <select
-                value={state.derivatives ?? "include"}
-                onChange={(e) =>
-                  update({
-                    derivatives:
-                      e.target.value === "include" ? null : (e.target.value as ChartState["derivatives"]),
-                  })
-                }
-              >
-                {DERIVATIVES.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Task">
-              <select value={state.task ?? ""} onChange={(e) => update({ task: e.target.value || null })}>
-                <option value="">All tasks</option>
-                {tasks.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="From">
-              <input
-                type="date"
-                value={state.from ?? ""}
-                onChange={(e) => update({ from: e.target.value || null })}
-              />
-            </Field>
-            <Field label="To">
-              <input
-                type="date"
-                value={state.to ?? ""}
-                onChange={(e) => update({ to: e.target.value || null })}
-              />
-            </Field>
+            <SelectField
+              compact
+              label="Models"
+              choices={cohortChoices}
+              {...bind("cohort", OVERVIEW_DEFAULTS.cohort)}
+            />
+            <SelectField compact label="Interval" choices={INTERVALS} {...bind("interval", "month")} />
+            <SelectField
+              compact
+              label="Attribution"
+              choices={ATTRIBUTIONS}
+              {...bind("attribution", "developer")}
+            />
+            <SelectField
+              compact
+              label="Derivatives"
+              choices={DERIVATIVES}
+              {...bind("derivatives", "include")}
+            />
+            <SelectField compact label="Task" choices={taskChoices} {...bind("task", "")} />
+            <InputField compact label="From" type="date" {...bind("from", "")} />
+            <InputField compact label="To" type="date" {...bind("to", "")} />
           </div>
         </details>
       </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { DataTable } from "@/components/tables/data-table";
 
 export type RegistryRow = {
   namespace: string;
@@ -26,45 +28,35 @@ export function RegistryTable({ rows }: { rows: RegistryRow[] }) {
   }, [q, rows]);
   return (
     <>
-      <label className="small muted" style={{ display: "grid", gap: 2, maxWidth: 320, marginBottom: 8 }}>
-        Search the registry
+      <Field label="Search the registry" style={{ maxWidth: 320, marginBottom: 8 }}>
         <input
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="namespace, lab, country, kind…"
         />
-      </label>
+      </Field>
       <p className="muted small">
         {shown.length} of {rows.length} namespaces
       </p>
-      <div className="table-scroll" style={{ maxHeight: 520, overflowY: "auto" }}>
-        <table className="data" data-testid="registry-table">
-          <thead>
-            <tr>
-              <th scope="col">Namespace</th>
-              <th scope="col">Lab</th>
-              <th scope="col">Country</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.namespace}>
-                <td>
-                  <code>{r.namespace}</code>
-                  {r.note ? <div className="muted small">{r.note}</div> : null}
-                </td>
-                <td>{r.lab ?? "–"}</td>
-                <td>{r.country ?? r.region}</td>
-                <td>{r.kind ?? "–"}</td>
-                <td className="small">{r.source ? <a href={r.source}>{hostOf(r.source)}</a> : "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={["Namespace", "Lab", "Country", "Kind", "Source"]}
+        testId="registry-table"
+        scrollStyle={{ maxHeight: 520, overflowY: "auto" }}
+      >
+        {shown.map((r) => (
+          <tr key={r.namespace}>
+            <td>
+              <code>{r.namespace}</code>
+              {r.note ? <div className="muted small">{r.note}</div> : null}
+            </td>
+            <td>{r.lab ?? "–"}</td>
+            <td>{r.country ?? r.region}</td>
+            <td>{r.kind ?? "–"}</td>
+            <td className="small">{r.source ? <a href={r.source}>{hostOf(r.source)}</a> : "–"}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

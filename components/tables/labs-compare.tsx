@@ -3,11 +3,22 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
+import { type Column, DataTable, numeric } from "@/components/tables/data-table";
 import type { LabSummary } from "@/lib/analytics/labs";
 import { countryName } from "@/lib/domain/countries";
 import { formatCount, formatShare } from "@/lib/format/numbers";
 
 type Row = Omit<LabSummary, "downloads30d"> & { downloads30d: string };
+
+const COLUMNS: Column[] = [
+  { key: "select", label: <span className="visually-hidden">Select</span> },
+  "Lab",
+  "Country",
+  numeric("Share (30 d)"),
+  "Trend (12 months)",
+  numeric("Models"),
+  numeric("Downloads (30 d)"),
+];
 
 /** Every lab; pick several and compare them on the overview's lab chart. */
 export function LabsCompare({ labs }: { labs: Row[] }) {
@@ -27,69 +38,46 @@ export function LabsCompare({ labs }: { labs: Row[] }) {
         </Link>
         <span className="muted small">Select up to 8 labs.</span>
       </div>
-      <div className="table-scroll">
-        <table className="data" data-testid="labs-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Select</span>
-              </th>
-              <th scope="col">Lab</th>
-              <th scope="col">Country</th>
-              <th scope="col" className="num">
-                Share (30 d)
-              </th>
-              <th scope="col">Trend (12 months)</th>
-              <th scope="col" className="num">
-                Models
-              </th>
-              <th scope="col" className="num">
-                Downloads (30 d)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {labs.map((lab) => (
-              <tr key={lab.slug}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Compare ${lab.name}`}
-                    checked={picked.includes(lab.slug)}
-                    onChange={() => toggle(lab.slug)}
-                  />
-                </td>
-                <td>
-                  <span
-                    aria-hidden
-                    style={{
-                      display: "inline-block",
-                      width: 10,
-                      height: 10,
-                      borderRadius: 2,
-                      background: lab.color,
-                      marginRight: 6,
-                    }}
-                  />
-                  <Link href={`/labs/${lab.slug}`}>{lab.name}</Link>
-                  {lab.parent ? <span className="muted small"> · {lab.parent}</span> : null}
-                </td>
-                <td>{countryName(lab.country)}</td>
-                <td className="num">{formatShare(lab.share)}</td>
-                <td>
-                  <Sparkline
-                    values={lab.trend.map((t) => t.share)}
-                    color={lab.color}
-                    label={`${lab.name} share trend`}
-                  />
-                </td>
-                <td className="num">{lab.models.toLocaleString("en-US")}</td>
-                <td className="num">{formatCount(lab.downloads30d)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={COLUMNS} testId="labs-table">
+        {labs.map((lab) => (
+          <tr key={lab.slug}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`Compare ${lab.name}`}
+                checked={picked.includes(lab.slug)}
+                onChange={() => toggle(lab.slug)}
+              />
+            </td>
+            <td>
+              <span
+                aria-hidden
+                style={{
+                  display: "inline-block",
+                  width: 10,
+                  height: 10,
+                  borderRadius: 2,
+                  background: lab.color,
+                  marginRight: 6,
+                }}
+              />
+              <Link href={`/labs/${lab.slug}`}>{lab.name}</Link>
+              {lab.parent ? <span className="muted small"> · {lab.parent}</span> : null}
+            </td>
+            <td>{countryName(lab.country)}</td>
+            <td className="num">{formatShare(lab.share)}</td>
+            <td>
+              <Sparkline
+                values={lab.trend.map((t) => t.share)}
+                color={lab.color}
+                label={`${lab.name} share trend`}
+              />
+            </td>
+            <td className="num">{lab.models.toLocaleString("en-US")}</td>
+            <td className="num">{formatCount(lab.downloads30d)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

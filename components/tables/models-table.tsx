@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { type Column, DataTable, numeric } from "@/components/tables/data-table";
 import type { ModelRow } from "@/lib/analytics/models";
 import { createdLabel } from "@/lib/domain/cohorts";
 import { regionInfo } from "@/lib/domain/regions";
@@ -25,55 +26,44 @@ export function ModelsTable({
 }) {
   if (models.length === 0) return <p className="muted">{empty}</p>;
   const origin = models.some((m) => m.region !== undefined);
+  const columns: Column[] = [
+    modelHeader,
+    ...(origin ? ["Origin"] : []),
+    "Task",
+    "Created",
+    numeric("Downloads (30 d)"),
+    numeric("All-time"),
+  ];
   return (
-    <div className="table-scroll">
-      <table className="data" data-testid="models-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{modelHeader}</th>
-            {origin ? <th scope="col">Origin</th> : null}
-            <th scope="col">Task</th>
-            <th scope="col">Created</th>
-            <th scope="col" className="num">
-              Downloads (30 d)
-            </th>
-            <th scope="col" className="num">
-              All-time
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {models.map((m) => (
-            <tr key={m.hubId}>
-              <td>
-                <Link href={`/models/${m.hubId}`}>{m.hubId}</Link>
-                {m.derivative ? <span className="muted small"> · derivative</span> : null}
-              </td>
-              {origin ? (
-                <td>
-                  {regionInfo(m.region ?? "")?.label ?? m.region}
-                  {m.country && m.region === "OTHER" ? ` (${m.country})` : ""}
-                  {m.lab ? (
-                    <>
-                      {" · "}
-                      <Link href={`/labs/${m.lab}`}>{m.lab}</Link>
-                    </>
-                  ) : null}
-                </td>
+    <DataTable columns={columns} caption={caption} testId="models-table">
+      {models.map((m) => (
+        <tr key={m.hubId}>
+          <td>
+            <Link href={`/models/${m.hubId}`}>{m.hubId}</Link>
+            {m.derivative ? <span className="muted small"> · derivative</span> : null}
+          </td>
+          {origin ? (
+            <td>
+              {regionInfo(m.region ?? "")?.label ?? m.region}
+              {m.country && m.region === "OTHER" ? ` (${m.country})` : ""}
+              {m.lab ? (
+                <>
+                  {" · "}
+                  <Link href={`/labs/${m.lab}`}>{m.lab}</Link>
+                </>
               ) : null}
-              <td className="small">{m.pipelineTag ?? "–"}</td>
-              <td className="small num">{createdLabel(m.createdAt)}</td>
-              <td className="num" title={formatExact(m.downloads30d)}>
-                {formatCount(m.downloads30d)}
-              </td>
-              <td className="num" title={formatExact(m.downloadsAllTime)}>
-                {formatCount(m.downloadsAllTime)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          ) : null}
+          <td className="small">{m.pipelineTag ?? "–"}</td>
+          <td className="small num">{createdLabel(m.createdAt)}</td>
+          <td className="num" title={formatExact(m.downloads30d)}>
+            {formatCount(m.downloads30d)}
+          </td>
+          <td className="num" title={formatExact(m.downloadsAllTime)}>
+            {formatCount(m.downloadsAllTime)}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { type Choice, choicesOf, InputField, SelectField } from "@/components/forms/field";
 import { ModelsTable } from "@/components/tables/models-table";
 import { getModelsAnswer } from "@/lib/analytics/answers";
 import { listTasks } from "@/lib/analytics/tasks";
 import { getDb } from "@/lib/db";
 import { MODEL_SORTS, MODELS_PARAMS, modelsQuerySchema } from "@/lib/domain/models-query";
+import { REGIONS } from "@/lib/domain/regions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models" };
@@ -17,6 +19,18 @@ const SORT_LABELS: Record<(typeof MODEL_SORTS)[number], string> = {
   likes: "Likes",
   createdAt: "Created",
 };
+const SORT_CHOICES = MODEL_SORTS.map((s) => ({ id: s, label: SORT_LABELS[s] }));
+
+const ANY: Choice = { id: "", label: "Any" };
+/** Origins (the regions a model's country falls in, "other countries" aside), then some countries. */
+const COUNTRY_CHOICES: Choice[] = [
+  ANY,
+  ...REGIONS.filter((r) => r.key !== "OTHER").map((r) => ({ id: r.key, label: r.label })),
+  ...choicesOf(["FR", "DE", "GB", "CA", "KR", "JP", "AE", "IL", "SG", "IN"]),
+];
+
+/** The filters the form sends, each named as its query key and showing the value in force. */
+type FilterKey = "q" | "country" | "lab" | "task" | "library" | "createdFrom" | "createdTo";
 
 export default async function ModelsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
@@ -31,6 +45,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
   const labs = await db.prisma.lab.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
   const query = parsed.success ? parsed.data : modelsQuerySchema.parse({});
   const { value: result } = await getModelsAnswer(db, query);
+  const filter = (name: FilterKey) => ({ name, defaultValue: query[name] ?? "" });
   const pageLink = (page: number) => `/models?${new URLSearchParams({ ...params, page: String(page) })}`;
   return (
     <main>
@@ -50,81 +65,24 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
         className="card"
         style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "end", marginBottom: 16 }}
       >
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Search
-          <input
-            type="search"
-            name="q"
-            defaultValue={query.q ?? ""}
-            placeholder="e.g. DeepSeek-R1"
-            maxLength={100}
-          />
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Country
-          <select name="country" defaultValue={query.country ?? ""}>
-            <option value="">Any</option>
-            <option value="CN">China</option>
-            <option value="US">United States</option>
-            <option value="INTL">International / online</option>
-            <option value="UNKNOWN">Unattributed</option>
-            {["FR", "DE", "GB", "CA", "KR", "JP", "AE", "IL", "SG", "IN"].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Lab
-          <select name="lab" defaultValue={query.lab ?? ""}>
-            <option value="">Any</option>
-            {labs.map((l) => (
-              <option key={l.slug} value={l.slug}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Task
-          <select name="task" defaultValue={query.task ?? ""}>
-            <option value="">Any</option>
-            {tasks.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Library
-          <input
-            type="text"
-            name="library"
-            defaultValue={query.library ?? ""}
-            placeholder="transformers"
-            size={12}
-          />
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Created from
-          <input type="date" name="createdFrom" defaultValue={query.createdFrom ?? ""} />
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          to
-          <input type="date" name="createdTo" defaultValue={query.createdTo ?? ""} />
-        </label>
-        <label className="small muted" style={{ display: "grid", gap: 2 }}>
-          Sort by
-          <select name="sort" defaultValue={query.sort}>
-            {MODEL_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InputField
+          label="Search"
+          type="search"
+          {...filter("q")}
+          placeholder="e.g. DeepSeek-R1"
+          maxLength={100}
+        />
+        <SelectField label="Country" {...filter("country")} choices={COUNTRY_CHOICES} />
+        <SelectField
+          label="Lab"
+          {...filter("lab")}
+          choices={[ANY, ...labs.map((l) => ({ id: l.slug, label: l.name }))]}
+        />
+        <SelectField label="Task" {...filter("task")} choices={[ANY, ...choicesOf(tasks)]} />
+        <InputField label="Library" type="text" {...filter("library")} placeholder="transformers" size={12} />
+        <InputField label="Created from" type="date" {...filter("createdFrom")} />
+        <InputField label="to" type="date" {...filter("createdTo")} />
+        <SelectField label="Sort by" name="sort" defaultValue={query.sort} choices={SORT_CHOICES} />
         {query.namespace ? <input type="hidden" name="namespace" value={query.namespace} /> : null}
         <button type="submit" className="btn" style={{ padding: "6px 14px" }}>
           Apply

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { type Column, DataTable, numeric } from "@/components/tables/data-table";
 import { getAttributionGapAnswer } from "@/lib/analytics/answers";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listIngestRuns } from "@/lib/analytics/ingest-runs";
@@ -16,6 +17,20 @@ const STATUS_COLOR: Record<string, string> = {
   interrupted: "var(--caution)",
   running: "var(--accent)",
 };
+
+const RUN_COLUMNS: Column[] = [
+  "Run",
+  "Status",
+  "As of",
+  "Started",
+  "Finished",
+  numeric("Pages"),
+  numeric("Models"),
+  "Trigger",
+  "Errors",
+];
+
+const GAP_COLUMNS: Column[] = ["Namespace", numeric("Models"), numeric("Downloads (30 d)"), numeric("Share")];
 
 export default async function StatusPage() {
   const db = await getDb();
@@ -61,47 +76,26 @@ export default async function StatusPage() {
             .
           </p>
         ) : (
-          <div className="table-scroll">
-            <table className="data" data-testid="runs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">As of</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Finished</th>
-                  <th scope="col" className="num">
-                    Pages
-                  </th>
-                  <th scope="col" className="num">
-                    Models
-                  </th>
-                  <th scope="col">Trigger</th>
-                  <th scope="col">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      #{r.id}
-                      {r.resumedFromId ? (
-                        <span className="muted small"> (resumes #{r.resumedFromId})</span>
-                      ) : null}
-                    </td>
-                    <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>{r.status}</td>
-                    <td className="num">{r.asOf}</td>
-                    <td className="small num">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
-                    <td className="small num">{r.finishedAt?.slice(0, 19).replace("T", " ") ?? "–"}</td>
-                    <td className="num">{r.pages}</td>
-                    <td className="num">{r.modelsSeen.toLocaleString("en-US")}</td>
-                    <td className="small">{r.trigger}</td>
-                    <td className="small">{r.errors.at(-1)?.message ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={RUN_COLUMNS} testId="runs-table">
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  #{r.id}
+                  {r.resumedFromId ? (
+                    <span className="muted small"> (resumes #{r.resumedFromId})</span>
+                  ) : null}
+                </td>
+                <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>{r.status}</td>
+                <td className="num">{r.asOf}</td>
+                <td className="small num">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
+                <td className="small num">{r.finishedAt?.slice(0, 19).replace("T", " ") ?? "–"}</td>
+                <td className="num">{r.pages}</td>
+                <td className="num">{r.modelsSeen.toLocaleString("en-US")}</td>
+                <td className="small">{r.trigger}</td>
+                <td className="small">{r.errors.at(-1)?.message ?? ""}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section className="card">
@@ -114,36 +108,18 @@ export default async function StatusPage() {
         {gap.namespaces.length === 0 ? (
           <p className="muted">Nothing unattributed.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data" data-testid="gap-table">
-              <thead>
-                <tr>
-                  <th scope="col">Namespace</th>
-                  <th scope="col" className="num">
-                    Models
-                  </th>
-                  <th scope="col" className="num">
-                    Downloads (30 d)
-                  </th>
-                  <th scope="col" className="num">
-                    Share
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {gap.namespaces.slice(0, 25).map((n) => (
-                  <tr key={n.namespace}>
-                    <td>
-                      <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
-                    </td>
-                    <td className="num">{n.models}</td>
-                    <td className="num">{formatCount(n.downloads30d)}</td>
-                    <td className="num">{formatShare(n.share, 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={GAP_COLUMNS} testId="gap-table">
+            {gap.namespaces.slice(0, 25).map((n) => (
+              <tr key={n.namespace}>
+                <td>
+                  <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
+                </td>
+                <td className="num">{n.models}</td>
+                <td className="num">{formatCount(n.downloads30d)}</td>
+                <td className="num">{formatShare(n.share, 2)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </main>

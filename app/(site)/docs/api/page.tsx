@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { type JsonSchema, SchemaOutline, schemaLine } from "@/components/api-docs/schema-outline";
+import { DataTable } from "@/components/tables/data-table";
 import { openApiDocument } from "@/lib/api/openapi";
 import { siteOrigin } from "@/lib/site";
 
@@ -71,33 +72,25 @@ export default async function ApiDocsPage() {
             ? op.description.split("\n\n").map((paragraph) => <p key={paragraph}>{withCode(paragraph)}</p>)
             : null}
           {op.parameters.length > 0 ? (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Parameters of {path}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">In</th>
-                    <th scope="col">Values</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <td>
-                        <code>{p.name}</code>
-                        {p.required ? " (required)" : ""}
-                      </td>
-                      <td>{p.in}</td>
-                      <td>
-                        {schemaLine(p.schema)}
-                        {p.description ? <span className="muted"> — {withCode(p.description)}</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className={null}
+              caption={`Parameters of ${path}`}
+              columns={["Parameter", "In", "Values"]}
+            >
+              {op.parameters.map((p) => (
+                <tr key={`${p.in}-${p.name}`}>
+                  <td>
+                    <code>{p.name}</code>
+                    {p.required ? " (required)" : ""}
+                  </td>
+                  <td>{p.in}</td>
+                  <td>
+                    {schemaLine(p.schema)}
+                    {p.description ? <span className="muted"> — {withCode(p.description)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
           <h3>Answers</h3>
           <dl>

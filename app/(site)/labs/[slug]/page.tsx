@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareQueryPanel } from "@/components/charts/share-query-panel";
+import { DataTable, numeric } from "@/components/tables/data-table";
 import { ModelsTable } from "@/components/tables/models-table";
 import { getLabDetailAnswer, getShareAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
@@ -90,34 +91,20 @@ export default async function LabPage({ params }: Params) {
       <ShareQueryPanel title="By namespace" queryString={shareQueryString(orgQuery)} result={orgShare} />
       <section className="card">
         <h2>Namespaces</h2>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Namespace</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Models tracked
-                </th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.namespaces.map((n) => (
-                <tr key={n.namespace}>
-                  <td>
-                    <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
-                  </td>
-                  <td>{n.kind ?? "–"}</td>
-                  <td className="num">{n.models}</td>
-                  <td className="small">
-                    {n.source ? <a href={n.source}>{new URL(n.source).hostname}</a> : "–"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Namespace", "Kind", numeric("Models tracked"), "Source"]}>
+          {detail.namespaces.map((n) => (
+            <tr key={n.namespace}>
+              <td>
+                <Link href={`/models?namespace=${encodeURIComponent(n.namespace)}`}>{n.namespace}</Link>
+              </td>
+              <td>{n.kind ?? "–"}</td>
+              <td className="num">{n.models}</td>
+              <td className="small">
+                {n.source ? <a href={n.source}>{new URL(n.source).hostname}</a> : "–"}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section className="card">
         <h2>Most downloaded models</h2>
