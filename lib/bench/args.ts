@@ -47,6 +47,25 @@ const USAGE = `npm run bench -- [--quick] [--models N] [--days N] [--end YYYY-MM
   [--crawl-models N] [--import-rows N] [--backfill-models N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
   [--steps ${STEPS.join(",")}] [--no-build] [--keep] [--database oms_bench_…] [--admin-url postgres://…]`;
 
+type WholeNumberOption = {
+  [K in keyof BenchOptions]: BenchOptions[K] extends number ? K : never;
+}[keyof BenchOptions];
+
+/** The flags that take a whole number: the option each sets and its least value. */
+const WHOLE_NUMBER_FLAGS = new Map<string, { option: WholeNumberOption; min: number }>([
+  ["--models", { option: "models", min: 100 }],
+  ["--days", { option: "days", min: 2 }],
+  ["--sample-days", { option: "sampleDays", min: 2 }],
+  ["--import-rows", { option: "importRows", min: 1000 }],
+  ["--backfill-models", { option: "backfillModels", min: 1000 }],
+  ["--crawl-models", { option: "crawlModels", min: 1000 }],
+  ["--duration", { option: "duration", min: 1 }],
+  ["--latency-seconds", { option: "latencySeconds", min: 1 }],
+  ["--connections", { option: "connections", min: 1 }],
+  ["--load-seconds", { option: "loadSeconds", min: 0 }],
+  ["--load-connections", { option: "loadConnections", min: 1 }],
+]);
+
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const quick = argv.includes("--quick");
   const options: BenchOptions = {
@@ -77,53 +96,23 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
       return v;
     };
-    const int = (min: number): number => {
+    const whole = WHOLE_NUMBER_FLAGS.get(flag);
+    if (whole) {
       const v = Number(value().replace(/_/g, ""));
-      if (!Number.isInteger(v) || v < min) throw new Error(`${flag} must be a whole number ≥ ${min}`);
-      return v;
-    };
+      if (!Number.isInteger(v) || v < whole.min)
+        throw new Error(`${flag} must be a whole number ≥ ${whole.min}`);
+      options[whole.option] = v;
+      continue;
+    }
     switch (flag) {
       case "--quick":
-        break;
-      case "--models":
-        options.models = int(100);
-        break;
-      case "--days":
-        options.days = int(2);
         break;
       case "--end":
         options.endDate = value();
         if (!/^\d{4}-\d{2}-\d{2}$/.test(options.endDate)) throw new Error("--end must be YYYY-MM-DD");
         break;
-      case "--sample-days":
-        options.sampleDays = int(2);
-        break;
-      case "--import-rows":
-        options.importRows = int(1000);
-        break;
-      case "--backfill-models":
-        options.backfillModels = int(1000);
-        break;
-      case "--crawl-models":
-        options.crawlModels = int(1000);
-        break;
       case "--crawl-node-options":
         options.crawlNodeOptions = value();
-        break;
-      case "--duration":
-        options.duration = int(1);
-        break;
-      case "--latency-seconds":
-        options.latencySeconds = int(1);
-        break;
-      case "--connections":
-        options.connections = int(1);
-        break;
-      case "--load-seconds":
-        options.loadSeconds = int(0);
-        break;
-      case "--load-connections":
-        options.loadConnections = int(1);
         break;
       case "--keep":
         options.keep = true;

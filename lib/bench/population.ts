@@ -1,6 +1,7 @@
 import { HUB_PLACEHOLDER_CREATED_AT } from "../domain/cohorts";
 import type { Registry } from "../origins/registry-schema";
 import type { ModelRecord } from "../store/model-record";
+import { FAMILIES, hash, LIBRARIES, LICENSES, PIPELINES, pick } from "./synthetic";
 
 /**
  * A deterministic synthetic Hub population for `npm run bench`: `models` snapshot rows per day on
@@ -40,29 +41,11 @@ export type Population = {
 
 const DAY_MS = 86_400_000;
 const HUB_HISTORY_START = Date.parse("2022-03-03T00:00:00Z");
-const PIPELINES = [
-  "text-generation",
-  "text-generation",
-  "feature-extraction",
-  "sentence-similarity",
-  "text-to-image",
-  "automatic-speech-recognition",
-  "image-classification",
-  "text-classification",
-  "image-text-to-text",
-];
-const LIBRARIES = [
-  "transformers",
-  "transformers",
-  "sentence-transformers",
-  "diffusers",
-  "gguf",
-  "peft",
-  "mlx",
-];
-const LICENSES = ["apache-2.0", "mit", "llama3.1", "other", "cc-by-nc-4.0", "gemma", "qwen"];
+/** The shared vocabulary, weighted towards what the Hub's head publishes. */
+const HEAD_PIPELINES = ["text-generation", ...PIPELINES, "image-text-to-text"];
+const HEAD_LIBRARIES = ["transformers", ...LIBRARIES];
+const HEAD_LICENSES = [...LICENSES, "gemma", "qwen"];
 const RELATIONS = ["finetune", "quantized", "quantized", "adapter", "merge"] as const;
-const FAMILIES = ["llm", "coder", "chat", "embed", "vision", "tts", "asr", "diffusion", "instruct", "base"];
 const KIND_WEIGHT: Record<string, number> = {
   lab: 6,
   company: 3,
@@ -74,16 +57,6 @@ const KIND_WEIGHT: Record<string, number> = {
 /** Growth of the daily rate over the window, by the publisher's region */
 const GROWTH: Record<string, number> = { CN: 1.6, US: -0.35, OTHER: 0.25, INTL: 0.4, UNKNOWN: 0.5 };
 
-/** 32-bit mix of (seed, index, salt). */
-function hash(seed: number, index: number, salt: number): number {
-  let h =
-    Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(salt, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-const pick = <T>(list: readonly T[], h: number): T => list[h % list.length] as T;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function weightedPicker<T>(items: readonly T[], weight: (item: T) => number): (h: number) => T {
@@ -176,9 +149,9 @@ export function makePopulation(registry: Registry, options: PopulationOptions): 
         namespace,
         createdAt,
         lastModified,
-        pipelineTag: h(15) % 8 === 0 ? null : pick(PIPELINES, h(16)),
-        libraryName: h(17) % 9 === 0 ? null : pick(LIBRARIES, h(18)),
-        license: pick(LICENSES, h(19)),
+        pipelineTag: h(15) % 8 === 0 ? null : pick(HEAD_PIPELINES, h(16)),
+        libraryName: h(17) % 9 === 0 ? null : pick(HEAD_LIBRARIES, h(18)),
+        license: pick(HEAD_LICENSES, h(19)),
         gated: h(20) % 50 === 0,
         parameters: h(21) % 10 < 6 ? BigInt(params) : null,
         baseModels,

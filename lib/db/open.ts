@@ -41,21 +41,9 @@ export async function openDatabase(target = resolveDatabaseTarget()): Promise<Da
     });
     // An idle connection the server dropped must not crash the process; the next query reconnects.
     pool.on("error", () => {});
-    const adapter = new PrismaPg(pool);
-    const prisma = new PrismaClient({ adapter });
-    let closed = false;
-    return {
-      prisma,
-      target,
-      adapter,
-      raw: { kind: "postgres", pool },
-      close: async () => {
-        if (closed) return;
-        closed = true;
-        await prisma.$disconnect();
-        await pool.end().catch(() => {});
-      },
-    };
+    return withPrisma(target, new PrismaPg(pool), { kind: "postgres", pool }, () =>
+      pool.end().catch(() => {}),
+    );
   }
   let release = () => {};
   let pglite: PGlite;
@@ -80,20 +68,31 @@ export async function openDatabase(target = resolveDatabaseTarget()): Promise<Da
     pglite = new PGlite();
     await pglite.waitReady;
   }
-  const adapter = new PrismaPGlite(pglite);
+  return withPrisma(target, new PrismaPGlite(pglite), { kind: "pglite", pglite }, async () => {
+    await pglite.close();
+    release();
+  });
+}
+
+/** The Prisma client over a driver; closing (once, however often it is called) ends the driver after it. */
+function withPrisma(
+  target: DatabaseTarget,
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  raw: RawDriver,
+  closeDriver: () => Promise<void>,
+): Database {
   const prisma = new PrismaClient({ adapter });
   let closed = false;
   return {
     prisma,
     target,
     adapter,
-    raw: { kind: "pglite", pglite },
+    raw,
     close: async () => {
       if (closed) return;
       closed = true;
       await prisma.$disconnect();
-      await pglite.close();
-      release();
+      await closeDriver();
     },
   };
 }

@@ -33,6 +33,12 @@ function checkTree(body: unknown): Checked<TreeEntry[]> {
   };
 }
 
+/** The client's configuration and the revision as a URL segment, for a repository's name checked first. */
+function datasetRequest(repo: string, options: DatasetOptions) {
+  if (!REPO_PATTERN.test(repo)) throw new RangeError(`Not a dataset repository: ${JSON.stringify(repo)}`);
+  return { config: resolveConfig(options), revision: encodeURIComponent(options.revision ?? "main") };
+}
+
 const encodePath = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
 /**
@@ -44,11 +50,9 @@ export async function* listDatasetTree(
   path: string,
   options: DatasetOptions = {},
 ): AsyncGenerator<TreeEntry> {
-  if (!REPO_PATTERN.test(repo)) throw new RangeError(`Not a dataset repository: ${JSON.stringify(repo)}`);
-  const config = resolveConfig(options);
+  const { config, revision } = datasetRequest(repo, options);
   const pacer =
     options.pacer ?? createHubPacer(config.token !== null, { now: options.now, sleep: options.sleep });
-  const revision = encodeURIComponent(options.revision ?? "main");
   let url: string | null =
     `${config.endpoint}/api/datasets/${repo}/tree/${revision}${path ? `/${encodePath(path)}` : ""}`;
   for (let page = 1; url !== null; page++) {
@@ -93,9 +97,7 @@ export async function openDatasetFile(
   path: string,
   options: DatasetOptions = {},
 ): Promise<RemoteFile> {
-  if (!REPO_PATTERN.test(repo)) throw new RangeError(`Not a dataset repository: ${JSON.stringify(repo)}`);
-  const config = resolveConfig(options);
-  const revision = encodeURIComponent(options.revision ?? "main");
+  const { config, revision } = datasetRequest(repo, options);
   const resolveUrl = `${config.endpoint}/datasets/${repo}/resolve/${revision}/${encodePath(path)}`;
   const name = `${repo}/${path}`;
   const request = { ...options, token: config.token, tokenOrigin: config.endpoint };

@@ -6,15 +6,7 @@ export {
   parseBaseModelTags,
 } from "./base-models";
 export { DEFAULT_HF_ENDPOINT, type HubConfig, normalizeEndpoint, readHubConfig } from "./config";
-export {
-  HubError,
-  HubHttpError,
-  HubNetworkError,
-  HubRateLimitError,
-  HubResponseError,
-  redactSecret,
-  redactUrl,
-} from "./errors";
+export * from "./errors";
 export { parseJsonExact } from "./exact-json";
 export {
   DEFAULT_RETRY_POLICY,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REPO_PATTERN } from "../hf/datasets";
+import { commandLine } from "./command-line";
 
 /** The public datasets a backfill reads, and where. */
 export const BACKFILL_DATASETS = {
@@ -40,6 +41,7 @@ export const BACKFILL_USAGE =
   "usage: npm run backfill -- --dataset hub-weekly|study [--repo OWNER/NAME] [--from YYYY-MM-DD] " +
   "[--to YYYY-MM-DD] [--min-downloads N] [--dry-run]";
 
+/** The flag of each option, for the schema's messages. */
 const FLAGS: Record<string, string> = {
   dataset: "--dataset",
   repo: "--repo",
@@ -47,33 +49,19 @@ const FLAGS: Record<string, string> = {
   to: "--to",
   minDownloads: "--min-downloads",
 };
+/** The options taken as written (the schema checks them). */
+const TEXT_OPTIONS = ["dataset", "repo", "from", "to"] as const;
 
 /** Parses the command line; every mistake is one line naming the flag. */
 export function parseBackfillArgs(argv: string[]): BackfillOptions {
   const raw: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const eq = arg.indexOf("=");
-    const [flag, inline] =
-      arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value\n${BACKFILL_USAGE}`);
-      return v;
-    };
+  for (const { arg, flag, value } of commandLine(argv, BACKFILL_USAGE)) {
+    const text = TEXT_OPTIONS.find((key) => FLAGS[key] === flag);
+    if (text) {
+      raw[text] = value();
+      continue;
+    }
     switch (flag) {
-      case "--dataset":
-        raw.dataset = value();
-        break;
-      case "--repo":
-        raw.repo = value();
-        break;
-      case "--from":
-        raw.from = value();
-        break;
-      case "--to":
-        raw.to = value();
-        break;
       case "--min-downloads": {
         const v = value();
         if (!/^\d+$/.test(v)) throw new Error(`--min-downloads must be a whole number (got "${v}")`);
@@ -83,9 +71,6 @@ export function parseBackfillArgs(argv: string[]): BackfillOptions {
       case "--dry-run":
         raw.dryRun = true;
         break;
-      case "-h":
-      case "--help":
-        throw new Error(BACKFILL_USAGE);
       default:
         throw new Error(`unknown option "${arg}"\n${BACKFILL_USAGE}`);
     }

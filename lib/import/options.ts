@@ -1,3 +1,4 @@
+import { commandLine } from "./command-line";
 import { FORMATS, type FormatName } from "./formats";
 
 export type ImportOptions = {
@@ -27,15 +28,7 @@ export function parseImportArgs(argv: string[]): ImportOptions {
     skipInvalid: false,
     estimate: true,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value\n${IMPORT_USAGE}`);
-      return v;
-    };
+  for (const { arg, flag, value } of commandLine(argv, IMPORT_USAGE)) {
     switch (flag) {
       case "--format": {
         const v = value();
@@ -61,9 +54,6 @@ export function parseImportArgs(argv: string[]): ImportOptions {
       case "--no-estimate":
         options.estimate = false;
         break;
-      case "-h":
-      case "--help":
-        throw new Error(IMPORT_USAGE);
       default:
         if (flag.startsWith("-")) throw new Error(`unknown option ${flag}\n${IMPORT_USAGE}`);
         if (options.file !== undefined)

@@ -127,30 +127,32 @@ export function parseText(v: unknown, max = 200): string | null {
   return s;
 }
 
-/** The Hub's gated field: false, "auto" or "manual" (any truthy value means gated). */
-export function parseGated(v: unknown): boolean | null {
+const FALSE_WORDS = ["false", "0", "no"];
+const TRUE_WORDS = ["true", "1", "yes"];
+/** Gated on the Hub: "auto" or "manual" approval. */
+const GATED_WORDS = [...TRUE_WORDS, "auto", "manual"];
+
+/** A yes/no value: booleans, numbers (0 is no), and the words given for yes and FALSE_WORDS for no. */
+function parseYesNo(v: unknown, yes: readonly string[], problem: string): boolean | null {
   if (isMissing(v)) return null;
   if (typeof v === "boolean") return v;
   if (typeof v === "number" || typeof v === "bigint") return Number(v) !== 0;
   if (typeof v === "string") {
     const s = v.trim().toLowerCase();
-    if (s === "false" || s === "0" || s === "no") return false;
-    if (s === "true" || s === "1" || s === "yes" || s === "auto" || s === "manual") return true;
+    if (FALSE_WORDS.includes(s)) return false;
+    if (yes.includes(s)) return true;
   }
-  throw new BadValue("is not a gated value (false, auto, manual)");
+  throw new BadValue(problem);
+}
+
+/** The Hub's gated field: false, "auto" or "manual" (any truthy value means gated). */
+export function parseGated(v: unknown): boolean | null {
+  return parseYesNo(v, GATED_WORDS, "is not a gated value (false, auto, manual)");
 }
 
 /** A yes/no flag (the listing's `private`): booleans, 0/1, "true"/"false". */
 export function parseFlag(v: unknown): boolean | null {
-  if (isMissing(v)) return null;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number" || typeof v === "bigint") return Number(v) !== 0;
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    if (s === "true" || s === "1" || s === "yes") return true;
-    if (s === "false" || s === "0" || s === "no") return false;
-  }
-  throw new BadValue("is not true or false");
+  return parseYesNo(v, TRUE_WORDS, "is not true or false");
 }
 
 /** A JSON column may arrive as text: parse objects and arrays, keep anything else as it is. */

@@ -602,68 +602,44 @@ function addLongTail(seed: number, specs: Spec[], add: (s: Spec) => void): void 
       const base = pickBase(rng, textBases, born);
       if (!base) continue;
       const baseName = (base.model.hubId.split("/")[1] as string).replace(/^Meta-/, "");
+      /** A text-generation derivative of `base` (its name drawn before its licence). */
+      const derive = (
+        name: string,
+        library: string,
+        relation: BaseRelationName,
+        parameters = base.model.parameters,
+        baseModels = [base.model.hubId],
+      ) =>
+        add({
+          model: tailModel(
+            `${user}/${baseName}-${name}`,
+            created,
+            "text-generation",
+            library,
+            baseModels,
+            relation,
+            rng,
+            parameters,
+          ),
+          ...common,
+          ...curve,
+        });
       if (roll < 0.66) {
-        add({
-          model: tailModel(
-            `${user}/${baseName}-${rng.pick(TAIL_SUFFIXES)}`,
-            created,
-            "text-generation",
-            "transformers",
-            [base.model.hubId],
-            "finetune",
-            rng,
-            base.model.parameters,
-          ),
-          ...common,
-          ...curve,
-        });
+        derive(rng.pick(TAIL_SUFFIXES), "transformers", "finetune");
       } else if (roll < 0.8) {
-        add({
-          model: tailModel(
-            `${user}/${baseName}-lora-${rng.pick(TAIL_SUFFIXES)}`,
-            created,
-            "text-generation",
-            "peft",
-            [base.model.hubId],
-            "adapter",
-            rng,
-            null,
-          ),
-          ...common,
-          ...curve,
-        });
+        derive(`lora-${rng.pick(TAIL_SUFFIXES)}`, "peft", "adapter", null);
       } else if (roll < 0.9) {
         const other = pickBase(rng, textBases, born);
         const second = other && other !== base ? [other.model.hubId] : [];
-        add({
-          model: tailModel(
-            `${user}/${baseName}-${rng.pick(["slerp", "ties", "dare-ties", "passthrough"])}-merge`,
-            created,
-            "text-generation",
-            "transformers",
-            [base.model.hubId, ...second],
-            "merge",
-            rng,
-            base.model.parameters,
-          ),
-          ...common,
-          ...curve,
-        });
+        derive(
+          `${rng.pick(["slerp", "ties", "dare-ties", "passthrough"])}-merge`,
+          "transformers",
+          "merge",
+          base.model.parameters,
+          [base.model.hubId, ...second],
+        );
       } else {
-        add({
-          model: tailModel(
-            `${user}/${baseName}-${rng.pick(["Q4_K_M", "Q8_0", "IQ4_XS"])}-GGUF`,
-            created,
-            "text-generation",
-            "gguf",
-            [base.model.hubId],
-            "quantized",
-            rng,
-            base.model.parameters,
-          ),
-          ...common,
-          ...curve,
-        });
+        derive(`${rng.pick(["Q4_K_M", "Q8_0", "IQ4_XS"])}-GGUF`, "gguf", "quantized");
       }
     }
   }

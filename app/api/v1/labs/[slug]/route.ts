@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { getLabDetailAnswer } from "@/lib/analytics/answers";
-import { getVersionedFreshness } from "@/lib/analytics/freshness";
-import { answerHeaders, notModified } from "@/lib/api/cache";
+import { detailResponse } from "@/lib/api/answer-response";
 import { ApiError } from "@/lib/api/errors";
 import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
-import { jsonResponse, route } from "@/lib/api/respond";
+import { route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { slugItem } from "@/lib/domain/query-fragments";
 
@@ -20,14 +19,6 @@ export const GET = route(
     if (!parsed.success) throw ApiError.fromZod(parsed.error, "slug");
     const db = await getDb();
     const answer = await getLabDetailAnswer(db, parsed.data);
-    if (!answer.value.detail)
-      throw new ApiError("not_found", `No lab "${parsed.data}". GET /api/v1/labs lists them.`);
-    const unchanged = notModified(request, answer.etag);
-    if (unchanged) return unchanged;
-    const { value: freshness } = await getVersionedFreshness(db);
-    return jsonResponse(
-      { ...answer.value.detail, demo: freshness.demo, freshness },
-      { headers: answerHeaders(answer) },
-    );
+    return detailResponse(request, db, answer, `No lab "${parsed.data}". GET /api/v1/labs lists them.`);
   },
 );
