@@ -6,15 +6,16 @@ import { refreshRollups } from "@/lib/analytics/rollups";
 import { openDatabase } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate/run";
 import { seedPopulation } from "../factories/population";
-import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
+import { makeFakeModels } from "../fake-hub/server";
 import { type AppServer, startApp } from "../helpers/app-server";
 import {
   canRunPrivatePostgres,
   type PrivatePostgres,
   startPrivatePostgres,
 } from "../helpers/private-postgres";
-import { runScript } from "../helpers/run-script";
+import { runIngestScript, runScript } from "../helpers/run-script";
 import { dumpSnapshots } from "../helpers/snapshot-dump";
+import { suiteFakeHub } from "../helpers/suite";
 
 describe.runIf(canRunPrivatePostgres())("the database going away and coming back", () => {
   let pg: PrivatePostgres;
@@ -65,13 +66,7 @@ describe.runIf(canRunPrivatePostgres())("the database going away and coming back
   });
 
   describe("under an ingestion run", () => {
-    let hub: FakeHub;
-    beforeAll(async () => {
-      hub = await startFakeHub({ models: makeFakeModels(3000, 4) });
-    });
-    afterAll(async () => {
-      await hub?.close();
-    });
+    const hub = suiteFakeHub({ models: makeFakeModels(3000, 4) });
 
     it("a restart mid-run fails that run cleanly; the next run finishes it with nothing lost", {
       timeout: 240_000,
@@ -79,12 +74,7 @@ describe.runIf(canRunPrivatePostgres())("the database going away and coming back
       const dir = path.join(mkdtempSync(path.join(tmpdir(), "oms-ref-")), "db");
       const reference = { DATABASE_URL: undefined, PGLITE_DIR: dir, HF_ENDPOINT: hub.url };
       expect((await runScript("scripts/db-migrate.ts", [], reference)).code).toBe(0);
-      const uninterrupted = await runScript(
-        "scripts/ingest.ts",
-        ["--as-of", "2025-10-01", "--min-downloads", "0"],
-        reference,
-        180_000,
-      );
+      const uninterrupted = await runIngestScript(reference, "2025-10-01");
       expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
       const refDb = await openDatabase({ kind: "pglite", dataDir: dir });
       const expected = await dumpSnapshots(refDb);
@@ -97,24 +87,14 @@ describe.runIf(canRunPrivatePostgres())("the database going away and coming back
       const env = { DATABASE_URL: url, HF_ENDPOINT: hub.url };
       expect((await runScript("scripts/db-migrate.ts", [], env)).code).toBe(0);
       const start = hub.requests.length;
-      const run = runScript(
-        "scripts/ingest.ts",
-        ["--as-of", "2025-10-01", "--min-downloads", "0"],
-        env,
-        180_000,
-      );
+      const run = runIngestScript(env, "2025-10-01");
       while (hub.requests.length - start < 60) await new Promise((r) => setTimeout(r, 5));
       pg.restart();
       const failed = await run;
       expect(failed.code).toBe(1);
       expect(failed.stderr.trim().split("\n")).toHaveLength(1);
       expect(failed.stderr).toMatch(/^error: /);
-      const next = await runScript(
-        "scripts/ingest.ts",
-        ["--as-of", "2025-10-01", "--min-downloads", "0"],
-        env,
-        180_000,
-      );
+      const next = await runIngestScript(env, "2025-10-01");
       expect(next.code, next.stderr).toBe(0);
       const db = await openDatabase({ kind: "postgres", url });
       expect(await dumpSnapshots(db)).toEqual(expected);

@@ -1,5 +1,7 @@
+import { refreshRollups } from "@/lib/analytics/rollups";
 import type { Database } from "@/lib/db";
-import type { Registry } from "@/lib/origins/registry-schema";
+import { refreshLineage } from "@/lib/origins/lineage";
+import type { OrganizationEntry, Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
 import type { ModelRecord } from "@/lib/store/model-record";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
@@ -18,6 +20,18 @@ export function prng(seed: number) {
 
 export const PLACEHOLDER = new Date("2022-03-02T23:29:04.000Z");
 
+/**
+ * A registry organization: international exactly when it has no country (the registry's rule), a
+ * lab unless told otherwise.
+ */
+export function organization(
+  namespace: string,
+  fields: Partial<Omit<OrganizationEntry, "namespace" | "international">> = {},
+): OrganizationEntry {
+  const { lab = null, country = null, kind = "lab", source = "https://a.example", ...rest } = fields;
+  return { namespace, lab, country, international: country === null, kind, source, ...rest };
+}
+
 export function testRegistry(prefix: string): Registry {
   return {
     labs: [
@@ -26,62 +40,13 @@ export function testRegistry(prefix: string): Registry {
       { slug: `${prefix}-mi`, name: "Mi", parent: null, country: "FR", color: "#E69F00" },
     ],
     organizations: [
-      {
-        namespace: `${prefix}-cn1`,
-        lab: `${prefix}-qw`,
-        country: "CN",
-        international: false,
-        kind: "lab",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-cn2`,
-        lab: `${prefix}-qw`,
-        country: "CN",
-        international: false,
-        kind: "lab",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-us1`,
-        lab: `${prefix}-me`,
-        country: "US",
-        international: false,
-        kind: "lab",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-fr1`,
-        lab: `${prefix}-mi`,
-        country: "FR",
-        international: false,
-        kind: "lab",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-kr1`,
-        lab: null,
-        country: "KR",
-        international: false,
-        kind: "company",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-intl`,
-        lab: null,
-        country: null,
-        international: true,
-        kind: "community",
-        source: "https://a.example",
-      },
-      {
-        namespace: `${prefix}-repub`,
-        lab: null,
-        country: "GB",
-        international: false,
-        kind: "re-publisher",
-        source: "https://a.example",
-      },
+      organization(`${prefix}-cn1`, { lab: `${prefix}-qw`, country: "CN" }),
+      organization(`${prefix}-cn2`, { lab: `${prefix}-qw`, country: "CN" }),
+      organization(`${prefix}-us1`, { lab: `${prefix}-me`, country: "US" }),
+      organization(`${prefix}-fr1`, { lab: `${prefix}-mi`, country: "FR" }),
+      organization(`${prefix}-kr1`, { country: "KR", kind: "company" }),
+      organization(`${prefix}-intl`, { kind: "community" }),
+      organization(`${prefix}-repub`, { country: "GB", kind: "re-publisher" }),
     ],
   };
 }
@@ -164,4 +129,16 @@ export async function seedPopulation(db: Database, seed: number, prefix: string)
     });
   }
   return { dates, models, registry };
+}
+
+/** seedPopulation, then published as a crawl is: the models' lineage resolved, the rollups built. */
+export async function seedPublishedPopulation(
+  db: Database,
+  seed: number,
+  prefix: string,
+): Promise<Population> {
+  const population = await seedPopulation(db, seed, prefix);
+  await refreshLineage(db);
+  await refreshRollups(db, null);
+  return population;
 }

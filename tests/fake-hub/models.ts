@@ -1,3 +1,5 @@
+import { FAMILIES, hash, LIBRARIES, LICENSES, PIPELINES, pick } from "../../lib/bench/synthetic";
+
 /** A model as the fake Hub stores it: the real Hub's JSON fields; counts may be bigint. */
 export interface FakeModel {
   _id: string;
@@ -46,35 +48,10 @@ const NAMESPACES = [
   "THUDM",
   "stabilityai",
 ] as const;
-const FAMILIES = ["llm", "coder", "chat", "embed", "vision", "tts", "asr", "diffusion", "instruct", "base"];
-const PIPELINES = [
-  "text-generation",
-  "feature-extraction",
-  "sentence-similarity",
-  "text-to-image",
-  "automatic-speech-recognition",
-  "image-classification",
-  "text-classification",
-];
-const LIBRARIES = ["transformers", "sentence-transformers", "diffusers", "gguf", "peft", "mlx"];
-const LICENSES = ["apache-2.0", "mit", "llama3.1", "other", "cc-by-nc-4.0"];
 const RELATIONS = ["finetune", "adapter", "quantized", "merge"];
 const CREATED_FROM = Date.parse("2022-03-03T00:00:00.000Z");
 const CREATED_TO = Date.parse("2025-10-31T00:00:00.000Z");
 const DAY = 86_400_000;
-
-/** 32-bit mix of (seed, index, salt): the same inputs always give the same model. */
-function hash(seed: number, index: number, salt: number): number {
-  let h =
-    Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(salt, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-function pick<T>(list: readonly T[], h: number): T {
-  return list[h % list.length] as T;
-}
 
 /**
  * A deterministic population of `n` models: ids `<namespace>/<family>-<i>`, downloads strictly

@@ -38,3 +38,15 @@ export function runScript(
     });
   });
 }
+
+/**
+ * `npm run ingest -- --as-of <asOf> <args>` in a child process; by default a crawl of every listed
+ * model (--min-downloads 0) given three minutes.
+ */
+export function runIngestScript(
+  env: Record<string, string | undefined>,
+  asOf: string,
+  { args = ["--min-downloads", "0"], timeoutMs = 180_000 }: { args?: string[]; timeoutMs?: number } = {},
+): Promise<ScriptResult> {
+  return runScript("scripts/ingest.ts", ["--as-of", asOf, ...args], env, timeoutMs);
+}

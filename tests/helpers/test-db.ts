@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { databaseUrl, withClient } from "@/lib/bench/pg";
 import { type Database, openDatabase } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate/run";
 
@@ -49,24 +49,12 @@ export async function createEmptyPostgresDatabase(): Promise<{
   const admin = postgresAdminUrl();
   if (!admin) throw new Error("Set TEST_DATABASE_URL to run the Postgres integration tests.");
   const name = `oms_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await withAdmin(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  await withClient(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
   return {
     name,
-    url: url.toString(),
+    url: databaseUrl(admin, name),
     drop: async () => {
-      await withAdmin(admin, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
-}
-
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,20 +1,16 @@
 import { NextRequest } from "next/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 import { GET as labsGET } from "@/app/api/v1/labs/route";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
-import { refreshRollups } from "@/lib/analytics/rollups";
 import { VersionedAnswers } from "@/lib/analytics/versioned-answers";
 import { requireCronSecret } from "@/lib/api/cron-auth";
 import { budgetFromEnv, RateLimiter } from "@/lib/api/rate-limit";
-import { useDatabase } from "@/lib/db";
 import { clientAddress, requestOrigin } from "@/lib/http/client";
-import { refreshLineage } from "@/lib/origins/lineage";
 import { siteOrigin } from "@/lib/site";
 import { proxy } from "@/proxy";
-import { seedPopulation } from "../factories/population";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { servedPopulationDatabase } from "../helpers/suite";
 
 const none = { params: Promise.resolve({}) };
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -22,17 +18,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 const holder = globalThis as { __openModelShareLimiter?: RateLimiter | null };
 
 describe("every request bounded", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase("pglite");
-    await seedPopulation(db, 7, "bounds");
-    await refreshLineage(db);
-    await refreshRollups(db, null);
-    useDatabase(db);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = servedPopulationDatabase("pglite", 7, "bounds");
   afterEach(() => {
     delete holder.__openModelShareLimiter;
     delete process.env.TRUST_PROXY;

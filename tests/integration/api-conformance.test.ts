@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 import { GET as gapGET } from "@/app/api/v1/attribution-gap/route";
 import { GET as runsGET } from "@/app/api/v1/ingest/runs/route";
@@ -13,13 +13,10 @@ import { GET as shareGET } from "@/app/api/v1/share/route";
 import { GET as pngGET } from "@/app/api/v1/share.png/route";
 import { GET as svgGET } from "@/app/api/v1/share.svg/route";
 import { GET as zipGET } from "@/app/api/v1/share.zip/route";
-import { refreshRollups } from "@/lib/analytics/rollups";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPERATIONS, type Operation } from "@/lib/api/operations";
-import { useDatabase } from "@/lib/db";
-import { refreshLineage } from "@/lib/origins/lineage";
-import { seedPopulation } from "../factories/population";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { servedPopulationDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 /**
  * The OpenAPI document against the routes: for every public GET operation, parameter sets
@@ -146,7 +143,7 @@ function isValid(op: Operation, params: URLSearchParams, values: Record<string, 
 }
 
 describe.each(testBackends())("the API against its OpenAPI document on %s", (backend) => {
-  let db: TestDatabase;
+  const db = servedPopulationDatabase(backend, 5, PREFIX);
   const document = openApiDocument("http://127.0.0.1");
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   const validators = new Map<unknown, ReturnType<typeof ajv.compile>>();
@@ -161,18 +158,10 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    await seedPopulation(db, 5, PREFIX);
-    await refreshLineage(db);
-    await refreshRollups(db, null);
-    useDatabase(db);
     // Names that exist, all in one namespace, so that a generated pair finds a model.
     const models = await db.prisma.model.findMany({ where: { namespace: `${PREFIX}-cn1` }, take: 3 });
     SAMPLES.namespace = [`${PREFIX}-cn1`];
     SAMPLES.name = [...models.map((m) => m.hubId.split("/")[1] ?? ""), "m999"];
-  });
-  afterAll(async () => {
-    await db?.drop();
   });
 
   const checked = OPERATIONS.filter((op) => op.method === "GET" && !op.bearer && HANDLERS[op.id]);

@@ -10,6 +10,7 @@ import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { openDatabase, useDatabase } from "@/lib/db";
+import { SHARE_PARAMS } from "@/lib/domain/share-query";
 import { refreshLineage } from "@/lib/origins/lineage";
 import { seedPopulation } from "../factories/population";
 import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
@@ -166,24 +167,8 @@ describe.each(testBackends())("API v1 on %s", (backend) => {
         "new-12m",
       ),
     );
-    const keys = fc.constantFrom(
-      "metric",
-      "groupBy",
-      "interval",
-      "from",
-      "to",
-      "labs",
-      "countries",
-      "task",
-      "library",
-      "cohort",
-      "attribution",
-      "derivatives",
-      "top",
-      "crossover",
-      "format",
-      "x",
-    );
+    // Every parameter the route takes, and one it does not.
+    const keys = fc.constantFrom(...SHARE_PARAMS, "x");
     const queries = fc.sample(fc.array(fc.tuple(keys, hostile), { maxLength: 5 }), {
       numRuns: 1000,
       seed: 42,

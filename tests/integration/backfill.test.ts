@@ -15,7 +15,8 @@ import { type FakeDatasets, startFakeDatasets } from "../fake-hub/datasets";
 import { type StudyRow, studyFile, type WeeklyRow, weeklyFile } from "../fixtures/backfill/files";
 import { runScript } from "../helpers/run-script";
 import { dumpSnapshots } from "../helpers/snapshot-dump";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { type TestDatabase, testBackends } from "../helpers/test-db";
 
 const WEEKLY = "hfmlsoc/hub_weekly_snapshots";
 const STUDY = "mmpr/open_model_evolution_data";
@@ -196,13 +197,12 @@ async function expectedWeek(n: number) {
 }
 
 describe.each(testBackends())("backfill from the Hub's datasets on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   let hub: FakeDatasets;
   const files = weeklyFiles();
   const hubOptions = () => ({ endpoint: hub.url, token: TOKEN, baseDelayMs: 1, maxDelayMs: 5 });
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
     await ensureRegistrySynced(db);
     hub = await startFakeDatasets({
       repos: {
@@ -219,7 +219,6 @@ describe.each(testBackends())("backfill from the Hub's datasets on %s", (backend
   }, 60_000);
   afterAll(async () => {
     await hub?.close();
-    await db?.drop();
   });
 
   it("reads every week with ranges of the columns it stores, the token never leaving the Hub", async () => {
@@ -436,36 +435,35 @@ describe("npm run backfill", () => {
   });
 });
 
+/** `npm run backfill -- --dataset hub-weekly`: the script and its arguments. */
+const BACKFILL = "scripts/backfill.ts";
+const WEEKLY_ONLY = ["--dataset", "hub-weekly"];
+
 /** The backfill CLI as a child whose pid we keep, to kill it mid-file. */
 function spawnBackfill(env: Record<string, string | undefined>): {
   child: ChildProcess;
   done: Promise<number | null>;
 } {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/backfill.ts", "--dataset", "hub-weekly"],
-    {
-      env: { ...process.env, ...env },
-      stdio: "ignore",
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", BACKFILL, ...WEEKLY_ONLY], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
   return { child, done: new Promise((resolve) => child.on("close", resolve)) };
 }
 
 describe.each(testBackends())("a backfill killed mid-file on %s", (backend) => {
   let hub: FakeDatasets;
-  let reference: TestDatabase;
-  let db: TestDatabase;
+  const reference = suiteDatabase(backend);
+  const db = suiteDatabase(backend);
   beforeAll(async () => {
     hub = await startFakeDatasets({ repos: { [WEEKLY]: weeklyFiles() }, pageSize: 2 });
-    reference = await createTestDatabase(backend);
-    db = await createTestDatabase(backend);
   });
   afterAll(async () => {
     await hub?.close();
-    await reference?.drop();
-    await db?.drop();
   });
+  const envOf = (target: TestDatabase) => ({ DATABASE_URL: target.url, HF_ENDPOINT: hub.url });
+  /** The backfill run through to the end, into `target`. */
+  const backfillInto = (target: TestDatabase) => runScript(BACKFILL, WEEKLY_ONLY, envOf(target), 180_000);
 
   it.runIf(backend === "postgres")(
     "kill -9 while a file is read, then a rerun: the same database as an uninterrupted run",
@@ -473,17 +471,12 @@ describe.each(testBackends())("a backfill killed mid-file on %s", (backend) => {
       timeout: 240_000,
     },
     async () => {
-      const clean = await runScript(
-        "scripts/backfill.ts",
-        ["--dataset", "hub-weekly"],
-        { DATABASE_URL: reference.url, HF_ENDPOINT: hub.url },
-        180_000,
-      );
+      const clean = await backfillInto(reference);
       expect(clean.code, clean.stderr).toBe(0);
       const expected = await dumpSnapshots(reference);
 
       hub.setCdnDelay(150);
-      const { child, done } = spawnBackfill({ DATABASE_URL: db.url, HF_ENDPOINT: hub.url });
+      const { child, done } = spawnBackfill(envOf(db));
       // Mid-file: a week's rows are being written (its run is open), the file not yet finished.
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
@@ -498,12 +491,7 @@ describe.each(testBackends())("a backfill killed mid-file on %s", (backend) => {
       const partial = await db.prisma.ingestRun.findMany({ where: { trigger: "backfill" } });
       expect(partial.some((r) => r.status === "running")).toBe(true);
 
-      const rerun = await runScript(
-        "scripts/backfill.ts",
-        ["--dataset", "hub-weekly"],
-        { DATABASE_URL: db.url, HF_ENDPOINT: hub.url },
-        180_000,
-      );
+      const rerun = await backfillInto(db);
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(rerun.stdout).toMatch(/already done/);
       expect(await dumpSnapshots(db)).toEqual(expected);

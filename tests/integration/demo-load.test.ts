@@ -16,9 +16,10 @@ import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { CALIBRATION_WINDOW, calibrationOf, type DemoManifest, demoFileContent } from "@/tools/demo/bundle";
 import { type DemoDataset, generateDemoDataset } from "@/tools/demo/generate";
 import { modelRecord } from "../factories/model-record";
-import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
+import { makeFakeModels } from "../fake-hub/server";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase, suiteFakeHub } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 /** A small demo file: every 25th model alive on 2025-08-31 (and their bases), 6 dates. */
 function smallDataset(ds: DemoDataset): DemoDataset {
@@ -81,13 +82,7 @@ afterAll(async () => {
 });
 
 describe.each(testBackends())("demo data on %s", (backend) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
 
   it("loads the bundled file into an empty database: demo rows, one run per date, rollups", async () => {
     const result = await loadDemoData(db);
@@ -230,16 +225,8 @@ describe.each(testBackends())("demo data on %s", (backend) => {
 });
 
 describe.each(testBackends())("the first real ingestion run on %s", (backend) => {
-  let db: TestDatabase;
-  let hub: FakeHub;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    hub = await startFakeHub({ models: makeFakeModels(200, 8) });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
+  const hub = suiteFakeHub({ models: makeFakeModels(200, 8) });
 
   it("replaces the demo data: nothing demo is left, the shares come from the real snapshot", async () => {
     expect((await loadDemoData(db, smallFile)).status).toBe("loaded");

@@ -1,37 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ImportFormatError } from "@/lib/import/formats";
-import type { ImportOptions } from "@/lib/import/options";
 import { ImportValueError } from "@/lib/import/rows";
 import { importFile, planImport } from "@/lib/import/run-import";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
+import { importOptions } from "../factories/import-options";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeOpenModelEvolution } from "../fixtures/import/make-files";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
-
-const opts = (file: string, o: Partial<ImportOptions> = {}): ImportOptions => ({
-  file,
-  format: "auto",
-  dryRun: false,
-  skipInvalid: false,
-  estimate: true,
-  ...o,
-});
+import { suiteDatabase, suiteTempDir } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 describe.each(testBackends())("history import on %s", (backend) => {
-  let db: TestDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    dir = mkdtempSync(path.join(tmpdir(), "oms-import-"));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = suiteDatabase(backend);
+  const dir = suiteTempDir("oms-import-");
 
   const snapshots = async (ns: string) => {
     const rows = await snapshotsWithModel(db, { namespace: ns });
@@ -84,7 +65,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
   it("imports the study's open_model_evolution_data shape, idempotently, and publishes its dates", async () => {
     const ns = uniqueNamespace("ome");
     const file = writeOpenModelEvolution(dir, ns);
-    const summary = await importFile(db, opts(file));
+    const summary = await importFile(db, importOptions(file));
     expect(summary).toMatchObject({
       format: "open-model-evolution",
       kind: "parquet",
@@ -124,7 +105,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
     expect(rollups.get("2025-06-08")).toEqual({ models: 3, all: BIG + 785n });
 
     const before = await dump(ns);
-    const again = await importFile(db, opts(file));
+    const again = await importFile(db, importOptions(file));
     expect(again).toMatchObject({ snapshotsWritten: 5, newModels: 0, runs: { created: 0, reused: 2 } });
     expect(await dump(ns)).toEqual(before);
     expect((await runsOn(summary.dates)).map((r) => r.id)).toEqual(runs.map((r) => r.id));
@@ -158,10 +139,10 @@ describe.each(testBackends())("history import on %s", (backend) => {
         base: null,
       },
     ]);
-    await expect(importFile(db, opts(file))).rejects.toThrow(
+    await expect(importFile(db, importOptions(file))).rejects.toThrow(
       `${file} (format hub-stats) is a single snapshot with no date column: pass --as-of YYYY-MM-DD`,
     );
-    const summary = await importFile(db, opts(file, { asOf: "2025-07-01" }));
+    const summary = await importFile(db, importOptions(file, { asOf: "2025-07-01" }));
     expect(summary).toMatchObject({
       format: "hub-stats",
       rowsRead: 3,
@@ -200,11 +181,11 @@ describe.each(testBackends())("history import on %s", (backend) => {
       [row("a", "2025-08-04", 100n), row("b", "2025-08-11", 40n), row("a", "2025-08-11", BIG)],
       "snapshot_date",
     );
-    await expect(planImport(opts(file, { asOf: "2025-08-04" }))).rejects.toThrow(
+    await expect(planImport(importOptions(file, { asOf: "2025-08-04" }))).rejects.toThrow(
       `--as-of is for single-snapshot files; ${file} (format weekly-snapshots) takes each row's date ` +
         'from its "snapshot_date" column.',
     );
-    const summary = await importFile(db, opts(file));
+    const summary = await importFile(db, importOptions(file));
     expect(summary).toMatchObject({ format: "weekly-snapshots", snapshotsWritten: 3, models: 2 });
     expect(summary.dates).toEqual(["2025-08-04", "2025-08-11"]);
     expect((await snapshots(ns)).map((s) => [s.id, s.date, s.all])).toEqual([
@@ -231,14 +212,15 @@ describe.each(testBackends())("history import on %s", (backend) => {
       ],
       "\r\n",
     );
-    const summary = await importFile(db, opts(file));
+    const summary = await importFile(db, importOptions(file));
+    // Of the 4 rows read, the one without a model id is skipped, the 3 others imported.
     expect(summary).toMatchObject({
       format: "csv",
       kind: "csv",
       rowsRead: 4,
+      skipped: { "missing model id": 1 },
       rowsImported: 3,
       snapshotsWritten: 3,
-      skipped: { "missing model id": 1 },
       dates: ["2025-09-01", "2025-09-02"],
     });
     const rows = await snapshots(ns);
@@ -254,7 +236,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
       [`${ns}/c`, "2025-09-03", 1, 10, ""],
       [`${ns}/d`, "2025-09-03", "12x", 10, ""],
     ]);
-    const error = await importFile(db, opts(bad)).catch((e: unknown) => e);
+    const error = await importFile(db, importOptions(bad)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportValueError);
     expect((error as Error).message).toBe(
       `${bad} row 2 (line 3), column "downloads": "12x" is not a whole number`,
@@ -263,7 +245,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
     expect(await runsOn(["2025-09-03"])).toEqual([]);
     expect(await db.prisma.model.count({ where: { hubId: `${ns}/c` } })).toBe(0);
 
-    const skipped = await importFile(db, opts(bad, { skipInvalid: true }));
+    const skipped = await importFile(db, importOptions(bad, { skipInvalid: true }));
     expect(skipped).toMatchObject({ rowsRead: 2, rowsImported: 1, skipped: { "unreadable downloads": 1 } });
     expect(skipped.invalidExamples).toEqual([(error as Error).message]);
     expect((await runsOn(["2025-09-03"])).map((r) => r.status)).toEqual(["succeeded"]);
@@ -272,8 +254,8 @@ describe.each(testBackends())("history import on %s", (backend) => {
       ["model_id", "date", "downloads"],
       [`${ns}/e`, "2025-09-04", 1],
     ]);
-    await expect(importFile(db, opts(missing))).rejects.toThrow(ImportFormatError);
-    await expect(importFile(db, opts(missing))).rejects.toThrow(
+    await expect(importFile(db, importOptions(missing))).rejects.toThrow(ImportFormatError);
+    await expect(importFile(db, importOptions(missing))).rejects.toThrow(
       `${missing} (format csv) has no downloadsAllTime column: expected "downloads_all_time"; ` +
         "the file has model_id, date, downloads.",
     );
@@ -300,7 +282,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
       ["id", "date", "downloads", "downloadsAllTime"],
       [`${ns}/m`, "2025-10-02", 5, 50],
     ]);
-    await importFile(db, opts(file));
+    await importFile(db, importOptions(file));
     const model = await db.prisma.model.findUniqueOrThrow({ where: { hubId: `${ns}/m` } });
     expect(model).toMatchObject({
       pipelineTag: "image-text-to-text",
@@ -315,7 +297,7 @@ describe.each(testBackends())("history import on %s", (backend) => {
   it("a dry run reads and checks the whole file and writes nothing", async () => {
     const ns = uniqueNamespace("dry");
     const file = writeOpenModelEvolution(dir, ns, `dry-${ns}.parquet`);
-    const summary = await importFile(null, opts(file, { dryRun: true }));
+    const summary = await importFile(null, importOptions(file, { dryRun: true }));
     expect(summary).toMatchObject({
       dryRun: true,
       rowsRead: 5,

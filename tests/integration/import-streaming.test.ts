@@ -1,40 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { estimateDownloads30d } from "@/lib/import/estimate";
-import type { ImportOptions } from "@/lib/import/options";
 import { ImportInterruptedError, importFile } from "@/lib/import/run-import";
 import { openSource } from "@/lib/import/source";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
+import { importOptions } from "../factories/import-options";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { BIG, writeCsv, writeHubStats, writeManyRows } from "../fixtures/import/make-files";
 import { runScript } from "../helpers/run-script";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
-
-const opts = (file: string, o: Partial<ImportOptions> = {}): ImportOptions => ({
-  file,
-  format: "auto",
-  dryRun: false,
-  skipInvalid: false,
-  estimate: true,
-  ...o,
-});
+import { suiteDatabase, suiteTempDir } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe.each(testBackends())("history import, streaming and CLI, on %s", (backend) => {
-  let db: TestDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    dir = mkdtempSync(path.join(tmpdir(), "oms-import-"));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = suiteDatabase(backend);
+  const dir = suiteTempDir("oms-import-");
 
   it("streams a Parquet file of 5 row groups × 2,000 rows, one row group at a time", async () => {
     const ns = uniqueNamespace("many");
@@ -79,7 +61,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
     // Row 2002 of the file: model 1 in week 4, (1 + 1) × (4 + 1).
     expect(whole.rows[2001]).toEqual({ id: `${ns}/m-1`, downloadsAllTime: 10n });
 
-    const summary = await importFile(db, opts(made.file));
+    const summary = await importFile(db, importOptions(made.file));
     expect(summary).toMatchObject({
       format: "weekly-snapshots",
       rowsRead: 10_000,
@@ -131,7 +113,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
       stop: () => {},
       progress: () => stop.abort(), // after the first batch of 10,000 rows
     };
-    await expect(importFile(db, opts(made.file), reporter, stop.signal)).rejects.toThrow(
+    await expect(importFile(db, importOptions(made.file), reporter, stop.signal)).rejects.toThrow(
       ImportInterruptedError,
     );
     const stopped = await db.prisma.ingestRun.findMany({ where: { asOf: { in: dates } } });
@@ -139,7 +121,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
     expect(stopped.map((r) => r.status)).toEqual(stopped.map(() => "interrupted"));
     expect(await db.prisma.shareRollup.count({ where: { date: { in: dates } } })).toBe(0);
 
-    const summary = await importFile(db, opts(made.file));
+    const summary = await importFile(db, importOptions(made.file));
     expect(summary).toMatchObject({ snapshotsWritten: 20_000, runs: { created: 10, reused: 0 } });
     const runs = await db.prisma.ingestRun.findMany({ where: { asOf: { in: dates }, status: "succeeded" } });
     expect(runs.map((r) => r.population)).toEqual(made.dates.map(() => 2000));
@@ -180,7 +162,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
       rows.push([`${ns}/steady`, iso, 1000 + 70 * w, "2020-01-01"]); // 10 a day, created long ago
       rows.push([`${ns}/new`, iso, 5 + w, "2022-12-31T12:00:00Z"]); // created a day before the first date
     }
-    const summary = await importFile(db, opts(writeCsv(dir, `est-${ns}.csv`, rows)));
+    const summary = await importFile(db, importOptions(writeCsv(dir, `est-${ns}.csv`, rows)));
     expect(summary.format).toBe("csv");
     const stored = await snapshotsWithModel(db, { namespace: ns });
     const of = (id: string) => stored.filter((s) => s.model.hubId === `${ns}/${id}`).map((s) => s.downloads);
@@ -201,7 +183,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
     const targets = runs.map((r) => ({ date: r.asOf.toISOString().slice(0, 10), runId: r.id }));
     expect(await estimateDownloads30d(db, targets)).toBe(18);
 
-    await importFile(db, opts(writeCsv(dir, `est-${ns}.csv`, rows)));
+    await importFile(db, importOptions(writeCsv(dir, `est-${ns}.csv`, rows)));
     const again = await snapshotsWithModel(db, { namespace: ns });
     expect(again).toEqual(stored);
   });
@@ -214,7 +196,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
       ["model_id", "date", "downloads", "downloads_all_time"],
       [`${ns}/real`, "2022-05-08", 1, 2],
     ]);
-    const summary = await importFile(db, opts(file));
+    const summary = await importFile(db, importOptions(file));
     expect(summary.demoRemoved).toBe(1);
     expect(await db.prisma.model.count({ where: { demo: true } })).toBe(0);
     expect((await db.prisma.model.findMany({ where: { namespace: ns } })).map((m) => m.hubId)).toEqual([

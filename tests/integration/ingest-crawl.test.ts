@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dataVersion } from "@/lib/db/data-version";
 import { IngestFailedError, runIngest } from "@/lib/ingest/crawl";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
@@ -6,7 +6,8 @@ import { acquireIngestLock, IngestBusyError } from "@/lib/store/write-lock";
 import { memoryHub } from "../factories/memory-hub";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const options = (o: Record<string, unknown>) => ingestOptionsSchema.parse(o);
 
@@ -20,13 +21,7 @@ function population(nsA: string, nsB: string) {
 }
 
 describe.each(testBackends())("runIngest on %s", (backend) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
 
   const snapshotsOf = async (date: string) =>
     snapshotsWithModel(db, {}, { date: new Date(`${date}T00:00:00Z`) });

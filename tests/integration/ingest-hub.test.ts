@@ -1,27 +1,17 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { IngestFailedError } from "@/lib/ingest/crawl";
 import { hubSource } from "@/lib/ingest/hub-source";
 import { runDailyIngest } from "@/lib/ingest/job";
 import { ingestOptionsSchema } from "@/lib/ingest/options";
-import {
-  type FakeHub,
-  type FakeModel,
-  makeFakeModels,
-  populationFrom,
-  startFakeHub,
-} from "../fake-hub/server";
-import { runScript } from "../helpers/run-script";
+import { type FakeHub, type FakeModel, makeFakeModels, populationFrom } from "../fake-hub/server";
+import { runIngestScript, runScript } from "../helpers/run-script";
 import { dumpSnapshots } from "../helpers/snapshot-dump";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import {
-  createEmptyPostgresDatabase,
-  createTestDatabase,
-  type TestDatabase,
-  testBackends,
-} from "../helpers/test-db";
+import { suiteDatabase, suiteFakeHub } from "../helpers/suite";
+import { createEmptyPostgresDatabase, createTestDatabase, testBackends } from "../helpers/test-db";
 
 const HUGE = 9_007_199_254_740_993n;
 
@@ -54,16 +44,8 @@ const fastHub = (hub: FakeHub) =>
   });
 
 describe.each(testBackends())("ingestion against a fake Hub on %s", (backend) => {
-  let db: TestDatabase;
-  let hub: FakeHub;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    hub = await startFakeHub({ models: populationFrom(population(2500)) });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
+  const hub = suiteFakeHub({ models: populationFrom(population(2500)) });
 
   it("survives 429, 503, a hang and a truncated body, and stores every model exactly", async () => {
     const before = hub.requests.length;
@@ -120,13 +102,7 @@ describe.each(testBackends())("ingestion against a fake Hub on %s", (backend) =>
 });
 
 describe("the ingest command", () => {
-  let hub: FakeHub;
-  beforeAll(async () => {
-    hub = await startFakeHub({ models: populationFrom(population(1500)) });
-  });
-  afterAll(async () => {
-    await hub?.close();
-  });
+  const hub = suiteFakeHub({ models: populationFrom(population(1500)) });
 
   const pgliteEnv = () => ({
     DATABASE_URL: undefined,
@@ -135,12 +111,7 @@ describe("the ingest command", () => {
 
   it("HF_ENDPOINT=<fake> npm run ingest -- --as-of 2025-08-01 --min-downloads 0 migrates a new embedded database and stores every listed model", async () => {
     const env = { ...pgliteEnv(), HF_ENDPOINT: hub.url };
-    const result = await runScript(
-      "scripts/ingest.ts",
-      ["--as-of", "2025-08-01", "--min-downloads", "0"],
-      env,
-      120_000,
-    );
+    const result = await runIngestScript(env, "2025-08-01", { timeoutMs: 120_000 });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Applied \d+ migration\(s\) to embedded PGlite/m);
     expect(result.stdout).toMatch(/Run #\d+ succeeded: .* population 1501 models on 2025-08-01/);
@@ -152,22 +123,13 @@ describe("the ingest command", () => {
       const empty = await createEmptyPostgresDatabase();
       try {
         const env = { DATABASE_URL: empty.url, HF_ENDPOINT: hub.url };
-        const result = await runScript(
-          "scripts/ingest.ts",
-          ["--as-of", "2025-08-01", "--max-models", "50"],
-          env,
-          120_000,
-        );
+        const first50 = { args: ["--max-models", "50"], timeoutMs: 120_000 };
+        const result = await runIngestScript(env, "2025-08-01", first50);
         expect(result.code, result.stderr).toBe(0);
         expect(result.stderr).toBe("");
         expect(result.stdout).toMatch(/^Applied \d+ migration\(s\) to Postgres/m);
         expect(result.stdout).toMatch(/Run #\d+ succeeded/);
-        const again = await runScript(
-          "scripts/ingest.ts",
-          ["--as-of", "2025-08-02", "--max-models", "50"],
-          env,
-          120_000,
-        );
+        const again = await runIngestScript(env, "2025-08-02", first50);
         expect(again.code, again.stderr).toBe(0);
         expect(again.stdout).not.toMatch(/Applied/);
       } finally {
@@ -194,27 +156,16 @@ describe("the ingest command", () => {
 });
 
 describe.runIf(testBackends().includes("postgres"))("ingestion processes on Postgres", () => {
-  let hub: FakeHub;
-  let reference: TestDatabase;
+  const hub = suiteFakeHub({ models: populationFrom(population(6000)) });
+  const reference = suiteDatabase("postgres");
   let expected: string[];
   beforeAll(async () => {
-    hub = await startFakeHub({ models: populationFrom(population(6000)) });
-    reference = await createTestDatabase("postgres");
     const t0 = Date.now();
-    const run = await runScript(
-      "scripts/ingest.ts",
-      ["--as-of", "2025-09-01", "--min-downloads", "0"],
-      { DATABASE_URL: reference.url, HF_ENDPOINT: hub.url },
-      180_000,
-    );
+    const run = await runIngestScript({ DATABASE_URL: reference.url, HF_ENDPOINT: hub.url }, "2025-09-01");
     expect(run.code, run.stderr).toBe(0);
     expected = await dumpSnapshots(reference);
     console.log(`uninterrupted ingest run: ${Date.now() - t0} ms`);
   }, 300_000);
-  afterAll(async () => {
-    await hub?.close();
-    await reference?.drop();
-  });
 
   const KILL_POINTS =
     (process.env.KILL_RUNS ? Number(process.env.KILL_RUNS) : 2) > 2
@@ -228,12 +179,7 @@ describe.runIf(testBackends().includes("postgres"))("ingestion processes on Post
       const db = await createTestDatabase("postgres");
       const env = { DATABASE_URL: db.url, HF_ENDPOINT: hub.url };
       const start = hub.requests.length;
-      const child = runScript(
-        "scripts/ingest.ts",
-        ["--as-of", "2025-09-01", "--min-downloads", "0"],
-        env,
-        180_000,
-      );
+      const child = runIngestScript(env, "2025-09-01");
       const deadline = Date.now() + 120_000;
       while (hub.requests.length - start < killAfter && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 2));
@@ -242,12 +188,7 @@ describe.runIf(testBackends().includes("postgres"))("ingestion processes on Post
       const killed = await child;
       expect(pid, "the ingest child was found and killed").not.toBeNull();
       expect(killed.code).toBeNull();
-      const rerun = await runScript(
-        "scripts/ingest.ts",
-        ["--as-of", "2025-09-01", "--min-downloads", "0"],
-        env,
-        180_000,
-      );
+      const rerun = await runIngestScript(env, "2025-09-01");
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(await dumpSnapshots(db)).toEqual(expected);
       const runs = await db.prisma.ingestRun.findMany({ orderBy: { id: "asc" } });
@@ -261,9 +202,9 @@ describe.runIf(testBackends().includes("postgres"))("ingestion processes on Post
     const db = await createTestDatabase("postgres");
     const env = { DATABASE_URL: db.url, HF_ENDPOINT: hub.url };
     const [a, b] = await Promise.all([
-      runScript("scripts/ingest.ts", ["--as-of", "2025-09-02", "--min-downloads", "0"], env, 180_000),
+      runIngestScript(env, "2025-09-02"),
       new Promise((r) => setTimeout(r, 1500)).then(() =>
-        runScript("scripts/ingest.ts", ["--as-of", "2025-09-02", "--min-downloads", "0"], env, 60_000),
+        runIngestScript(env, "2025-09-02", { timeoutMs: 60_000 }),
       ),
     ]);
     expect(a.code, a.stderr).toBe(0);
@@ -296,19 +237,9 @@ async function findChild(databaseUrl: string): Promise<number | null> {
  */
 describe("a Hub outage", () => {
   const seconds = Number(process.env.HUB_OUTAGE_SECONDS ?? 3);
-  let hub: FakeHub;
-  let reference: TestDatabase;
-  let db: TestDatabase;
-  beforeAll(async () => {
-    hub = await startFakeHub({ models: populationFrom(population(600)) });
-    reference = await createTestDatabase("pglite");
-    db = await createTestDatabase("pglite");
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await reference?.drop();
-    await db?.drop();
-  });
+  const hub = suiteFakeHub({ models: populationFrom(population(600)) });
+  const reference = suiteDatabase("pglite");
+  const db = suiteDatabase("pglite");
 
   it(`of ${seconds} s: retried with backoff; the next run finishes with nothing lost`, {
     timeout: (seconds + 240) * 1000,

@@ -8,7 +8,8 @@ import { ingestOptionsSchema } from "@/lib/ingest/options";
 import { loadRegistry } from "@/lib/origins/sync";
 import { ensureRegistrySynced } from "@/lib/publish/registry";
 import { type FakeHub, type FakeModel, startFakeHub } from "../fake-hub/server";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const DAY = "2025-08-01";
 
@@ -18,13 +19,12 @@ const DAY = "2025-08-01";
  * counts that move while the crawl pages through them.
  */
 describe.each(testBackends())("a crawl of a Hub as strict as the real one on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   let hub: FakeHub;
   const waits: number[] = [];
   let models: FakeModel[];
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
     await ensureRegistrySynced(db);
     const model = (id: string, downloads: number, extra: Partial<FakeModel> = {}): FakeModel => ({
       _id: id.replace(/\W/g, "").padStart(24, "0").slice(-24),
@@ -85,7 +85,6 @@ describe.each(testBackends())("a crawl of a Hub as strict as the real one on %s"
   }, 120_000);
   afterAll(async () => {
     await hub?.close();
-    await db?.drop();
   });
 
   it("sends the token, asks only for list-level expand values, and never sends direction", () => {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/ingest/route";
 import { useDatabase } from "@/lib/db";
 import { acquireIngestLock } from "@/lib/store/write-lock";
-import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { makeFakeModels } from "../fake-hub/server";
+import { suiteDatabase, suiteFakeHub } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const none = { params: Promise.resolve({}) };
 const post = (auth?: string, query = "") =>
@@ -16,20 +17,16 @@ const post = (auth?: string, query = "") =>
   );
 
 describe.each(testBackends())("POST /api/v1/ingest on %s", (backend) => {
-  let db: TestDatabase;
-  let hub: FakeHub;
+  const db = suiteDatabase(backend);
+  const hub = suiteFakeHub({ models: makeFakeModels(300, 3) });
   const saved = { secret: process.env.CRON_SECRET, endpoint: process.env.HF_ENDPOINT };
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    hub = await startFakeHub({ models: makeFakeModels(300, 3) });
     process.env.HF_ENDPOINT = hub.url;
     useDatabase(db);
   });
   afterAll(async () => {
     process.env.CRON_SECRET = saved.secret;
     process.env.HF_ENDPOINT = saved.endpoint;
-    await hub?.close();
-    await db?.drop();
   });
 
   it("is disabled without CRON_SECRET, refuses a missing or wrong token", async () => {

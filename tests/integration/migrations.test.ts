@@ -1,10 +1,11 @@
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { diffSchemaAgainstMigrations } from "@/lib/db/migrate";
 import { migrateDatabase } from "@/lib/db/migrate/run";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 describe("schema drift", () => {
   it("schema.prisma and prisma/migrations agree (the diff is empty)", async () => {
@@ -27,13 +28,7 @@ describe("schema drift", () => {
 });
 
 describe.each(testBackends())("migrations on %s", (backend) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
 
   it("records every migration in _prisma_migrations like migrate deploy", async () => {
     const dirs = (await import("node:fs")).readdirSync("prisma/migrations").filter((n) => /^\d/.test(n));

@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getModelAttribution } from "@/lib/origins/attribution";
 import { refreshLineage } from "@/lib/origins/lineage";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { organization } from "../factories/population";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 function registryWith(cnNamespace: string, usNamespace: string, country = "CN"): Registry {
   return {
@@ -14,35 +16,20 @@ function registryWith(cnNamespace: string, usNamespace: string, country = "CN"):
       { slug: "meta", name: "Meta", parent: null, country: "US", color: "#0072b2" },
     ],
     organizations: [
-      {
-        namespace: cnNamespace,
-        lab: "qwen",
-        country,
-        international: false,
-        kind: "lab",
-        source: "https://qwen.ai/",
-      },
-      {
-        namespace: usNamespace,
-        lab: "meta",
-        country: "US",
-        international: false,
-        kind: "lab",
-        source: "https://ai.meta.com/",
-      },
+      organization(cnNamespace, { lab: "qwen", country, source: "https://qwen.ai/" }),
+      organization(usNamespace, { lab: "meta", country: "US", source: "https://ai.meta.com/" }),
     ],
   };
 }
 
 describe.each(testBackends())("origins on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   const qwen = uniqueNamespace("qwen");
   const meta = uniqueNamespace("meta");
   const user = uniqueNamespace("user");
   const quant = uniqueNamespace("quant");
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
     await syncRegistry(db, registryWith(qwen, meta));
     await writeSnapshots(
       db,
@@ -80,9 +67,6 @@ describe.each(testBackends())("origins on %s", (backend) => {
       { runId: null },
     );
     await refreshLineage(db);
-  });
-  afterAll(async () => {
-    await db?.drop();
   });
 
   const lineage = async (hubId: string) =>

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { publish } from "@/lib/publish/publish";
 import type { ModelRecord } from "@/lib/store/model-record";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 describe.each(testBackends())("publishing on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   const ns = uniqueNamespace("pub");
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
 
   /** A succeeded crawl of `day` with these models, then its publish. */
   const crawl = async (day: string, records: ModelRecord[]) => {

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { dataVersion } from "@/lib/db/data-version";
 import { refreshLineage } from "@/lib/origins/lineage";
 import type { Registry } from "@/lib/origins/registry-schema";
 import { syncRegistry } from "@/lib/origins/sync";
 import { reattribute } from "@/lib/publish/reattribute";
-import { seedPopulation, testRegistry } from "../factories/population";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { organization, seedPublishedPopulation, testRegistry } from "../factories/population";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const PREFIX = "re";
 
 /** Registry edits re-attributed in place give exactly the tables a full rebuild gives. */
 describe.each(testBackends())("re-attribution after a registry edit on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    await seedPopulation(db, 11, PREFIX);
-    await refreshLineage(db, "all");
-    await refreshRollups(db, null);
-  });
-  afterAll(async () => {
-    await db?.drop();
+    await seedPublishedPopulation(db, 11, PREFIX);
   });
 
   const tables = async () => {
@@ -64,14 +59,7 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
   it("a namespace added to the registry, another removed, one made international", async () => {
     const result = await editAndCompare(
       edited((r) => {
-        r.organizations.push({
-          namespace: `${PREFIX}-u1`,
-          lab: `${PREFIX}-mi`,
-          country: "DE",
-          international: false,
-          kind: "lab",
-          source: "https://a.example",
-        });
+        r.organizations.push(organization(`${PREFIX}-u1`, { lab: `${PREFIX}-mi`, country: "DE" }));
         r.organizations = r.organizations.filter((o) => o.namespace !== `${PREFIX}-kr1`);
         const org = r.organizations.find((o) => o.namespace === `${PREFIX}-fr1`);
         if (!org) throw new Error("no fr1");

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeHub, makeFakeModels, startFakeHub } from "../fake-hub/server";
+import { describe, expect, it } from "vitest";
+import { makeFakeModels } from "../fake-hub/server";
 import { runScript } from "../helpers/run-script";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase, suiteFakeHub } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 function startScheduler(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/scheduler.ts"], {
@@ -33,16 +34,8 @@ describe("the scheduler", () => {
 });
 
 describe.runIf(testBackends().includes("postgres"))("two schedulers at once on Postgres", () => {
-  let db: TestDatabase;
-  let hub: FakeHub;
-  beforeAll(async () => {
-    db = await createTestDatabase("postgres");
-    hub = await startFakeHub({ models: makeFakeModels(500, 9) });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await db?.drop();
-  });
+  const db = suiteDatabase("postgres");
+  const hub = suiteFakeHub({ models: makeFakeModels(500, 9) });
 
   it("run the job on INGEST_CRON, never two runs at the same time, and stop cleanly", {
     timeout: 120_000,

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { getShareOverTime } from "@/lib/analytics/share-over-time";
 import { GROUP_BY_IDS as GROUP_BYS, INTERVAL_IDS as INTERVALS } from "@/lib/domain/dimensions";
 import { METRIC_IDS as METRICS } from "@/lib/domain/metrics";
 import { type ShareQuery, shareQuerySchema } from "@/lib/domain/share-query";
-import { refreshLineage } from "@/lib/origins/lineage";
-import { type Population, seedPopulation } from "../factories/population";
+import { type Population, seedPublishedPopulation } from "../factories/population";
 import { referenceShare } from "../helpers/share-reference";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 const COHORTS = ["all", "new-12m", "created-2024", "created-2023"];
 
 describe.each(testBackends())("share over time equals the raw-snapshot reference on %s", (backend) => {
-  let db: TestDatabase;
+  const db = suiteDatabase(backend);
   let population: Population;
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    population = await seedPopulation(db, backend === "pglite" ? 7 : 11, "ref");
-    await refreshLineage(db);
-    await refreshRollups(db, null);
-  });
-  afterAll(async () => {
-    await db?.drop();
+    population = await seedPublishedPopulation(db, backend === "pglite" ? 7 : 11, "ref");
   });
 
   async function compare(input: Record<string, string>) {
@@ -62,49 +56,19 @@ describe.each(testBackends())("share over time equals the raw-snapshot reference
     for (const combo of combos) await compare(combo);
   });
 
+  /** Per grouping and metric: derivatives excluded, task and library filters alone and together. */
+  const variants: Record<string, string>[] = [
+    { interval: "week" },
+    { interval: "month", derivatives: "exclude", attribution: "lineage" },
+    { interval: "day", task: "text-generation", cohort: "new-12m" },
+    { interval: "month", library: "gguf", attribution: "lineage" },
+    { interval: "week", task: "text-generation", library: "transformers", derivatives: "exclude" },
+  ];
+
   it("for every grouping, with derivatives excluded, and with task and library filters (alone and together)", async () => {
-    for (const groupBy of GROUP_BYS) {
-      for (const metric of METRICS) {
-        await compare({ groupBy, metric, interval: "week", from, to });
-        await compare({
-          groupBy,
-          metric,
-          interval: "month",
-          derivatives: "exclude",
-          attribution: "lineage",
-          from,
-          to,
-        });
-        await compare({
-          groupBy,
-          metric,
-          interval: "day",
-          task: "text-generation",
-          cohort: "new-12m",
-          from,
-          to,
-        });
-        await compare({
-          groupBy,
-          metric,
-          interval: "month",
-          library: "gguf",
-          attribution: "lineage",
-          from,
-          to,
-        });
-        await compare({
-          groupBy,
-          metric,
-          interval: "week",
-          task: "text-generation",
-          library: "transformers",
-          derivatives: "exclude",
-          from,
-          to,
-        });
-      }
-    }
+    for (const groupBy of GROUP_BYS)
+      for (const metric of METRICS)
+        for (const variant of variants) await compare({ groupBy, metric, ...variant, from, to });
   });
 
   it("refreshing single dates gives the same rollups as a full rebuild", async () => {

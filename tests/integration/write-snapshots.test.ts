@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
 import { modelRecord, uniqueNamespace } from "../factories/model-record";
 import { snapshotsWithModel } from "../helpers/snapshots";
-import { createTestDatabase, type TestDatabase, testBackends } from "../helpers/test-db";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
 
 describe.each(testBackends())("writePage on %s", (backend) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase(backend);
 
   it("stores models, new namespaces and exact BigInt snapshots in one statement", async () => {
     const ns = uniqueNamespace();

@@ -5,6 +5,7 @@ import { findingOf } from "@/lib/charts/finding";
 import { chartLayout, textWidth } from "@/lib/charts/layout";
 import { CSS_PALETTE, chartSvg } from "@/lib/charts/svg";
 import type { ShareResult } from "@/lib/domain/answers";
+import { REGIONS as REGION_BUCKETS } from "@/lib/domain/regions";
 
 /** A share answer of `series` over `n` monthly buckets, shares from `f`. */
 function answer(
@@ -47,13 +48,8 @@ function answer(
   };
 }
 
-const REGIONS = [
-  { key: "CN", label: "China" },
-  { key: "US", label: "United States" },
-  { key: "OTHER", label: "Other countries" },
-  { key: "INTL", label: "International / online" },
-  { key: "UNKNOWN", label: "Unattributed" },
-];
+/** The region series as an answer names them. */
+const REGIONS = REGION_BUCKETS.map(({ key, label }) => ({ key, label }));
 
 describe("the chart model", () => {
   it("ticks never repeat a label, whatever the range", () => {
@@ -119,7 +115,7 @@ describe("the chart model", () => {
 
   it("a lone value is drawn as a point; an empty selection says so", () => {
     const sparse = chartModel(
-      answer(5, REGIONS.slice(0, 2), (k, i) => (i === 4 ? 0.3 : null)),
+      answer(5, REGIONS.slice(0, 2), (_k, i) => (i === 4 ? 0.3 : null)),
       { mode: "lines", value: "share" },
     );
     const l = chartLayout(sparse, { width: 800, height: 400, framed: false });

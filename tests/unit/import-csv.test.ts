@@ -3,77 +3,22 @@ import { describe, expect, it } from "vitest";
 import { CsvParser, type CsvRecord, parseCsv } from "@/lib/import/csv";
 
 describe("CSV parser (RFC 4180)", () => {
-  it.each([
-    [
-      "plain",
-      "a,b\n1,2\n",
-      [
-        ["a", "b"],
-        ["1", "2"],
-      ],
-    ],
-    [
-      "CRLF line ends",
-      "a,b\r\n1,2\r\n",
-      [
-        ["a", "b"],
-        ["1", "2"],
-      ],
-    ],
-    [
-      "no final line break",
-      "a,b\n1,2",
-      [
-        ["a", "b"],
-        ["1", "2"],
-      ],
-    ],
-    [
-      "quoted comma",
-      'a,b\n"x, y",2\n',
-      [
-        ["a", "b"],
-        ["x, y", "2"],
-      ],
-    ],
-    ["escaped quotes", 'a\n"say ""hi"""\n', [["a"], ['say "hi"']]],
-    [
-      "line break inside quotes",
-      'a,b\n"1\n2",3\n',
-      [
-        ["a", "b"],
-        ["1\n2", "3"],
-      ],
-    ],
-    ["CRLF inside quotes is kept", 'a\n"1\r\n2"\r\n', [["a"], ["1\r\n2"]]],
-    [
-      "empty fields",
-      "a,b,c\n,,\n",
-      [
-        ["a", "b", "c"],
-        ["", "", ""],
-      ],
-    ],
-    [
-      "quoted empty field",
-      'a,b\n"",1\n',
-      [
-        ["a", "b"],
-        ["", "1"],
-      ],
-    ],
-    ["blank lines skipped", "a\n\n1\n\n", [["a"], ["1"]]],
-    [
-      "byte-order mark",
-      "\uFEFFa,b\n1,2\n",
-      [
-        ["a", "b"],
-        ["1", "2"],
-      ],
-    ],
-    ["a stray quote inside an unquoted field is text", 'a\nx"y\n', [["a"], ['x"y']]],
-  ])("%s", (_name, text, expected) => {
-    expect(parseCsv(text)).toEqual(expected);
+  // [name, text, ...the records it parses to]
+  it.each<[string, string, ...string[][]]>([
+    ["plain", "a,b\n1,2\n", ["a", "b"], ["1", "2"]],
+    ["CRLF line ends", "a,b\r\n1,2\r\n", ["a", "b"], ["1", "2"]],
+    ["no final line break", "a,b\n1,2", ["a", "b"], ["1", "2"]],
+    ["quoted comma", 'a,b\n"x, y",2\n', ["a", "b"], ["x, y", "2"]],
+    ["escaped quotes", 'a\n"say ""hi"""\n', ["a"], ['say "hi"']],
+    ["line break inside quotes", 'a,b\n"1\n2",3\n', ["a", "b"], ["1\n2", "3"]],
+    ["CRLF inside quotes is kept", 'a\n"1\r\n2"\r\n', ["a"], ["1\r\n2"]],
+    ["empty fields", "a,b,c\n,,\n", ["a", "b", "c"], ["", "", ""]],
+    ["quoted empty field", 'a,b\n"",1\n', ["a", "b"], ["", "1"]],
+    ["blank lines skipped", "a\n\n1\n\n", ["a"], ["1"]],
+    ["byte-order mark", "\uFEFFa,b\n1,2\n", ["a", "b"], ["1", "2"]],
+    ["a stray quote inside an unquoted field is text", 'a\nx"y\n', ["a"], ['x"y']],
+  ])("%s", (_name, text, ...records) => {
+    expect(parseCsv(text)).toEqual(records);
   });
 
   it("gives each record the line it starts on", () => {

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  BadValue,
-  parseBaseModels,
-  parseCount,
-  parseGated,
-  parseHubId,
-  parseLikes,
-  parseParameters,
-  parseSnapshotDay,
-  parseTags,
-  parseTimestamp,
-  showValue,
-} from "@/lib/import/values";
+import * as values from "@/lib/import/values";
 
 const reason = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof BadValue) return error.reason;
+    if (error instanceof values.BadValue) return error.reason;
     throw error;
   }
   return "no error";
@@ -40,7 +28,7 @@ describe("parseCount", () => {
     [undefined, null],
     [Number.NaN, null],
   ])("%s → %s", (input, expected) => {
-    expect(parseCount(input)).toBe(expected);
+    expect(values.parseCount(input)).toBe(expected);
   });
 
   it.each([
@@ -52,12 +40,12 @@ describe("parseCount", () => {
     [2 ** 60, "is too large to be exact as a floating-point number"],
     [true, "is not a number"],
   ])("%s is rejected: %s", (input, why) => {
-    expect(reason(() => parseCount(input))).toBe(why);
+    expect(reason(() => values.parseCount(input))).toBe(why);
   });
 
   it("likes must fit an int", () => {
-    expect(parseLikes(2_147_483_647n)).toBe(2_147_483_647);
-    expect(reason(() => parseLikes(2_147_483_648n))).toBe("is larger than 2,147,483,647");
+    expect(values.parseLikes(2_147_483_647n)).toBe(2_147_483_647);
+    expect(reason(() => values.parseLikes(2_147_483_648n))).toBe("is larger than 2,147,483,647");
   });
 });
 
@@ -76,7 +64,7 @@ describe("parseSnapshotDay / parseTimestamp", () => {
     ["", null],
     [null, null],
   ])("%s → %s", (input, expected) => {
-    expect(parseSnapshotDay(input)).toBe(expected);
+    expect(values.parseSnapshotDay(input)).toBe(expected);
   });
 
   it.each([
@@ -86,22 +74,22 @@ describe("parseSnapshotDay / parseTimestamp", () => {
     ["1999-12-31", "is outside 2000–2100 (1999-12-31T00:00:00.000Z)"],
     [true, "is not a date"],
   ])("%s is rejected: %s", (input, why) => {
-    expect(reason(() => parseSnapshotDay(input))).toBe(why);
+    expect(reason(() => values.parseSnapshotDay(input))).toBe(why);
   });
 
   it("keeps the time of a creation timestamp", () => {
-    expect(parseTimestamp("2022-03-02T23:29:04.000Z")?.toISOString()).toBe("2022-03-02T23:29:04.000Z");
+    expect(values.parseTimestamp("2022-03-02T23:29:04.000Z")?.toISOString()).toBe("2022-03-02T23:29:04.000Z");
   });
 });
 
 describe("parseHubId", () => {
   it("accepts namespace/name and legacy ids, rejects anything else", () => {
-    expect(parseHubId(" Qwen/Qwen2.5-7B ")).toBe("Qwen/Qwen2.5-7B");
-    expect(parseHubId("gpt2")).toBe("gpt2");
-    expect(parseHubId("")).toBeNull();
-    expect(reason(() => parseHubId("a/b/c"))).toBe("is not a Hub model id (namespace/name)");
-    expect(reason(() => parseHubId("has space/x"))).toBe("is not a Hub model id (namespace/name)");
-    expect(reason(() => parseHubId(12))).toBe("is not text");
+    expect(values.parseHubId(" Qwen/Qwen2.5-7B ")).toBe("Qwen/Qwen2.5-7B");
+    expect(values.parseHubId("gpt2")).toBe("gpt2");
+    expect(values.parseHubId("")).toBeNull();
+    expect(reason(() => values.parseHubId("a/b/c"))).toBe("is not a Hub model id (namespace/name)");
+    expect(reason(() => values.parseHubId("has space/x"))).toBe("is not a Hub model id (namespace/name)");
+    expect(reason(() => values.parseHubId(12))).toBe("is not text");
   });
 });
 
@@ -117,18 +105,18 @@ describe("base models, tags, gated, parameters", () => {
     [null, [], null],
     ["", [], null],
   ])("%j → %j (%s)", (input, ids, relation) => {
-    expect(parseBaseModels(input, "self/model")).toEqual({ ids, relation });
+    expect(values.parseBaseModels(input, "self/model")).toEqual({ ids, relation });
   });
 
   it("tags from a list, JSON text or comma-separated text", () => {
-    expect(parseTags(["license:mit", "base_model:a/b"])).toEqual(["license:mit", "base_model:a/b"]);
-    expect(parseTags('["x","y"]')).toEqual(["x", "y"]);
-    expect(parseTags("x, y")).toEqual(["x", "y"]);
-    expect(parseTags(null)).toEqual([]);
+    expect(values.parseTags(["license:mit", "base_model:a/b"])).toEqual(["license:mit", "base_model:a/b"]);
+    expect(values.parseTags('["x","y"]')).toEqual(["x", "y"]);
+    expect(values.parseTags("x, y")).toEqual(["x", "y"]);
+    expect(values.parseTags(null)).toEqual([]);
   });
 
   it("gated as the Hub spells it", () => {
-    expect([false, "auto", "manual", "False", true, 0, "", null].map(parseGated)).toEqual([
+    expect([false, "auto", "manual", "False", true, 0, "", null].map(values.parseGated)).toEqual([
       false,
       true,
       true,
@@ -138,22 +126,22 @@ describe("base models, tags, gated, parameters", () => {
       null,
       null,
     ]);
-    expect(reason(() => parseGated("maybe"))).toBe("is not a gated value (false, auto, manual)");
+    expect(reason(() => values.parseGated("maybe"))).toBe("is not a gated value (false, auto, manual)");
   });
 
   it("parameters from safetensors.total", () => {
-    expect(parseParameters({ parameters: { BF16: 7n }, total: 7_615_616_512n })).toBe(7_615_616_512n);
-    expect(parseParameters('{"total": 1000}')).toBe(1000n);
-    expect(parseParameters(null)).toBeNull();
-    expect(parseParameters({ other: 1 })).toBeNull();
+    expect(values.parseParameters({ parameters: { BF16: 7n }, total: 7_615_616_512n })).toBe(7_615_616_512n);
+    expect(values.parseParameters('{"total": 1000}')).toBe(1000n);
+    expect(values.parseParameters(null)).toBeNull();
+    expect(values.parseParameters({ other: 1 })).toBeNull();
   });
 });
 
 describe("showValue", () => {
   it("renders cells for error messages, shortened", () => {
-    expect(showValue("12x")).toBe('"12x"');
-    expect(showValue(5n)).toBe("5");
-    expect(showValue({ a: 1n })).toBe('{"a":"1"}');
-    expect(showValue("x".repeat(200))).toHaveLength(78);
+    expect(values.showValue("12x")).toBe('"12x"');
+    expect(values.showValue(5n)).toBe("5");
+    expect(values.showValue({ a: 1n })).toBe('{"a":"1"}');
+    expect(values.showValue("x".repeat(200))).toHaveLength(78);
   });
 });
