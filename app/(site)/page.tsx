@@ -159,7 +159,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           )}
         </ChartPanel>
       )}
-      <LabPicker state={state} labs={labs.map((l) => ({ slug: l.slug, name: l.name, color: l.color }))} />
+      <LabPicker labs={labs.map((l) => ({ slug: l.slug, name: l.name, color: l.color }))} />
       <section className="card" style={{ marginTop: 16 }}>
         <h2>Most downloaded models</h2>
         <p className="muted small" style={{ marginTop: 0 }}>

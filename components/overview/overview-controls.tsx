@@ -167,19 +167,24 @@ export function OverviewControls({ state, dataAsOf, firstDate, tasks }: Props) {
  * The lab picker: DeepSeek, Qwen, Meta and Google one click away, any other lab by name; picking
  * one switches the chart to labs (two clicks: DeepSeek, then Qwen).
  */
-export function LabPicker({ state, labs }: { state: ChartState; labs: LabChoice[] }) {
-  const [, setState] = useQueryStates(CHART_STATE_PARSERS, {
+export function LabPicker({ labs }: { labs: LabChoice[] }) {
+  // The URL's own state, not the server's props: a second pick made before the server has drawn
+  // the first must add to it, not replace it.
+  const [state, setState] = useQueryStates(CHART_STATE_PARSERS, {
     shallow: false,
     scroll: false,
     history: "push",
   });
   const [search, setSearch] = useState("");
+  const chosenIn = (s: Pick<ChartState, "groupBy" | "labs">) => (s.groupBy === "lab" ? (s.labs ?? []) : []);
   const groupBy = state.groupBy ?? "region";
-  const chosen = groupBy === "lab" ? (state.labs ?? []) : [];
-  const toggleLab = (slug: string) => {
-    const next = chosen.includes(slug) ? chosen.filter((s) => s !== slug) : [...chosen, slug];
-    void setState({ groupBy: "lab", labs: next.length ? next : null, countries: null });
-  };
+  const chosen = chosenIn(state);
+  const toggleLab = (slug: string) =>
+    void setState((current) => {
+      const was = chosenIn(current);
+      const next = was.includes(slug) ? was.filter((s) => s !== slug) : [...was, slug];
+      return { groupBy: "lab", labs: next.length ? next : null, countries: null };
+    });
   const order = (l: LabChoice) => {
     const i = FEATURED_LABS.indexOf(l.slug);
     return i < 0 ? FEATURED_LABS.length : i;

@@ -94,6 +94,8 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
     await page.getByRole("searchbox", { name: "Find a lab" }).fill("Me");
     await page.getByRole("button", { name: "Me", exact: true }).click();
     await page.waitForURL(/labs=e2e-qw,e2e-me/);
+    // The URL changes first; the server's chart of both labs follows.
+    await expect.poll(() => chart.locator("path.series-area").count(), { timeout: 15_000 }).toBe(2);
     await page.screenshot({ path: screenshotPath(`overview-labs-${backend}`), fullPage: true });
     // The map: one path per country, a slider to walk the range.
     await page.getByRole("link", { name: "Map", exact: true }).click();
