@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Database } from "../db";
 import type { AttributionGap, LabDetail, ModelDetail } from "../domain/answers";
 import type { ModelsQuery } from "../domain/models-query";
@@ -20,7 +21,16 @@ import { VersionedAnswers } from "./versioned-answers";
 type Labs = Awaited<ReturnType<typeof listLabs>>;
 type Models = Awaited<ReturnType<typeof listModels>>;
 
-const shareData = new VersionedAnswers<ShareData>("share", 200);
+/**
+ * A scope's rows (a year of namespaces by day is ≈ 100k rows): bounded by rows, not entries, so a
+ * few wide scopes cannot take the server's memory.
+ */
+const shareData = new VersionedAnswers<ShareData>("share", 500_000, (data) => data.rows.length);
+/**
+ * Answers made from a scope's rows: bucketing ≈ 100k rows costs tens of milliseconds of CPU, so
+ * each query's answer (a few series × buckets) is made once per data version too.
+ */
+const shareResults = new LRUCache<string, ShareResult>({ max: 1000 });
 const labs = new VersionedAnswers<Labs>("labs", 1);
 const models = new VersionedAnswers<Models>("models", 500);
 const labDetails = new VersionedAnswers<{ detail: LabDetail | null }>("lab", 200);
@@ -39,7 +49,14 @@ export async function getShareAnswer(db: Database, query: ShareQuery): Promise<S
   const { value, etag, stale } = await shareData.get(db, JSON.stringify(scope), () =>
     loadShareData(db, scope),
   );
-  return { result: shareResultOf(query, value), etag: etagOf(etag, shareQueryString(query)), stale };
+  const queryEtag = etagOf(etag, shareQueryString(query));
+  // Keyed by the ETag (database, data version, scope and query): a new version is a new key.
+  let result = shareResults.get(queryEtag);
+  if (!result) {
+    result = shareResultOf(query, value);
+    shareResults.set(queryEtag, result);
+  }
+  return { result, etag: queryEtag, stale };
 }
 
 /** The labs list of the API and the labs page. */
