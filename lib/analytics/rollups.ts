@@ -170,6 +170,49 @@ export function scopeDeltaQuery(models: MovedModels, before: OrganizationsBefore
     HAVING sum(models) <> 0 OR sum(d30) <> 0 OR sum(total) <> 0 OR sum(period) <> 0`;
 }
 
+/** A scope row's attribution from its organization `o` as `attributed` gives it. */
+const ATTRIBUTION_OF_ORG = Prisma.sql`COALESCE(o.country, ''), COALESCE(o.international, false),
+  COALESCE(o.lab_slug, ''), CASE WHEN o.in_registry THEN o.namespace ELSE '' END`;
+
+/**
+ * The change that moves the scope rows of registry namespaces (org = namespace, under either
+ * attribution rule) to the attribution their organization has now: each row subtracted as it is
+ * and added again as `attributed` makes it (a namespace that left the registry joins org '').
+ * With `forRollups`, tasks and libraries are summed away first (as the rollups sum them): a
+ * change only the rollups take, a fraction of the rows.
+ */
+export function scopeRelabelQuery(namespaces: string[], forRollups = false): Prisma.Sql {
+  const detail = forRollups ? Prisma.sql`'' AS task, '' AS library` : Prisma.sql`task, library`;
+  return Prisma.sql`
+    WITH moved AS (
+      SELECT date, attribution, derivative, year_cohort, young, ${detail}, country, international, lab, org,
+        sum(models)::int AS models, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
+        sum(downloads_period)::bigint AS period
+      FROM share_scope WHERE org = ANY(${namespaces}::text[])
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    )
+    SELECT date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,
+      -models, -d30, -total, -period
+    FROM moved
+    UNION ALL
+    SELECT x.date, x.attribution, x.derivative, x.year_cohort, x.young, x.task, x.library, ${ATTRIBUTION_OF_ORG},
+      x.models, x.d30, x.total, x.period
+    FROM moved x JOIN organization o ON o.namespace = x.org`;
+}
+
+/**
+ * Moves the scope rows of namespaces that stay in the registry to their organization's new
+ * country, lab and international flag in place. No row can meet another: the key holds the
+ * namespace, whose rows all carried its old attribution.
+ */
+export function scopeRelabelInPlace(namespaces: string[]): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE share_scope x SET country = COALESCE(o.country, ''), international = COALESCE(o.international, false),
+      lab = COALESCE(o.lab_slug, '')
+    FROM organization o
+    WHERE x.org = ANY(${namespaces}::text[]) AND o.namespace = x.org AND o.in_registry`;
+}
+
 /** A scope row's group key for each grouping: the one definition the rollups and filtered reads share. */
 export function groupKeySql(groupBy: GroupBy, row: Prisma.Sql = Prisma.sql`x`): Prisma.Sql {
   const country = Prisma.sql`NULLIF(${row}.country, '')`;

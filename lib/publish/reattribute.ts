@@ -4,6 +4,8 @@ import {
   rollupFromScopeQuery,
   SCOPE_COLUMNS,
   scopeDeltaQuery,
+  scopeRelabelInPlace,
+  scopeRelabelQuery,
 } from "../analytics/rollups";
 import { type Database, Prisma } from "../db";
 import { bumpDataVersion } from "../db/data-version";
@@ -62,32 +64,73 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
     (ns) => !same(before.get(ns) ?? UNATTRIBUTED, after.get(ns) ?? UNATTRIBUTED),
   );
-  const moved = await affectedModels(db, changed);
-  const was: OrganizationsBefore = {
-    namespaces: changed,
-    inRegistry: changed.map((ns) => (before.get(ns) ?? UNATTRIBUTED).inRegistry),
-    country: changed.map((ns) => (before.get(ns) ?? UNATTRIBUTED).country),
-    international: changed.map((ns) => (before.get(ns) ?? UNATTRIBUTED).international),
-    lab: changed.map((ns) => (before.get(ns) ?? UNATTRIBUTED).lab),
+  // A namespace that was in the registry has scope rows of its own (org = namespace): they move to
+  // its new attribution as they are, without reading a snapshot (in place when it stays in the
+  // registry). One that was not is summed with every other unregistered namespace (org = ''):
+  // its models' snapshots are read again.
+  const relabelled = changed.filter((ns) => before.get(ns)?.inRegistry === true);
+  const stays = relabelled.filter((ns) => after.get(ns)?.inRegistry === true);
+  const leaves = relabelled.filter((ns) => after.get(ns)?.inRegistry !== true);
+  const unpicked = [...new Set(changed.filter((ns) => before.get(ns)?.inRegistry !== true))];
+  const affected = await affectedModels(db, changed);
+  const rescanned = affected.filter(
+    (m) =>
+      m.lineageMoved ||
+      unpicked.includes(m.namespace) ||
+      unpicked.includes(m.before) ||
+      unpicked.includes(m.after),
+  );
+  const moved: MovedModels = {
+    ids: rescanned.map((m) => m.id),
+    before: rescanned.map((m) => m.before),
+    after: rescanned.map((m) => m.after),
   };
+  // The snapshots are attributed as share_scope holds them once the relabelled rows have moved: the
+  // organizations as they are, but for the namespaces read again, as they were (unregistered).
+  const was: OrganizationsBefore = {
+    namespaces: unpicked,
+    inRegistry: unpicked.map(() => false),
+    country: unpicked.map(() => null),
+    international: unpicked.map(() => false),
+    lab: unpicked.map(() => null),
+  };
+  const rebuilt = relabelled.length > 0 || moved.ids.length > 0;
   await db.prisma.$transaction(
     async (tx) => {
-      if (moved.ids.length > 0) {
-        // The signed change, kept for the transaction, then added to both tables: the rollup's
-        // rows are sums of scope rows, so the change expands into the rollup's change exactly.
+      if (rebuilt) {
+        // Signed changes, kept for the transaction: scope_change is added to share_scope, and with
+        // rollup_change (rows already moved in place) to share_rollup. The rollup's rows are sums of
+        // scope rows, so the change expands into the rollup's change exactly.
         await tx.$executeRaw`CREATE TEMP TABLE scope_change (LIKE share_scope) ON COMMIT DROP`;
-        await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(moved, was)}`;
+        await tx.$executeRaw`CREATE TEMP TABLE rollup_change (LIKE share_scope) ON COMMIT DROP`;
+        if (stays.length > 0) {
+          await tx.$executeRaw`INSERT INTO rollup_change ${SCOPE_COLUMNS} ${scopeRelabelQuery(stays, true)}`;
+          await tx.$executeRaw`${scopeRelabelInPlace(stays)}`;
+        }
+        if (leaves.length > 0)
+          await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeRelabelQuery(leaves)}`;
+        if (moved.ids.length > 0)
+          await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(moved, was)}`;
         await tx.$executeRaw`
-          INSERT INTO share_scope ${SCOPE_COLUMNS} SELECT * FROM scope_change
+          INSERT INTO share_scope ${SCOPE_COLUMNS}
+          SELECT date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,
+            sum(models)::int, sum(downloads_30d)::bigint, sum(downloads_all_time)::bigint, sum(downloads_period)::bigint
+          FROM scope_change GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
           ON CONFLICT (task, library, date, attribution, derivative, year_cohort, young, country, international, lab, org)
           DO UPDATE SET ${ADD_SUMS("share_scope")}`;
+        // Only rows the change touched can have reached zero: found by key, not by reading the table.
+        await tx.$executeRaw`
+          DELETE FROM share_scope x USING scope_change c
+          WHERE x.task = c.task AND x.library = c.library AND x.date = c.date AND x.attribution = c.attribution
+            AND x.derivative = c.derivative AND x.year_cohort = c.year_cohort AND x.young = c.young
+            AND x.country = c.country AND x.international = c.international AND x.lab = c.lab AND x.org = c.org
+            AND x.models = 0`;
         await tx.$executeRaw`
           INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
             downloads_30d, downloads_all_time, downloads_period)
-          ${rollupFromScopeQuery(null, Prisma.sql`scope_change`)}
+          ${rollupFromScopeQuery(null, Prisma.sql`(SELECT * FROM scope_change UNION ALL SELECT * FROM rollup_change) changes`)}
           ON CONFLICT (group_type, cohort, attribution, derivative, date, group_key)
           DO UPDATE SET ${ADD_SUMS("share_rollup")}`;
-        await tx.$executeRaw`DELETE FROM share_scope WHERE models = 0`;
         await tx.$executeRaw`DELETE FROM share_rollup WHERE models = 0`;
       }
       // Labs' names and colours may have changed too: cached answers recompute either way.
@@ -97,8 +140,8 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
   );
   return {
     namespaces: changed.length,
-    models: moved.ids.length,
-    rollupsRebuilt: moved.ids.length > 0,
+    models: affected.length,
+    rollupsRebuilt: rebuilt,
     lineageUpdated: lineage.updated,
   };
 }
@@ -108,13 +151,14 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
  * lineage leads to one of them (lineage), and every model whose lineage moved in the refresh, with
  * the lineage namespace each counted for before and counts for now.
  */
-async function affectedModels(db: Database, changed: string[]): Promise<MovedModels> {
-  const rows = await db.prisma.$queryRaw<{ id: number; before: string; after: string }[]>`
-    SELECT m.id, COALESCE(lm.was, COALESCE(m.lineage_namespace, m.namespace)) AS before,
-      COALESCE(m.lineage_namespace, m.namespace) AS after
+async function affectedModels(db: Database, changed: string[]): Promise<AffectedModel[]> {
+  return db.prisma.$queryRaw<AffectedModel[]>`
+    SELECT m.id, m.namespace, COALESCE(lm.was, COALESCE(m.lineage_namespace, m.namespace)) AS before,
+      COALESCE(m.lineage_namespace, m.namespace) AS after, lm.model_id IS NOT NULL AS "lineageMoved"
     FROM model m LEFT JOIN lineage_moved lm ON lm.model_id = m.id
     WHERE m.namespace = ANY(${changed}::text[])
       OR m.lineage_namespace = ANY(${changed}::text[])
       OR lm.model_id IS NOT NULL`;
-  return { ids: rows.map((r) => r.id), before: rows.map((r) => r.before), after: rows.map((r) => r.after) };
 }
+
+type AffectedModel = { id: number; namespace: string; before: string; after: string; lineageMoved: boolean };

@@ -69,6 +69,25 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
     expect(result.namespaces).toBe(4);
   });
 
+  it("namespaces added, a re-publisher removed and a lab's namespace moved, all in one edit", async () => {
+    // Moved rows of registry namespaces and re-read snapshots of newly registered ones meet in the
+    // same scope rows (derivatives of one counted for the other): the sums must still match.
+    const result = await editAndCompare(
+      edited((r) => {
+        r.organizations.push(
+          organization(`${PREFIX}-u2`, { lab: `${PREFIX}-qw`, country: "CN" }),
+          organization(`${PREFIX}-u3`, { country: null }),
+        );
+        r.organizations = r.organizations.filter((o) => o.namespace !== `${PREFIX}-repub`);
+        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-us1`);
+        if (!org) throw new Error("no us1");
+        Object.assign(org, { lab: `${PREFIX}-mi`, country: "FR" });
+      }),
+    );
+    expect(result.namespaces).toBeGreaterThanOrEqual(4);
+    expect(result.models).toBeGreaterThan(0);
+  });
+
   it("an edit that changes no attribution leaves the tables and still renews the data version", async () => {
     const registry = edited((r) => {
       const lab = r.labs.find((l) => l.slug === `${PREFIX}-qw`);
