@@ -16,8 +16,8 @@ export type RawTransaction = {
     sql: string,
     params?: unknown[],
   ): Promise<{ rows: T[]; affected: number }>;
-  /** COPY `table` (`columns`) FROM STDIN in text format; `text` holds the rows, tab-separated. */
-  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** COPY `table` (`columns`) FROM STDIN in text format; `chunks` hold the rows, tab-separated. */
+  copyFrom(table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void>;
 };
 
 export async function withRawTransaction<T>(
@@ -51,8 +51,8 @@ function pgTransaction(client: pg.PoolClient): RawTransaction {
       const result = await client.query(sql, params);
       return { rows: result.rows as T[], affected: result.rowCount ?? 0 };
     },
-    async copyFrom(table, columns, text) {
-      await pipeline(Readable.from([text]), client.query(copyFrom(copySql(table, columns, "STDIN"))));
+    async copyFrom(table, columns, chunks) {
+      await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, "STDIN"))));
     },
   };
 }
@@ -63,8 +63,8 @@ function pgliteTransaction(tx: Transaction): RawTransaction {
       const result = await tx.query<T>(sql, params);
       return { rows: result.rows, affected: result.affectedRows ?? 0 };
     },
-    async copyFrom(table, columns, text) {
-      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+    async copyFrom(table, columns, chunks) {
+      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([...chunks]) });
     },
   };
 }

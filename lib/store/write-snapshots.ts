@@ -65,9 +65,9 @@ export async function writeSnapshots(
         base_models text, base_relation text, downloads bigint NOT NULL, downloads_all_time bigint,
         likes int NOT NULL
       ) ON COMMIT DROP`);
-      const staged = await canonicalNamespaces(tx, unique);
-      await tx.copyFrom(STAGE, COLUMNS, copyText(staged));
-      await mergeOrganizations(tx, staged);
+      // Generated a thousand rows at a time while the server parses what came before.
+      await tx.copyFrom(STAGE, COLUMNS, copyRows(unique, await registrySpelling(tx)));
+      await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
       written = await mergeSnapshots(tx, date, options.runId);
     }
@@ -77,56 +77,60 @@ export async function writeSnapshots(
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */
-function dedupe(records: readonly ModelRecord[]): ModelRecord[] {
+function dedupe(records: readonly ModelRecord[]): readonly ModelRecord[] {
+  const ids = new Set<string>();
+  for (const record of records) ids.add(record.hubId);
+  if (ids.size === records.length) return records;
   const byId = new Map<string, ModelRecord>();
   for (const record of records) byId.set(record.hubId, record);
   return [...byId.values()];
 }
 
+/** Rows of COPY's text format per chunk. */
+const ROWS_PER_CHUNK = 1000;
+
 /**
- * The stage's rows in COPY's text format (a tab between fields, a line per row). Times travel as
- * epoch milliseconds: formatting a date as ISO text cost more than the rest of a row.
+ * The stage's rows in COPY's text format (a tab between fields, a line per row), a chunk at a
+ * time. Times travel as epoch milliseconds: formatting a date as ISO text cost more than the rest
+ * of a row. Namespaces are respelled as the registry spells them (`registry`: lower case → name).
  */
-function copyText(records: readonly ModelRecord[]): string {
-  const iso = (d: Date | null) => (d ? d.getTime() : null);
-  const lines: string[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as ModelRecord;
-    lines[i] =
-      `${copyField(r.hubId)}\t${copyField(r.namespace)}\t${copyField(iso(r.createdAt))}\t` +
-      `${copyField(iso(r.lastModified))}\t${copyField(r.pipelineTag)}\t${copyField(r.libraryName)}\t` +
-      `${copyField(r.license)}\t${copyField(r.gated)}\t${copyField(r.parameters)}\t` +
-      `${copyField(r.baseModels.length > 0 ? r.baseModels.join("\n") : null)}\t${copyField(r.baseRelation)}\t` +
-      `${copyField(r.downloads)}\t${copyField(r.downloadsAllTime)}\t${copyField(r.likes)}\n`;
+function* copyRows(records: readonly ModelRecord[], registry: Map<string, string>): Generator<string> {
+  const time = (d: Date | null) => (d ? d.getTime() : null);
+  for (let start = 0; start < records.length; start += ROWS_PER_CHUNK) {
+    let chunk = "";
+    for (let i = start; i < Math.min(start + ROWS_PER_CHUNK, records.length); i++) {
+      const r = records[i] as ModelRecord;
+      const namespace = registry.get(r.namespace.toLowerCase()) ?? r.namespace;
+      chunk +=
+        `${copyField(r.hubId)}\t${copyField(namespace)}\t${copyField(time(r.createdAt))}\t` +
+        `${copyField(time(r.lastModified))}\t${copyField(r.pipelineTag)}\t${copyField(r.libraryName)}\t` +
+        `${copyField(r.license)}\t${copyField(r.gated)}\t${copyField(r.parameters)}\t` +
+        `${copyField(r.baseModels.length > 0 ? r.baseModels.join("\n") : null)}\t${copyField(r.baseRelation)}\t` +
+        `${copyField(r.downloads)}\t${copyField(r.downloadsAllTime)}\t${copyField(r.likes)}\n`;
+    }
+    yield chunk;
   }
-  return lines.join("");
 }
 
 /**
  * Namespaces resolve ignoring case on the Hub: a model listed as `qwen/x` belongs to the registry's
- * `Qwen`. Records are respelled before they are staged (the registry is a few hundred names: one
- * read, no per-row join), and unknown namespaces become organizations, unattributed until the
- * registry knows them.
+ * `Qwen`. Records are respelled as they are staged (the registry is a few hundred names: one read,
+ * no per-row join).
  */
-async function canonicalNamespaces(tx: RawTransaction, records: ModelRecord[]): Promise<ModelRecord[]> {
+async function registrySpelling(tx: RawTransaction): Promise<Map<string, string>> {
   const { rows } = await tx.query<{ namespace: string }>(
     "SELECT namespace FROM organization WHERE in_registry",
   );
-  const registry = new Map(rows.map((r) => [r.namespace.toLowerCase(), r.namespace]));
-  return records.map((r) => {
-    const canonical = registry.get(r.namespace.toLowerCase());
-    return canonical && canonical !== r.namespace ? { ...r, namespace: canonical } : r;
-  });
+  return new Map(rows.map((r) => [r.namespace.toLowerCase(), r.namespace]));
 }
 
-async function mergeOrganizations(tx: RawTransaction, records: readonly ModelRecord[]): Promise<void> {
-  const namespaces = [...new Set(records.map((r) => r.namespace))];
+/** Unknown namespaces become organizations, unattributed until the registry knows them. */
+async function mergeOrganizations(tx: RawTransaction): Promise<void> {
   await tx.query(
     `INSERT INTO organization (namespace)
-     SELECT n FROM unnest($1::text[]) AS n
-     WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.namespace = n)
+     SELECT d.namespace FROM (SELECT DISTINCT namespace FROM ${STAGE}) d
+     WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.namespace = d.namespace)
      ON CONFLICT (namespace) DO NOTHING`,
-    [namespaces],
   );
 }
 
