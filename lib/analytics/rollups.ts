@@ -112,27 +112,19 @@ export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`mo
 
 /** A model's attribution before and after a registry edit (its lineage namespace may have moved). */
 export type MovedModels = { ids: number[]; before: string[]; after: string[] };
-/** Organizations as they were before the edit, for the namespaces it changed. */
-export type OrganizationsBefore = {
-  namespaces: string[];
-  inRegistry: boolean[];
-  country: (string | null)[];
-  international: boolean[];
-  lab: (string | null)[];
-};
 
 /**
  * The change a registry edit makes to share_scope, as signed rows to add: the given models'
- * contributions over every published date, attributed as before the edit (subtracted) and as
- * after it (added). One pass over their snapshots, found by the key (date, model_id).
+ * contributions over every published date, attributed as share_scope holds them (subtracted:
+ * the organizations as they are, but the namespaces `newlyRegistered` still unregistered) and as
+ * they are now (added). One pass over their snapshots, found by the key (date, model_id).
  */
-export function scopeDeltaQuery(models: MovedModels, before: OrganizationsBefore): Prisma.Sql {
+export function scopeDeltaQuery(models: MovedModels, newlyRegistered: string[]): Prisma.Sql {
   const oldOrgs = Prisma.sql`(
     SELECT namespace, in_registry, country, international, lab_slug FROM organization
-    WHERE NOT (namespace = ANY(${before.namespaces}::text[]))
+    WHERE NOT (namespace = ANY(${newlyRegistered}::text[]))
     UNION ALL
-    SELECT * FROM unnest(${before.namespaces}::text[], ${before.inRegistry}::boolean[], ${before.country}::text[],
-      ${before.international}::boolean[], ${before.lab}::text[]) AS b(namespace, in_registry, country, international, lab_slug)
+    SELECT n, false, NULL::text, false, NULL::text FROM unnest(${newlyRegistered}::text[]) AS n
   )`;
   return Prisma.sql`
     WITH wanted AS (${SNAPSHOT_DATES}),
@@ -170,9 +162,11 @@ export function scopeDeltaQuery(models: MovedModels, before: OrganizationsBefore
     HAVING sum(models) <> 0 OR sum(d30) <> 0 OR sum(total) <> 0 OR sum(period) <> 0`;
 }
 
-/** A scope row's attribution from its organization `o` as `attributed` gives it. */
-const ATTRIBUTION_OF_ORG = Prisma.sql`COALESCE(o.country, ''), COALESCE(o.international, false),
-  COALESCE(o.lab_slug, ''), CASE WHEN o.in_registry THEN o.namespace ELSE '' END`;
+/** A scope row's attributed columns from its organization `o`, as `attributed` gives them. */
+const ORG_COUNTRY = Prisma.sql`COALESCE(o.country, '')`;
+const ORG_INTERNATIONAL = Prisma.sql`COALESCE(o.international, false)`;
+const ORG_LAB = Prisma.sql`COALESCE(o.lab_slug, '')`;
+const ORG_KEY = Prisma.sql`CASE WHEN o.in_registry THEN o.namespace ELSE '' END`;
 
 /**
  * The change that moves the scope rows of registry namespaces (org = namespace, under either
@@ -195,7 +189,8 @@ export function scopeRelabelQuery(namespaces: string[], forRollups = false): Pri
       -models, -d30, -total, -period
     FROM moved
     UNION ALL
-    SELECT x.date, x.attribution, x.derivative, x.year_cohort, x.young, x.task, x.library, ${ATTRIBUTION_OF_ORG},
+    SELECT x.date, x.attribution, x.derivative, x.year_cohort, x.young, x.task, x.library,
+      ${ORG_COUNTRY}, ${ORG_INTERNATIONAL}, ${ORG_LAB}, ${ORG_KEY},
       x.models, x.d30, x.total, x.period
     FROM moved x JOIN organization o ON o.namespace = x.org`;
 }
@@ -207,8 +202,7 @@ export function scopeRelabelQuery(namespaces: string[], forRollups = false): Pri
  */
 export function scopeRelabelInPlace(namespaces: string[]): Prisma.Sql {
   return Prisma.sql`
-    UPDATE share_scope x SET country = COALESCE(o.country, ''), international = COALESCE(o.international, false),
-      lab = COALESCE(o.lab_slug, '')
+    UPDATE share_scope x SET country = ${ORG_COUNTRY}, international = ${ORG_INTERNATIONAL}, lab = ${ORG_LAB}
     FROM organization o
     WHERE x.org = ANY(${namespaces}::text[]) AND o.namespace = x.org AND o.in_registry`;
 }

@@ -1,6 +1,5 @@
 import {
   type MovedModels,
-  type OrganizationsBefore,
   rollupFromScopeQuery,
   SCOPE_COLUMNS,
   scopeDeltaQuery,
@@ -68,31 +67,23 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
   // its new attribution as they are, without reading a snapshot (in place when it stays in the
   // registry). One that was not is summed with every other unregistered namespace (org = ''):
   // its models' snapshots are read again.
-  const relabelled = changed.filter((ns) => before.get(ns)?.inRegistry === true);
-  const stays = relabelled.filter((ns) => after.get(ns)?.inRegistry === true);
-  const leaves = relabelled.filter((ns) => after.get(ns)?.inRegistry !== true);
-  const unpicked = [...new Set(changed.filter((ns) => before.get(ns)?.inRegistry !== true))];
+  // (Both maps hold the registry's namespaces only.)
+  const relabelled = changed.filter((ns) => before.has(ns));
+  const stays = relabelled.filter((ns) => after.has(ns));
+  const leaves = relabelled.filter((ns) => !after.has(ns));
+  const newlyRegistered = new Set(changed.filter((ns) => !before.has(ns)));
   const affected = await affectedModels(db, changed);
   const rescanned = affected.filter(
     (m) =>
       m.lineageMoved ||
-      unpicked.includes(m.namespace) ||
-      unpicked.includes(m.before) ||
-      unpicked.includes(m.after),
+      newlyRegistered.has(m.namespace) ||
+      newlyRegistered.has(m.before) ||
+      newlyRegistered.has(m.after),
   );
   const moved: MovedModels = {
     ids: rescanned.map((m) => m.id),
     before: rescanned.map((m) => m.before),
     after: rescanned.map((m) => m.after),
-  };
-  // The snapshots are attributed as share_scope holds them once the relabelled rows have moved: the
-  // organizations as they are, but for the namespaces read again, as they were (unregistered).
-  const was: OrganizationsBefore = {
-    namespaces: unpicked,
-    inRegistry: unpicked.map(() => false),
-    country: unpicked.map(() => null),
-    international: unpicked.map(() => false),
-    lab: unpicked.map(() => null),
   };
   const rebuilt = relabelled.length > 0 || moved.ids.length > 0;
   await db.prisma.$transaction(
@@ -110,7 +101,7 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
         if (leaves.length > 0)
           await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeRelabelQuery(leaves)}`;
         if (moved.ids.length > 0)
-          await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(moved, was)}`;
+          await tx.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(moved, [...newlyRegistered])}`;
         await tx.$executeRaw`
           INSERT INTO share_scope ${SCOPE_COLUMNS}
           SELECT date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,

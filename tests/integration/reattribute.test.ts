@@ -44,12 +44,21 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
     return registry;
   };
 
+  /** Sets fields of the registry organization `suffix` (the namespace `${PREFIX}-${suffix}`). */
+  const setOrganization = (
+    r: Registry,
+    suffix: string,
+    fields: Partial<Registry["organizations"][number]>,
+  ) => {
+    const org = r.organizations.find((o) => o.namespace === `${PREFIX}-${suffix}`);
+    if (!org) throw new Error(`no ${suffix}`);
+    Object.assign(org, fields);
+  };
+
   it("a namespace moved to another lab and country", async () => {
     const result = await editAndCompare(
       edited((r) => {
-        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-cn2`);
-        if (!org) throw new Error("no cn2");
-        Object.assign(org, { lab: `${PREFIX}-me`, country: "US" });
+        setOrganization(r, "cn2", { lab: `${PREFIX}-me`, country: "US" });
       }),
     );
     expect(result.namespaces).toBe(1);
@@ -61,9 +70,7 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
       edited((r) => {
         r.organizations.push(organization(`${PREFIX}-u1`, { lab: `${PREFIX}-mi`, country: "DE" }));
         r.organizations = r.organizations.filter((o) => o.namespace !== `${PREFIX}-kr1`);
-        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-fr1`);
-        if (!org) throw new Error("no fr1");
-        Object.assign(org, { country: null, international: true });
+        setOrganization(r, "fr1", { country: null, international: true });
       }),
     );
     expect(result.namespaces).toBe(4);
@@ -79,9 +86,7 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
           organization(`${PREFIX}-u3`, { country: null }),
         );
         r.organizations = r.organizations.filter((o) => o.namespace !== `${PREFIX}-repub`);
-        const org = r.organizations.find((o) => o.namespace === `${PREFIX}-us1`);
-        if (!org) throw new Error("no us1");
-        Object.assign(org, { lab: `${PREFIX}-mi`, country: "FR" });
+        setOrganization(r, "us1", { lab: `${PREFIX}-mi`, country: "FR" });
       }),
     );
     expect(result.namespaces).toBeGreaterThanOrEqual(4);
