@@ -28,9 +28,13 @@ type Models = Awaited<ReturnType<typeof listModels>>;
 const shareData = new VersionedAnswers<ShareData>("share", 500_000, (data) => data.rows.length);
 /**
  * Answers made from a scope's rows: bucketing ≈ 100k rows costs tens of milliseconds of CPU, so
- * each query's answer (a few series × buckets) is made once per data version too.
+ * each query's answer (a few series × buckets) is made once per data version too. Bounded by
+ * values held (points × series), as a daily answer of many labs is far larger than a monthly one.
  */
-const shareResults = new LRUCache<string, ShareResult>({ max: 1000 });
+const shareResults = new LRUCache<string, ShareResult>({
+  maxSize: 2_000_000,
+  sizeCalculation: (r) => Math.max(1, r.points.length * (r.series.length + 1)),
+});
 const labs = new VersionedAnswers<Labs>("labs", 1);
 const models = new VersionedAnswers<Models>("models", 500);
 const labDetails = new VersionedAnswers<{ detail: LabDetail | null }>("lab", 200);
