@@ -43,7 +43,7 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 type JsonSchema = { type?: string; enum?: unknown[]; pattern?: string; minimum?: number; maximum?: number };
-type Parameter = { name: string; in: "query" | "path"; schema: JsonSchema };
+type Parameter = { name: string; in: "query" | "path"; required?: boolean; schema: JsonSchema };
 
 const PREFIX = "conf";
 /** Values of the seeded data, so that generated queries find something. */
@@ -99,11 +99,16 @@ function anyValue(param: Parameter): fc.Arbitrary<string> {
 function requestsFor(path: string, parameters: Parameter[]) {
   const query = parameters.filter((p) => p.in === "query");
   const pathParams = parameters.filter((p) => p.in === "path");
-  // Half the sets use a few parameters with likely values (most of them valid), half anything.
+  // Half the sets use the required parameters and a few others with likely values (most of them
+  // valid), half anything: a route with a required parameter (oEmbed's url) answers 200 often enough.
+  const required = query.filter((p) => p.required);
+  const optional = query.filter((p) => !p.required);
   const likely = fc.record({
     query: fc
-      .subarray(query, { maxLength: Math.min(3, query.length) })
-      .chain((chosen) => fc.tuple(...chosen.map((p) => likelyValue(p).map((v) => [p.name, v] as const)))),
+      .subarray(optional, { maxLength: Math.min(3, optional.length) })
+      .chain((chosen) =>
+        fc.tuple(...[...required, ...chosen].map((p) => likelyValue(p).map((v) => [p.name, v] as const))),
+      ),
     path: fc.tuple(...pathParams.map((p) => likelyValue(p).map((v) => [p.name, v] as const))),
     unknown: fc.constant(undefined as string | undefined),
   });
