@@ -30,19 +30,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** True when Postgres cancelled a statement at its statement_timeout (lib/db/bounded-read.ts). */
 export function isStatementTimeout(error: unknown): boolean {
-  const seen = new Set<unknown>();
+  return causes(error).some(
+    ({ code, originalCode, message }) =>
+      code === "57014" || originalCode === "57014" || /statement timeout/i.test(message ?? ""),
+  );
+}
+
+/** True when a row broke a unique constraint (23505), from pg, PGlite or Prisma. */
+export function isUniqueViolation(error: unknown): boolean {
+  return causes(error).some(({ code, originalCode }) => code === "23505" || originalCode === "23505");
+}
+
+type Cause = { code?: string; originalCode?: string; message?: string };
+
+/** The error and what it wraps: `cause`, or a Prisma error's driver adapter error. */
+function causes(error: unknown): Cause[] {
+  const chain: Cause[] = [];
   let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const { code, originalCode, message } = current as {
-      code?: string;
-      originalCode?: string;
-      message?: string;
-    };
-    if (code === "57014" || originalCode === "57014" || /statement timeout/i.test(message ?? "")) return true;
+  while (current && typeof current === "object" && !chain.includes(current as Cause)) {
+    chain.push(current as Cause);
     current =
-      (current as { cause?: unknown; meta?: { driverAdapterError?: unknown } }).cause ??
+      (current as { cause?: unknown }).cause ??
       (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
-  return false;
+  return chain;
 }

@@ -1,6 +1,6 @@
 import type { Database } from "../db";
 import type { ModelRecord } from "../store/model-record";
-import { writeSnapshots } from "../store/write-snapshots";
+import { snapshotWriter } from "../store/write-snapshots";
 import type { PageWrite } from "./pages";
 import type { ImportedRow } from "./rows";
 import type { ImportRuns } from "./runs";
@@ -8,7 +8,8 @@ import type { ImportRuns } from "./runs";
 /**
  * The write of one page of a history file: the date's run, then the write path every writer uses.
  * A file may leave fields empty that the database knows (a licence, the base models): those are
- * kept (`keepKnown`), never erased.
+ * kept (`keepKnown`), never erased. One writer for the whole run: every date lists most models
+ * again, and those it wrote before are written by id (lib/store/write-snapshots.ts).
  */
 export function databasePageWriter(
   db: Database,
@@ -16,11 +17,12 @@ export function databasePageWriter(
   options: { assertLockHeld?: () => void },
   onWritten?: (snapshots: number) => void,
 ): PageWrite {
+  const writer = snapshotWriter(db, { keepKnown: true });
   return async (date, rows) => {
     // The write lock's connection may drop (a database restart): then stop, never write unlocked.
     options.assertLockHeld?.();
     const runId = await runs.runFor(date);
-    const snapshots = await writeSnapshots(db, rows.map(toRecord), date, { runId, keepKnown: true });
+    const snapshots = await writer.write(rows.map(toRecord), date, { runId });
     runs.record(
       date,
       rows.length,

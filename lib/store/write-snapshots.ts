@@ -1,5 +1,7 @@
 import type { Database } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
+import { KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
 
 export type WriteOptions = {
@@ -19,6 +21,7 @@ const STAGE = `stage_snapshot`;
 const STAGED = `(SELECT *, 'epoch'::timestamptz + created_ms * interval '1 millisecond' AS created_at,
   'epoch'::timestamptz + last_modified_ms * interval '1 millisecond' AS last_modified FROM ${STAGE})`;
 const COLUMNS = [
+  "ord",
   "hub_id",
   "namespace",
   "created_ms",
@@ -34,6 +37,20 @@ const COLUMNS = [
   "downloads_all_time",
   "likes",
 ] as const;
+const SNAPSHOT_COLUMNS = ["model_id", "date", "downloads", "downloads_all_time", "likes", "run_id"] as const;
+const UPDATE_SNAPSHOT = `ON CONFLICT (date, model_id) DO UPDATE SET
+      downloads = EXCLUDED.downloads,
+      downloads_all_time = EXCLUDED.downloads_all_time,
+      likes = EXCLUDED.likes,
+      run_id = EXCLUDED.run_id`;
+
+/** Writes batches of snapshots, remembering the models it wrote (see `snapshotWriter`). */
+export type SnapshotWriter = {
+  write(records: readonly ModelRecord[], date: string, options: BatchOptions): Promise<number>;
+  /** Models of the last batch written by id from memory, and merged through the model table. */
+  readonly last: { fromMemory: number; merged: number };
+};
+export type BatchOptions = Omit<WriteOptions, "keepKnown">;
 
 /**
  * Writes snapshots of `date` for any number of models in one transaction: the rows are copied
@@ -48,32 +65,126 @@ export async function writeSnapshots(
   date: string,
   options: WriteOptions,
 ): Promise<number> {
+  return (await writeBatch(db, records, date, options, null)).written;
+}
+
+/**
+ * The write path of a writer that stores the same models date after date (an import, a backfill:
+ * every weekly file lists most of the Hub again). A model whose record is exactly the one this
+ * writer last committed for it is written by id, its snapshot copied straight into the table; the
+ * rest go through `writeSnapshots`' merge, which hands back their ids. Valid while nothing else
+ * rewrites those model rows: every writer holds the ingest lock for its whole run, so one writer
+ * lives no longer than its run.
+ */
+export function snapshotWriter(db: Database, options: { keepKnown: boolean }): SnapshotWriter {
+  const memory = new KnownModels();
+  const writer = {
+    last: { fromMemory: 0, merged: 0 },
+    async write(records: readonly ModelRecord[], date: string, batch: BatchOptions) {
+      const result = await writeBatch(db, records, date, { ...batch, keepKnown: options.keepKnown }, memory);
+      writer.last = { fromMemory: result.fromMemory, merged: result.merged };
+      return result.written;
+    },
+  };
+  return writer;
+}
+
+async function writeBatch(
+  db: Database,
+  records: readonly ModelRecord[],
+  date: string,
+  options: WriteOptions,
+  memory: KnownModels | null,
+): Promise<{ written: number; fromMemory: number; merged: number }> {
   const unique = dedupe(records);
-  if (unique.length === 0 && !options.alsoInTransaction) return 0;
-  return withRawTransaction(db.raw, async (tx) => {
+  const known: KnownSnapshot[] = [];
+  const unknown: ModelRecord[] = [];
+  for (const record of unique) {
+    const id = memory?.idOf(record) ?? null;
+    if (id === null) unknown.push(record);
+    else known.push({ id, record });
+  }
+  const counts = { fromMemory: known.length, merged: unknown.length };
+  if (unique.length === 0 && !options.alsoInTransaction) return { written: 0, ...counts };
+  const { written, ids } = await withRawTransaction(db.raw, async (tx) => {
     let written = 0;
-    if (unique.length > 0) {
+    let ids: number[] = [];
+    // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
+    // next run writes it again.
+    await tx.query("SET LOCAL synchronous_commit = off");
+    if (known.length > 0) written += await writeKnownSnapshots(tx, known, date, options.runId);
+    if (unknown.length > 0) {
       // Merges below join a small stage to large tables: index probes, never a scan of the model table
-      // (the planner, without statistics on the stage, hashes all of it). A lost commit after a crash
-      // costs nothing: every writer is resumable and idempotent, so the next run writes it again.
+      // (the planner, without statistics on the stage, hashes all of it).
       await tx.query("SET LOCAL enable_hashjoin = off");
       await tx.query("SET LOCAL enable_mergejoin = off");
-      await tx.query("SET LOCAL synchronous_commit = off");
       await tx.query(`CREATE TEMP TABLE ${STAGE} (
-        hub_id text NOT NULL, namespace text NOT NULL, created_ms bigint, last_modified_ms bigint,
-        pipeline_tag text, library_name text, license text, gated boolean, parameters bigint,
-        base_models text, base_relation text, downloads bigint NOT NULL, downloads_all_time bigint,
-        likes int NOT NULL
+        ord int NOT NULL, hub_id text NOT NULL, namespace text NOT NULL, created_ms bigint,
+        last_modified_ms bigint, pipeline_tag text, library_name text, license text, gated boolean,
+        parameters bigint, base_models text, base_relation text, downloads bigint NOT NULL,
+        downloads_all_time bigint, likes int NOT NULL
       ) ON COMMIT DROP`);
       // Generated a thousand rows at a time while the server parses what came before.
-      await tx.copyFrom(STAGE, COLUMNS, copyRows(unique, await registrySpelling(tx)));
+      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
       await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
-      written = await mergeSnapshots(tx, date, options.runId);
+      const merged = await mergeSnapshots(tx, date, options.runId, memory !== null);
+      written += merged.written;
+      ids = merged.ids;
     }
     await options.alsoInTransaction?.(tx);
-    return written;
+    return { written, ids };
   });
+  // Only now: the ids of a rolled-back transaction may never exist.
+  unknown.forEach((record, ord) => {
+    const id = ids[ord];
+    if (memory && id !== undefined) memory.remember(record, id);
+  });
+  return { written, ...counts };
+}
+
+type KnownSnapshot = { id: number; record: ModelRecord };
+
+/**
+ * Snapshots of models known by id, copied into the table in id order. A date written before (a
+ * resumed run, a file read again) breaks the key: then they are upserted through a stage instead.
+ */
+async function writeKnownSnapshots(
+  tx: RawTransaction,
+  known: KnownSnapshot[],
+  date: string,
+  runId: number | null,
+): Promise<number> {
+  known.sort((x, y) => x.id - y.id);
+  const rows = () => snapshotRows(known, date, runId);
+  await tx.query("SAVEPOINT known_snapshots");
+  try {
+    await tx.copyFrom("model_snapshot", SNAPSHOT_COLUMNS, rows());
+    await tx.query("RELEASE SAVEPOINT known_snapshots");
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await tx.query("ROLLBACK TO SAVEPOINT known_snapshots");
+    await tx.query("CREATE TEMP TABLE stage_known_snapshot (LIKE model_snapshot) ON COMMIT DROP");
+    await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, rows());
+    await tx.query(
+      `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
+       SELECT ${SNAPSHOT_COLUMNS.join(", ")} FROM stage_known_snapshot ORDER BY model_id
+       ${UPDATE_SNAPSHOT}`,
+    );
+  }
+  return known.length;
+}
+
+function* snapshotRows(known: KnownSnapshot[], date: string, runId: number | null): Generator<string> {
+  const tail = `\t${copyField(runId)}\n`;
+  for (let start = 0; start < known.length; start += ROWS_PER_CHUNK) {
+    let chunk = "";
+    for (let i = start; i < Math.min(start + ROWS_PER_CHUNK, known.length); i++) {
+      const { id, record: r } = known[i] as KnownSnapshot;
+      chunk += `${id}\t${date}\t${r.downloads}\t${copyField(r.downloadsAllTime)}\t${r.likes}${tail}`;
+    }
+    yield chunk;
+  }
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */
@@ -102,7 +213,7 @@ function* copyRows(records: readonly ModelRecord[], registry: Map<string, string
       const r = records[i] as ModelRecord;
       const namespace = registry.get(r.namespace.toLowerCase()) ?? r.namespace;
       chunk +=
-        `${copyField(r.hubId)}\t${copyField(namespace)}\t${copyField(time(r.createdAt))}\t` +
+        `${i}\t${copyField(r.hubId)}\t${copyField(namespace)}\t${copyField(time(r.createdAt))}\t` +
         `${copyField(time(r.lastModified))}\t${copyField(r.pipelineTag)}\t${copyField(r.libraryName)}\t` +
         `${copyField(r.license)}\t${copyField(r.gated)}\t${copyField(r.parameters)}\t` +
         `${copyField(r.baseModels.length > 0 ? r.baseModels.join("\n") : null)}\t${copyField(r.baseRelation)}\t` +
@@ -192,20 +303,33 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
     INSERT INTO lineage_pending (model_id) SELECT id FROM upserted ON CONFLICT DO NOTHING`);
 }
 
-async function mergeSnapshots(tx: RawTransaction, date: string, runId: number | null): Promise<number> {
-  const { affected } = await tx.query(
+/**
+ * Snapshots of the staged models by (date, model). Returns the number of rows written and, when
+ * `withIds` (a writer remembers them), each staged row's model id by its place in the stage.
+ */
+async function mergeSnapshots(
+  tx: RawTransaction,
+  date: string,
+  runId: number | null,
+  withIds: boolean,
+): Promise<{ written: number; ids: number[] }> {
+  const { rows } = await tx.query<{ ord: number; id: number }>(
     `
-    INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id)
-    SELECT m.id, $1::date, s.downloads, s.downloads_all_time, s.likes, $2::int
-    FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id
-    -- In key order: the date's index entries are appended side by side instead of all over.
-    ORDER BY m.id
-    ON CONFLICT (date, model_id) DO UPDATE SET
-      downloads = EXCLUDED.downloads,
-      downloads_all_time = EXCLUDED.downloads_all_time,
-      likes = EXCLUDED.likes,
-      run_id = EXCLUDED.run_id`,
+    WITH resolved AS MATERIALIZED (
+      SELECT s.ord, m.id, s.downloads, s.downloads_all_time, s.likes
+      FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id
+    ), written AS (
+      INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
+      SELECT id, $1::date, downloads, downloads_all_time, likes, $2::int FROM resolved
+      -- In key order: the date's index entries are appended side by side instead of all over.
+      ORDER BY id
+      ${UPDATE_SNAPSHOT}
+    )
+    ${withIds ? "SELECT ord, id FROM resolved" : "SELECT -1 AS ord, count(*)::int AS id FROM resolved"}`,
     [date, runId],
   );
-  return affected;
+  if (!withIds) return { written: rows[0]?.id ?? 0, ids: [] };
+  const ids: number[] = [];
+  for (const { ord, id } of rows) ids[ord] = id;
+  return { written: rows.length, ids };
 }

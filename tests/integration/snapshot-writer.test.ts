@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import type { ModelRecord } from "@/lib/store/model-record";
+import { snapshotWriter, writeSnapshots } from "@/lib/store/write-snapshots";
+import { modelRecord, uniqueNamespace } from "../factories/model-record";
+import { snapshotsWithModel } from "../helpers/snapshots";
+import { suiteDatabase } from "../helpers/suite";
+import { testBackends } from "../helpers/test-db";
+
+describe.each(testBackends())("snapshotWriter on %s", (backend) => {
+  const db = suiteDatabase(backend);
+  const models = (ns: string, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      modelRecord({
+        hubId: `${ns}/m${i}`,
+        downloads: BigInt(i),
+        downloadsAllTime: BigInt(1000 + i),
+        likes: i,
+      }),
+    );
+  const modelRow = (record: ModelRecord) =>
+    db.prisma.$queryRaw<
+      { id: number; version: string; license: string | null; pipelineTag: string | null }[]
+    >`
+      SELECT id, xmin::text AS version, license, pipeline_tag AS "pipelineTag" FROM model WHERE hub_id = ${record.hubId}`.then(
+      (rows) => rows[0],
+    );
+  const stored = async (records: ModelRecord[]) =>
+    Promise.all(
+      records.map(async (r) =>
+        (await snapshotsWithModel(db, { hubId: r.hubId })).map((s) => [
+          s.date.toISOString().slice(0, 10),
+          s.downloads,
+          s.downloadsAllTime,
+          s.likes,
+          s.runId,
+        ]),
+      ),
+    );
+
+  it("writes later dates of the same models by id, storing what writeSnapshots stores", async () => {
+    const [ns, twin] = [uniqueNamespace(), uniqueNamespace()];
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const day1 = models(ns, 30);
+    const day2 = day1.map((r, i) => ({
+      ...r,
+      downloads: r.downloads + 7n,
+      likes: i % 3 === 0 ? 0 : r.likes,
+    }));
+    expect(await writer.write(day1, "2025-09-01", { runId: null })).toBe(30);
+    expect(writer.last).toEqual({ fromMemory: 0, merged: 30 });
+    const versions = await Promise.all(day1.map(modelRow));
+    expect(await writer.write(day2, "2025-09-02", { runId: null })).toBe(30);
+    expect(writer.last).toEqual({ fromMemory: 30, merged: 0 });
+    // The model rows were left alone.
+    expect(await Promise.all(day1.map(modelRow))).toEqual(versions);
+
+    // The same two dates through writeSnapshots alone, under another namespace: the same rows.
+    const rename = (r: ModelRecord) => ({ ...r, hubId: r.hubId.replace(ns, twin), namespace: twin });
+    await writeSnapshots(db, day1.map(rename), "2025-09-01", { runId: null });
+    await writeSnapshots(db, day2.map(rename), "2025-09-02", { runId: null });
+    expect(await stored(day2)).toEqual(await stored(day2.map(rename)));
+    expect((await stored(day2))[4]).toEqual([
+      ["2025-09-01", 4n, 1004n, 4, null],
+      ["2025-09-02", 11n, 1004n, 4, null],
+    ]);
+  });
+
+  it("merges a model whose record changed, and the models it has not seen", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const [a, b] = models(ns, 2) as [ModelRecord, ModelRecord];
+    await writer.write([a, b], "2025-09-03", { runId: null });
+    const before = await modelRow(a);
+    const changed = { ...a, pipelineTag: "text-classification" };
+    const added = modelRecord({ hubId: `${ns}/new` });
+    await writer.write([changed, b, added], "2025-09-04", { runId: null });
+    expect(writer.last).toEqual({ fromMemory: 1, merged: 2 });
+    const after = await modelRow(a);
+    expect(after?.pipelineTag).toBe("text-classification");
+    expect(after?.version).not.toBe(before?.version);
+    expect(
+      await db.prisma.lineagePending.findUnique({ where: { modelId: after?.id as number } }),
+    ).not.toBeNull();
+    // From then on the changed record is the one remembered.
+    await writer.write([changed, b, added], "2025-09-05", { runId: null });
+    expect(writer.last).toEqual({ fromMemory: 3, merged: 0 });
+    expect((await snapshotsWithModel(db, { hubId: added.hubId })).length).toBe(2);
+  });
+
+  it("re-writing a date it wrote before updates the rows instead of failing or duplicating", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const day = models(ns, 5);
+    await writer.write(day, "2025-09-06", { runId: null });
+    await writer.write(day, "2025-09-07", { runId: null });
+    const again = day.map((r) => ({ ...r, downloads: r.downloads + 100n, likes: 42 }));
+    expect(await writer.write(again, "2025-09-07", { runId: null })).toBe(5);
+    expect(writer.last).toEqual({ fromMemory: 5, merged: 0 });
+    const rows = await stored(day);
+    expect(rows[2]).toEqual([
+      ["2025-09-06", 2n, 1002n, 2, null],
+      ["2025-09-07", 102n, 1002n, 42, null],
+    ]);
+  });
+
+  it("remembers nothing of a batch whose transaction rolled back", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const day = models(ns, 3);
+    const failing = async () => {
+      throw new Error("progress could not be recorded");
+    };
+    await expect(
+      writer.write(day, "2025-09-08", { runId: null, alsoInTransaction: failing }),
+    ).rejects.toThrow("progress could not be recorded");
+    expect(await modelRow(day[0] as ModelRecord)).toBeUndefined();
+    // The ids the rolled-back merge handed out never existed: the models are merged again.
+    await writer.write(day, "2025-09-08", { runId: null });
+    expect(writer.last).toEqual({ fromMemory: 0, merged: 3 });
+    const id = (await modelRow(day[1] as ModelRecord))?.id;
+    expect((await snapshotsWithModel(db, { id: id as number })).map((s) => s.downloads)).toEqual([1n]);
+  });
+
+  it("with keepKnown a record leaving a field empty keeps the stored value, and later dates go by id", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: true });
+    const full = modelRecord({ hubId: `${ns}/k`, license: "mit" });
+    const sparse = { ...full, license: null, downloads: 5n };
+    await writer.write([full], "2025-09-09", { runId: null });
+    await writer.write([sparse], "2025-09-10", { runId: null });
+    expect(writer.last).toEqual({ fromMemory: 0, merged: 1 });
+    await writer.write([{ ...sparse, downloads: 6n }], "2025-09-11", { runId: null });
+    expect(writer.last).toEqual({ fromMemory: 1, merged: 0 });
+    expect((await modelRow(full))?.license).toBe("mit");
+    expect((await snapshotsWithModel(db, { hubId: full.hubId })).map((s) => s.downloads)).toEqual([
+      100n,
+      5n,
+      6n,
+    ]);
+  });
+
+  it("a batch listing a known model twice keeps the last record and commits with the run's progress", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const [m] = models(ns, 1) as [ModelRecord];
+    await writer.write([m], "2025-09-12", { runId: null });
+    let progressed = false;
+    const written = await writer.write([m, { ...m, downloads: 77n }], "2025-09-13", {
+      runId: null,
+      alsoInTransaction: async (tx) => {
+        await tx.query("SELECT 1");
+        progressed = true;
+      },
+    });
+    expect(written).toBe(1);
+    expect(progressed).toBe(true);
+    expect((await snapshotsWithModel(db, { hubId: m.hubId })).map((s) => s.downloads)).toEqual([0n, 77n]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { fingerprint, KnownModels } from "@/lib/store/known-models";
+import type { ModelRecord } from "@/lib/store/model-record";
+import { modelRecord } from "../factories/model-record";
+
+describe("KnownModels", () => {
+  it("finds a model only by the exact record it was remembered with", () => {
+    const known = new KnownModels();
+    const record = modelRecord({ hubId: "a/b", parameters: 7_000_000_000n, baseModels: ["x/y"] });
+    expect(known.idOf(record)).toBeNull();
+    known.remember(record, 12);
+    expect(known.idOf({ ...record, downloads: 5n, downloadsAllTime: null, likes: 3 })).toBe(12);
+    const changes: Partial<ModelRecord>[] = [
+      { namespace: "A" },
+      { createdAt: null },
+      { lastModified: new Date("2025-02-01T10:00:00.001Z") },
+      { pipelineTag: null },
+      { libraryName: "" },
+      { license: "mit" },
+      { gated: null },
+      { gated: true },
+      { parameters: 7_000_000_001n },
+      { parameters: null },
+      { baseModels: [] },
+      { baseModels: ["x/y", "z/w"] },
+      { baseModels: ["x", "/y"] },
+      { baseRelation: "merge" },
+    ];
+    for (const change of changes)
+      expect(known.idOf({ ...record, ...change }), Object.keys(change).join()).toBeNull();
+    known.remember({ ...record, license: "mit" }, 12);
+    expect(known.idOf(record)).toBeNull();
+    expect(known.idOf({ ...record, license: "mit" })).toBe(12);
+    expect(known.size).toBe(1);
+  });
+
+  it("tells apart fields that would run together as text", () => {
+    const base = modelRecord({ hubId: "a/b" });
+    const prints = [
+      { ...base, pipelineTag: "ab", libraryName: "c" },
+      { ...base, pipelineTag: "a", libraryName: "bc" },
+      { ...base, pipelineTag: null, libraryName: "null" },
+      { ...base, pipelineTag: "", libraryName: null },
+      { ...base, parameters: 2n ** 80n },
+      { ...base, parameters: 2n ** 80n + 1n },
+    ].map((r) => {
+      const { a, b } = fingerprint(r);
+      return `${a}:${b}`;
+    });
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  it("keeps every one of many models through growth", () => {
+    const known = new KnownModels(16);
+    const records = Array.from({ length: 50_000 }, (_, i) =>
+      modelRecord({ hubId: `ns${i % 97}/model-${i}` }),
+    );
+    for (const [i, r] of records.entries()) known.remember(r, i + 1);
+    expect(known.size).toBeGreaterThan(49_990);
+    let found = 0;
+    records.forEach((r, i) => {
+      if (known.idOf(r) === i + 1) found++;
+    });
+    // Two Hub ids may share a slot's 32-bit key: the later one holds it, the other is merged again.
+    expect(found).toBeGreaterThan(49_990);
+    expect(records.filter((r) => known.idOf({ ...r, license: "other" }) !== null)).toEqual([]);
+  });
+});
