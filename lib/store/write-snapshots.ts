@@ -313,22 +313,20 @@ async function mergeSnapshots(
   runId: number | null,
   withIds: boolean,
 ): Promise<{ written: number; ids: number[] }> {
+  const resolved = `(SELECT s.ord, m.id, s.downloads, s.downloads_all_time, s.likes
+    FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id)`;
+  // In key order: the date's index entries are appended side by side instead of all over.
+  const insert = (from: string) => `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
+    SELECT id, $1::date, downloads, downloads_all_time, likes, $2::int FROM ${from} ORDER BY id
+    ${UPDATE_SNAPSHOT}`;
+  if (!withIds) {
+    const { affected } = await tx.query(insert(`${resolved} r`), [date, runId]);
+    return { written: affected, ids: [] };
+  }
   const { rows } = await tx.query<{ ord: number; id: number }>(
-    `
-    WITH resolved AS MATERIALIZED (
-      SELECT s.ord, m.id, s.downloads, s.downloads_all_time, s.likes
-      FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id
-    ), written AS (
-      INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
-      SELECT id, $1::date, downloads, downloads_all_time, likes, $2::int FROM resolved
-      -- In key order: the date's index entries are appended side by side instead of all over.
-      ORDER BY id
-      ${UPDATE_SNAPSHOT}
-    )
-    ${withIds ? "SELECT ord, id FROM resolved" : "SELECT -1 AS ord, count(*)::int AS id FROM resolved"}`,
+    `WITH resolved AS MATERIALIZED ${resolved}, written AS (${insert("resolved")}) SELECT ord, id FROM resolved`,
     [date, runId],
   );
-  if (!withIds) return { written: rows[0]?.id ?? 0, ids: [] };
   const ids: number[] = [];
   for (const { ord, id } of rows) ids[ord] = id;
   return { written: rows.length, ids };
