@@ -33,18 +33,16 @@ export class KnownModels {
     return this.count;
   }
 
-  /** The model's id when `record` is exactly what was last written for it, else null. */
-  idOf(record: ModelRecord): number | null {
-    const print = fingerprint(record);
+  /** The model's id when its record's `print` is exactly what was last written for it, else null. */
+  idOf(print: Fingerprint): number | null {
     const slot = this.find(print.key);
     const id = this.ids[slot] ?? 0;
     if (id === 0 || this.printsA[slot] !== print.a || this.printsB[slot] !== print.b) return null;
     return id;
   }
 
-  /** Call only once the transaction that wrote `record` as model `id` has committed. */
-  remember(record: ModelRecord, id: number): void {
-    const print = fingerprint(record);
+  /** Call only once the transaction that wrote the record of `print` as model `id` has committed. */
+  remember(print: Fingerprint, id: number): void {
     let slot = this.find(print.key);
     if (this.ids[slot] === 0) {
       if ((this.count + 1) * 4 > this.ids.length * 3) {
@@ -143,8 +141,10 @@ class Hasher {
   }
 }
 
+export type Fingerprint = { key: number; a: number; b: number };
+
 /** Everything of a record the model row is made of: the counts are the snapshot's, not in it. */
-export function fingerprint(record: ModelRecord): { key: number; a: number; b: number } {
+export function fingerprint(record: ModelRecord): Fingerprint {
   const h = new Hasher();
   h.text(record.hubId);
   const key = h.finish(h.a ^ h.b);

@@ -1,7 +1,7 @@
 import type { Database } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
-import { KnownModels } from "./known-models";
+import { type Fingerprint, fingerprint, KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
 
 export type WriteOptions = {
@@ -97,23 +97,23 @@ async function writeBatch(
   memory: KnownModels | null,
 ): Promise<{ written: number; fromMemory: number; merged: number }> {
   const unique = dedupe(records);
-  const known: KnownSnapshot[] = [];
-  const unknown: ModelRecord[] = [];
-  for (const record of unique) {
-    const id = memory?.idOf(record) ?? null;
-    if (id === null) unknown.push(record);
-    else known.push({ id, record });
-  }
-  const counts = { fromMemory: known.length, merged: unknown.length };
-  if (unique.length === 0 && !options.alsoInTransaction) return { written: 0, ...counts };
+  if (unique.length === 0 && !options.alsoInTransaction) return { written: 0, fromMemory: 0, merged: 0 };
+  const unknown: Unknown = { records: memory ? [] : [...unique], prints: [] };
   const { written, ids } = await withRawTransaction(db.raw, async (tx) => {
     let written = 0;
     let ids: number[] = [];
     // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
     // next run writes it again.
     await tx.query("SET LOCAL synchronous_commit = off");
-    if (known.length > 0) written += await writeKnownSnapshots(tx, known, date, options.runId);
-    if (unknown.length > 0) {
+    if (memory)
+      written += await writeKnownSnapshots(tx, {
+        records: unique,
+        memory,
+        unknown,
+        date,
+        runId: options.runId,
+      });
+    if (unknown.records.length > 0) {
       // Merges below join a small stage to large tables: index probes, never a scan of the model table
       // (the planner, without statistics on the stage, hashes all of it).
       await tx.query("SET LOCAL enable_hashjoin = off");
@@ -125,7 +125,7 @@ async function writeBatch(
         downloads_all_time bigint, likes int NOT NULL
       ) ON COMMIT DROP`);
       // Generated a thousand rows at a time while the server parses what came before.
-      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
+      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown.records, await registrySpelling(tx)));
       await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
       const merged = await mergeSnapshots(tx, date, options.runId, memory !== null);
@@ -136,27 +136,36 @@ async function writeBatch(
     return { written, ids };
   });
   // Only now: the ids of a rolled-back transaction may never exist.
-  unknown.forEach((record, ord) => {
+  unknown.prints.forEach((print, ord) => {
     const id = ids[ord];
-    if (memory && id !== undefined) memory.remember(record, id);
+    if (memory && id !== undefined) memory.remember(print, id);
   });
-  return { written, ...counts };
+  const merged = unknown.records.length;
+  return { written, fromMemory: unique.length - merged, merged };
 }
 
-type KnownSnapshot = { id: number; record: ModelRecord };
+/** The records a writer's memory did not know, and their fingerprints (to remember them by). */
+type Unknown = { records: ModelRecord[]; prints: Fingerprint[] };
+type KnownBatch = {
+  records: readonly ModelRecord[];
+  memory: KnownModels;
+  /** Filled as the known rows are copied: the rest of the batch. */
+  unknown: Unknown;
+  date: string;
+  runId: number | null;
+};
 
 /**
- * Snapshots of models known by id, copied into the table in id order. A date written before (a
- * resumed run, a file read again) breaks the key: then they are upserted through a stage instead.
+ * Snapshots of the models the writer knows, copied into the table by id while the records are
+ * sorted out (the server inserts one chunk while the next is fingerprinted). A date written before
+ * (a resumed run, a file read again) breaks the key: then they are upserted through a stage.
  */
-async function writeKnownSnapshots(
-  tx: RawTransaction,
-  known: KnownSnapshot[],
-  date: string,
-  runId: number | null,
-): Promise<number> {
-  known.sort((x, y) => x.id - y.id);
-  const rows = () => snapshotRows(known, date, runId);
+async function writeKnownSnapshots(tx: RawTransaction, batch: KnownBatch): Promise<number> {
+  const rows = () => {
+    batch.unknown.records.length = 0;
+    batch.unknown.prints.length = 0;
+    return knownRows(batch);
+  };
   await tx.query("SAVEPOINT known_snapshots");
   try {
     await tx.copyFrom("model_snapshot", SNAPSHOT_COLUMNS, rows());
@@ -172,19 +181,28 @@ async function writeKnownSnapshots(
        ${UPDATE_SNAPSHOT}`,
     );
   }
-  return known.length;
+  return batch.records.length - batch.unknown.records.length;
 }
 
-function* snapshotRows(known: KnownSnapshot[], date: string, runId: number | null): Generator<string> {
+function* knownRows({ records, memory, unknown, date, runId }: KnownBatch): Generator<string> {
   const tail = `\t${copyField(runId)}\n`;
-  for (let start = 0; start < known.length; start += ROWS_PER_CHUNK) {
-    let chunk = "";
-    for (let i = start; i < Math.min(start + ROWS_PER_CHUNK, known.length); i++) {
-      const { id, record: r } = known[i] as KnownSnapshot;
-      chunk += `${id}\t${date}\t${r.downloads}\t${copyField(r.downloadsAllTime)}\t${r.likes}${tail}`;
+  let chunk = "";
+  let rows = 0;
+  for (const record of records) {
+    const print = fingerprint(record);
+    const id = memory.idOf(print);
+    if (id === null) {
+      unknown.records.push(record);
+      unknown.prints.push(print);
+      continue;
     }
-    yield chunk;
+    chunk += `${id}\t${date}\t${record.downloads}\t${copyField(record.downloadsAllTime)}\t${record.likes}${tail}`;
+    if (++rows % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = "";
+    }
   }
+  if (chunk) yield chunk;
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */
