@@ -16,8 +16,16 @@ export type RawTransaction = {
     sql: string,
     params?: unknown[],
   ): Promise<{ rows: T[]; affected: number }>;
-  /** COPY `table` (`columns`) FROM STDIN in text format; `chunks` hold the rows, tab-separated. */
-  copyFrom(table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void>;
+  /**
+   * COPY `table` (`columns`) FROM STDIN: `chunks` hold the rows in text format (tab-separated), or
+   * with `binary` in binary format (lib/db/copy-binary.ts).
+   */
+  copyFrom(
+    table: string,
+    columns: readonly string[],
+    chunks: Iterable<string> | Iterable<Uint8Array>,
+    format?: CopyFormat,
+  ): Promise<void>;
 };
 
 export async function withRawTransaction<T>(
@@ -42,8 +50,9 @@ export async function withRawTransaction<T>(
   }
 }
 
-const copySql = (table: string, columns: readonly string[], source: string) =>
-  `COPY ${table} (${columns.join(", ")}) FROM ${source} (FORMAT text)`;
+type CopyFormat = "text" | "binary";
+const copySql = (table: string, columns: readonly string[], source: string, format: CopyFormat = "text") =>
+  `COPY ${table} (${columns.join(", ")}) FROM ${source} (FORMAT ${format})`;
 
 function pgTransaction(client: pg.PoolClient): RawTransaction {
   return {
@@ -51,8 +60,8 @@ function pgTransaction(client: pg.PoolClient): RawTransaction {
       const result = await client.query(sql, params);
       return { rows: result.rows as T[], affected: result.rowCount ?? 0 };
     },
-    async copyFrom(table, columns, chunks) {
-      await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, "STDIN"))));
+    async copyFrom(table, columns, chunks, format) {
+      await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, "STDIN", format))));
     },
   };
 }
@@ -63,8 +72,10 @@ function pgliteTransaction(tx: Transaction): RawTransaction {
       const result = await tx.query<T>(sql, params);
       return { rows: result.rows, affected: result.affectedRows ?? 0 };
     },
-    async copyFrom(table, columns, chunks) {
-      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([...chunks]) });
+    async copyFrom(table, columns, chunks, format) {
+      // A Blob takes only bytes of a plain ArrayBuffer: binary chunks are copied into one.
+      const parts = [...chunks].map((c) => (typeof c === "string" ? c : new Uint8Array(c)));
+      await tx.query(copySql(table, columns, "'/dev/blob'", format), [], { blob: new Blob(parts) });
     },
   };
 }

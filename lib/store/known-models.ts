@@ -33,27 +33,29 @@ export class KnownModels {
     return this.count;
   }
 
-  /** The model's id when its record's `print` is exactly what was last written for it, else null. */
-  idOf(print: Fingerprint): number | null {
-    const slot = this.find(print.key);
+  /** The model's id when the record fingerprinted at `prints[at]` is exactly what was last written for it. */
+  idOf(prints: Fingerprints, at: number): number | null {
+    const slot = this.find(prints[3 * at] as number);
     const id = this.ids[slot] ?? 0;
-    if (id === 0 || this.printsA[slot] !== print.a || this.printsB[slot] !== print.b) return null;
+    if (id === 0 || this.printsA[slot] !== prints[3 * at + 1] || this.printsB[slot] !== prints[3 * at + 2])
+      return null;
     return id;
   }
 
-  /** Call only once the transaction that wrote the record of `print` as model `id` has committed. */
-  remember(print: Fingerprint, id: number): void {
-    let slot = this.find(print.key);
+  /** Call only once the transaction that wrote the record of `prints[at]` as model `id` has committed. */
+  remember(prints: Fingerprints, at: number, id: number): void {
+    const key = prints[3 * at] as number;
+    let slot = this.find(key);
     if (this.ids[slot] === 0) {
       if ((this.count + 1) * 4 > this.ids.length * 3) {
         this.grow();
-        slot = this.find(print.key);
+        slot = this.find(key);
       }
       this.count++;
     }
-    this.keys[slot] = print.key;
-    this.printsA[slot] = print.a;
-    this.printsB[slot] = print.b;
+    this.keys[slot] = key;
+    this.printsA[slot] = prints[3 * at + 1] as number;
+    this.printsB[slot] = prints[3 * at + 2] as number;
     this.ids[slot] = id;
   }
 
@@ -83,81 +85,99 @@ export class KnownModels {
   }
 }
 
+/** Records' fingerprints, three words each: the Hub id's key, then the whole record's two lanes. */
+export type Fingerprints = Uint32Array;
+
 const SEED_A = randomInt(2 ** 32 - 1);
 const SEED_B = randomInt(2 ** 32 - 1);
+const NULL = 0xffff_fffe;
 
-/**
- * Two 32-bit lanes of different mixing (murmur3's and xxhash32's constants) fed field by field:
- * hashing a row's text instead cost more than writing the row (≈ 3 µs a row to build the string).
+/*
+ * Two 32-bit lanes of different mixing (murmur3's and xxhash32's constants) fed field by field, in
+ * module state rather than an object a record: hashing a row's text, or allocating per record, cost
+ * more than writing the row.
  */
-class Hasher {
-  a = SEED_A;
-  b = SEED_B;
+let laneA = 0;
+let laneB = 0;
 
-  word(value: number): void {
-    let k = Math.imul(value, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    this.a ^= Math.imul(k, 0x1b873593);
-    this.a = (Math.imul((this.a << 13) | (this.a >>> 19), 5) + 0xe6546b64) | 0;
-    this.b = (this.b + Math.imul(value, 0xc2b2ae3d)) | 0;
-    this.b = Math.imul((this.b << 17) | (this.b >>> 15), 0x27d4eb2f);
-  }
-
-  /** A tag first, so that null, "" and a value never hash alike, nor one field's end the next's start. */
-  text(value: string | null): void {
-    if (value === null) {
-      this.word(0xffff_fffe);
-      return;
-    }
-    this.word(value.length);
-    let i = 0;
-    for (; i + 1 < value.length; i += 2) this.word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
-    if (i < value.length) this.word(value.charCodeAt(i));
-  }
-
-  /** Whole numbers within ±2^53 (epoch milliseconds, counts). */
-  number(value: number | null): void {
-    if (value === null) {
-      this.word(0xffff_fffe);
-      return;
-    }
-    this.word(value >>> 0);
-    this.word(Math.floor(value / 2 ** 32) | 0);
-  }
-
-  bigint(value: bigint | null): void {
-    if (value === null) this.word(0xffff_fffe);
-    else if (value >= -(2n ** 53n) && value <= 2n ** 53n) this.number(Number(value));
-    else this.text(value.toString());
-  }
-
-  finish(lane: number): number {
-    let h = lane;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  }
+function word(value: number): void {
+  let k = Math.imul(value, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  laneA ^= Math.imul(k, 0x1b873593);
+  laneA = (Math.imul((laneA << 13) | (laneA >>> 19), 5) + 0xe6546b64) | 0;
+  laneB = (laneB + Math.imul(value, 0xc2b2ae3d)) | 0;
+  laneB = Math.imul((laneB << 17) | (laneB >>> 15), 0x27d4eb2f);
 }
 
-export type Fingerprint = { key: number; a: number; b: number };
+/** A tag first, so that null, "" and a value never hash alike, nor one field's end the next's start. */
+function text(value: string | null): void {
+  if (value === null) {
+    word(NULL);
+    return;
+  }
+  word(value.length);
+  let i = 0;
+  for (; i + 1 < value.length; i += 2) word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
+  if (i < value.length) word(value.charCodeAt(i));
+}
 
-/** Everything of a record the model row is made of: the counts are the snapshot's, not in it. */
-export function fingerprint(record: ModelRecord): Fingerprint {
-  const h = new Hasher();
-  h.text(record.hubId);
-  const key = h.finish(h.a ^ h.b);
-  h.text(record.namespace);
-  h.number(record.createdAt ? record.createdAt.getTime() : null);
-  h.number(record.lastModified ? record.lastModified.getTime() : null);
-  h.text(record.pipelineTag);
-  h.text(record.libraryName);
-  h.text(record.license);
-  h.word(record.gated === null ? 2 : record.gated ? 1 : 0);
-  h.bigint(record.parameters);
-  h.word(record.baseModels.length);
-  for (const base of record.baseModels) h.text(base);
-  h.text(record.baseRelation);
-  return { key, a: h.finish(h.a), b: h.finish(h.b) };
+/** Whole numbers within ±2^53 (epoch milliseconds, counts). */
+function whole(value: number | null): void {
+  if (value === null) {
+    word(NULL);
+    return;
+  }
+  word(value >>> 0);
+  word(Math.floor(value / 2 ** 32) | 0);
+}
+
+const SAFE = 2n ** 53n;
+const MINUS_SAFE = -SAFE;
+
+function big(value: bigint | null): void {
+  if (value === null) word(NULL);
+  else if (value >= MINUS_SAFE && value <= SAFE) whole(Number(value));
+  else text(value.toString());
+}
+
+function avalanche(lane: number): number {
+  let h = lane;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Everything of a record the model row is made of (the counts are the snapshot's, not in it), into
+ * `prints` at `at`.
+ */
+export function fingerprint(record: ModelRecord, prints: Fingerprints, at: number): void {
+  laneA = SEED_A;
+  laneB = SEED_B;
+  text(record.hubId);
+  prints[3 * at] = avalanche(laneA ^ laneB);
+  text(record.namespace);
+  whole(record.createdAt ? record.createdAt.getTime() : null);
+  whole(record.lastModified ? record.lastModified.getTime() : null);
+  text(record.pipelineTag);
+  text(record.libraryName);
+  text(record.license);
+  word(record.gated === null ? 2 : record.gated ? 1 : 0);
+  big(record.parameters);
+  word(record.baseModels.length);
+  for (const base of record.baseModels) text(base);
+  text(record.baseRelation);
+  prints[3 * at + 1] = avalanche(laneA);
+  prints[3 * at + 2] = avalanche(laneB);
+}
+
+/** The fingerprints of `records`, in order. */
+export function fingerprints(records: readonly ModelRecord[]): Fingerprints {
+  const prints = new Uint32Array(3 * records.length);
+  records.forEach((record, i) => {
+    fingerprint(record, prints, i);
+  });
+  return prints;
 }

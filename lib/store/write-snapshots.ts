@@ -1,7 +1,8 @@
 import type { Database } from "../db";
+import { BinaryCopyRows } from "../db/copy-binary";
 import { isUniqueViolation } from "../db/errors";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
-import { type Fingerprint, fingerprint, KnownModels } from "./known-models";
+import { type Fingerprints, fingerprints, KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
 
 export type WriteOptions = {
@@ -96,24 +97,19 @@ async function writeBatch(
   options: WriteOptions,
   memory: KnownModels | null,
 ): Promise<{ written: number; fromMemory: number; merged: number }> {
-  const unique = dedupe(records);
-  if (unique.length === 0 && !options.alsoInTransaction) return { written: 0, fromMemory: 0, merged: 0 };
-  const unknown: Unknown = { records: memory ? [] : [...unique], prints: [] };
+  const batch = memory ? sortOut(records, memory, date, options.runId) : null;
+  const unknown = batch ? batch.unknown : dedupe(records);
+  const fromMemory = batch?.known ?? 0;
+  if (unknown.length + fromMemory === 0 && !options.alsoInTransaction)
+    return { written: 0, fromMemory: 0, merged: 0 };
   const { written, ids } = await withRawTransaction(db.raw, async (tx) => {
     let written = 0;
     let ids: number[] = [];
     // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
     // next run writes it again.
     await tx.query("SET LOCAL synchronous_commit = off");
-    if (memory)
-      written += await writeKnownSnapshots(tx, {
-        records: unique,
-        memory,
-        unknown,
-        date,
-        runId: options.runId,
-      });
-    if (unknown.records.length > 0) {
+    if (batch && batch.known > 0) written += await writeKnownSnapshots(tx, batch);
+    if (unknown.length > 0) {
       // Merges below join a small stage to large tables: index probes, never a scan of the model table
       // (the planner, without statistics on the stage, hashes all of it).
       await tx.query("SET LOCAL enable_hashjoin = off");
@@ -125,7 +121,7 @@ async function writeBatch(
         downloads_all_time bigint, likes int NOT NULL
       ) ON COMMIT DROP`);
       // Generated a thousand rows at a time while the server parses what came before.
-      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown.records, await registrySpelling(tx)));
+      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
       await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
       const merged = await mergeSnapshots(tx, date, options.runId, memory !== null);
@@ -136,73 +132,88 @@ async function writeBatch(
     return { written, ids };
   });
   // Only now: the ids of a rolled-back transaction may never exist.
-  unknown.prints.forEach((print, ord) => {
-    const id = ids[ord];
-    if (memory && id !== undefined) memory.remember(print, id);
-  });
-  const merged = unknown.records.length;
-  return { written, fromMemory: unique.length - merged, merged };
+  if (batch && memory)
+    ids.forEach((id, ord) => {
+      memory.remember(batch.unknownPrints, ord, id);
+    });
+  return { written, fromMemory, merged: unknown.length };
 }
 
-/** The records a writer's memory did not know, and their fingerprints (to remember them by). */
-type Unknown = { records: ModelRecord[]; prints: Fingerprint[] };
-type KnownBatch = {
-  records: readonly ModelRecord[];
-  memory: KnownModels;
-  /** Filled as the known rows are copied: the rest of the batch. */
-  unknown: Unknown;
-  date: string;
-  runId: number | null;
+/** A batch sorted out by a writer's memory: the known models' snapshot rows, and the rest. */
+type SortedBatch = {
+  /** Snapshot rows of the known models, in COPY's binary format */
+  rows: Buffer;
+  known: number;
+  unknown: ModelRecord[];
+  /** The unknown records' fingerprints, to remember them by */
+  unknownPrints: Fingerprints;
 };
 
+/** Rows of a known model's snapshot: a field count, then six fields (length and value). */
+const SNAPSHOT_ROW_BYTES = 2 + 6 * 4 + 4 + 4 + 8 + 8 + 4 + 4;
+
+function sortOut(
+  records: readonly ModelRecord[],
+  memory: KnownModels,
+  date: string,
+  runId: number | null,
+): SortedBatch {
+  let unique = records;
+  let prints = fingerprints(records);
+  // Equal Hub ids have equal keys: without a repeated key the batch has no repeated model.
+  const keys = new Set<number>();
+  for (let i = 0; i < records.length; i++) keys.add((prints[3 * i] as number) >>> 1);
+  if (keys.size !== records.length) {
+    unique = dedupe(records);
+    prints = fingerprints(unique);
+  }
+  const rows = new BinaryCopyRows(unique.length, SNAPSHOT_ROW_BYTES);
+  const unknown: ModelRecord[] = [];
+  const unknownAt: number[] = [];
+  unique.forEach((record, i) => {
+    const id = memory.idOf(prints, i);
+    if (id === null) {
+      unknown.push(record);
+      unknownAt.push(i);
+      return;
+    }
+    rows
+      .row(6)
+      .int4(id)
+      .date(date)
+      .int8(record.downloads)
+      .int8(record.downloadsAllTime)
+      .int4(record.likes)
+      .int4(runId);
+  });
+  const unknownPrints = new Uint32Array(3 * unknownAt.length);
+  unknownAt.forEach((at, i) => {
+    unknownPrints.set(prints.subarray(3 * at, 3 * at + 3), 3 * i);
+  });
+  return { rows: rows.end(), known: unique.length - unknown.length, unknown, unknownPrints };
+}
+
 /**
- * Snapshots of the models the writer knows, copied into the table by id while the records are
- * sorted out (the server inserts one chunk while the next is fingerprinted). A date written before
- * (a resumed run, a file read again) breaks the key: then they are upserted through a stage.
+ * Snapshots of the models the writer knows, copied into the table by id. A date written before (a
+ * resumed run, a file read again) breaks the key: then they are upserted through a stage instead.
  */
-async function writeKnownSnapshots(tx: RawTransaction, batch: KnownBatch): Promise<number> {
-  const rows = () => {
-    batch.unknown.records.length = 0;
-    batch.unknown.prints.length = 0;
-    return knownRows(batch);
-  };
+async function writeKnownSnapshots(tx: RawTransaction, batch: SortedBatch): Promise<number> {
   await tx.query("SAVEPOINT known_snapshots");
   try {
-    await tx.copyFrom("model_snapshot", SNAPSHOT_COLUMNS, rows());
+    await tx.copyFrom("model_snapshot", SNAPSHOT_COLUMNS, [batch.rows], "binary");
     await tx.query("RELEASE SAVEPOINT known_snapshots");
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT known_snapshots");
     await tx.query("CREATE TEMP TABLE stage_known_snapshot (LIKE model_snapshot) ON COMMIT DROP");
-    await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, rows());
+    await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, [batch.rows], "binary");
     await tx.query(
       `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
        SELECT ${SNAPSHOT_COLUMNS.join(", ")} FROM stage_known_snapshot ORDER BY model_id
        ${UPDATE_SNAPSHOT}`,
     );
   }
-  return batch.records.length - batch.unknown.records.length;
-}
-
-function* knownRows({ records, memory, unknown, date, runId }: KnownBatch): Generator<string> {
-  const tail = `\t${copyField(runId)}\n`;
-  let chunk = "";
-  let rows = 0;
-  for (const record of records) {
-    const print = fingerprint(record);
-    const id = memory.idOf(print);
-    if (id === null) {
-      unknown.records.push(record);
-      unknown.prints.push(print);
-      continue;
-    }
-    chunk += `${id}\t${date}\t${record.downloads}\t${copyField(record.downloadsAllTime)}\t${record.likes}${tail}`;
-    if (++rows % ROWS_PER_CHUNK === 0) {
-      yield chunk;
-      chunk = "";
-    }
-  }
-  if (chunk) yield chunk;
+  return batch.known;
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */

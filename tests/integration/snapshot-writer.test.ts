@@ -41,9 +41,11 @@ describe.each(testBackends())("snapshotWriter on %s", (backend) => {
     const [ns, twin] = [uniqueNamespace(), uniqueNamespace()];
     const writer = snapshotWriter(db, { keepKnown: false });
     const day1 = models(ns, 30);
+    // Counts past 2^31 and past 2^53, and sources without an all-time count.
     const day2 = day1.map((r, i) => ({
       ...r,
-      downloads: r.downloads + 7n,
+      downloads: r.downloads + (i % 7 === 0 ? 9_007_199_254_740_993n : 7n),
+      downloadsAllTime: i % 5 === 0 ? null : r.downloadsAllTime,
       likes: i % 3 === 0 ? 0 : r.likes,
     }));
     expect(await writer.write(day1, "2025-09-01", { runId: null })).toBe(30);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, KnownModels } from "@/lib/store/known-models";
+import { fingerprints, KnownModels } from "@/lib/store/known-models";
 import type { ModelRecord } from "@/lib/store/model-record";
 import { modelRecord } from "../factories/model-record";
 
@@ -7,9 +7,11 @@ describe("KnownModels", () => {
   it("finds a model only by the exact record it was remembered with", () => {
     const known = new KnownModels();
     const record = modelRecord({ hubId: "a/b", parameters: 7_000_000_000n, baseModels: ["x/y"] });
-    expect(known.idOf(fingerprint(record))).toBeNull();
-    known.remember(fingerprint(record), 12);
-    expect(known.idOf(fingerprint({ ...record, downloads: 5n, downloadsAllTime: null, likes: 3 }))).toBe(12);
+    expect(known.idOf(fingerprints([record]), 0)).toBeNull();
+    known.remember(fingerprints([record]), 0, 12);
+    expect(
+      known.idOf(fingerprints([{ ...record, downloads: 5n, downloadsAllTime: null, likes: 3 }]), 0),
+    ).toBe(12);
     const changes: Partial<ModelRecord>[] = [
       { namespace: "A" },
       { createdAt: null },
@@ -27,10 +29,10 @@ describe("KnownModels", () => {
       { baseRelation: "merge" },
     ];
     for (const change of changes)
-      expect(known.idOf(fingerprint({ ...record, ...change })), Object.keys(change).join()).toBeNull();
-    known.remember(fingerprint({ ...record, license: "mit" }), 12);
-    expect(known.idOf(fingerprint(record))).toBeNull();
-    expect(known.idOf(fingerprint({ ...record, license: "mit" }))).toBe(12);
+      expect(known.idOf(fingerprints([{ ...record, ...change }]), 0), Object.keys(change).join()).toBeNull();
+    known.remember(fingerprints([{ ...record, license: "mit" }]), 0, 12);
+    expect(known.idOf(fingerprints([record]), 0)).toBeNull();
+    expect(known.idOf(fingerprints([{ ...record, license: "mit" }]), 0)).toBe(12);
     expect(known.size).toBe(1);
   });
 
@@ -44,7 +46,7 @@ describe("KnownModels", () => {
       { ...base, parameters: 2n ** 80n },
       { ...base, parameters: 2n ** 80n + 1n },
     ].map((r) => {
-      const { a, b } = fingerprint(r);
+      const [, a, b] = fingerprints([r]);
       return `${a}:${b}`;
     });
     expect(new Set(prints).size).toBe(prints.length);
@@ -55,14 +57,15 @@ describe("KnownModels", () => {
     const records = Array.from({ length: 50_000 }, (_, i) =>
       modelRecord({ hubId: `ns${i % 97}/model-${i}` }),
     );
-    for (const [i, r] of records.entries()) known.remember(fingerprint(r), i + 1);
+    const prints = fingerprints(records);
+    for (let i = 0; i < records.length; i++) known.remember(prints, i, i + 1);
     expect(known.size).toBeGreaterThan(49_990);
     let found = 0;
-    records.forEach((r, i) => {
-      if (known.idOf(fingerprint(r)) === i + 1) found++;
-    });
+    for (let i = 0; i < records.length; i++) if (known.idOf(prints, i) === i + 1) found++;
     // Two Hub ids may share a slot's 32-bit key: the later one holds it, the other is merged again.
     expect(found).toBeGreaterThan(49_990);
-    expect(records.filter((r) => known.idOf(fingerprint({ ...r, license: "other" })) !== null)).toEqual([]);
+    expect(records.filter((r) => known.idOf(fingerprints([{ ...r, license: "other" }]), 0) !== null)).toEqual(
+      [],
+    );
   });
 });
