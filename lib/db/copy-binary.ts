@@ -24,6 +24,7 @@ export class BinaryCopyRows {
 
   int4(value: number | null): this {
     if (value === null) return this.null();
+    if (!Number.isInteger(value)) throw new Error(`COPY binary: ${value} is not a whole number`);
     this.room(8);
     this.at = this.buffer.writeInt32BE(4, this.at);
     this.at = this.buffer.writeInt32BE(value, this.at);
@@ -38,9 +39,9 @@ export class BinaryCopyRows {
     return this;
   }
 
-  /** A `date` column: days since 2000-01-01. */
-  date(isoDay: string): this {
-    return this.int4(Math.round((Date.parse(`${isoDay}T00:00:00Z`) - POSTGRES_EPOCH) / DAY_MS));
+  /** A `date` column, as `postgresDays` gives it. */
+  date(days: number): this {
+    return this.int4(days);
   }
 
   /** The rows so far, with the end marker: the whole of a COPY's input. */
@@ -62,6 +63,13 @@ export class BinaryCopyRows {
     this.buffer.copy(larger, 0, 0, this.at);
     this.buffer = larger;
   }
+}
+
+/** A YYYY-MM-DD day as a binary `date`: days since 2000-01-01. */
+export function postgresDays(isoDay: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? Date.parse(`${isoDay}T00:00:00Z`) : Number.NaN;
+  if (!Number.isFinite(ms)) throw new Error(`COPY binary: "${isoDay}" is not a YYYY-MM-DD date`);
+  return Math.round((ms - POSTGRES_EPOCH) / DAY_MS);
 }
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");

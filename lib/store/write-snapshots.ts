@@ -1,5 +1,5 @@
 import type { Database } from "../db";
-import { BinaryCopyRows } from "../db/copy-binary";
+import { BinaryCopyRows, postgresDays } from "../db/copy-binary";
 import { isUniqueViolation } from "../db/errors";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
 import { type Fingerprints, fingerprints, KnownModels } from "./known-models";
@@ -75,7 +75,8 @@ export async function writeSnapshots(
  * writer last committed for it is written by id, its snapshot copied straight into the table; the
  * rest go through `writeSnapshots`' merge, which hands back their ids. Valid while nothing else
  * rewrites those model rows: every writer holds the ingest lock for its whole run, so one writer
- * lives no longer than its run.
+ * lives no longer than its run. (A registry sync during a run that changes a namespace's spelling
+ * reaches the models written by id at their next merge: a changed record or the next crawl.)
  */
 export function snapshotWriter(db: Database, options: { keepKnown: boolean }): SnapshotWriter {
   const memory = new KnownModels();
@@ -106,8 +107,9 @@ async function writeBatch(
     let written = 0;
     let ids: number[] = [];
     // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
-    // next run writes it again.
-    await tx.query("SET LOCAL synchronous_commit = off");
+    // next run writes it again. Not so for a writer's new models: it remembers their ids once the
+    // commit is acknowledged, and a snapshot written by id is checked by no key.
+    if (!memory || unknown.length === 0) await tx.query("SET LOCAL synchronous_commit = off");
     if (batch && batch.known > 0) written += await writeKnownSnapshots(tx, batch);
     if (unknown.length > 0) {
       // Merges below join a small stage to large tables: index probes, never a scan of the model table
@@ -168,6 +170,7 @@ function sortOut(
     prints = fingerprints(unique);
   }
   const rows = new BinaryCopyRows(unique.length, SNAPSHOT_ROW_BYTES);
+  const day = postgresDays(date);
   const unknown: ModelRecord[] = [];
   const unknownAt: number[] = [];
   unique.forEach((record, i) => {
@@ -180,7 +183,7 @@ function sortOut(
     rows
       .row(6)
       .int4(id)
-      .date(date)
+      .date(day)
       .int8(record.downloads)
       .int8(record.downloadsAllTime)
       .int4(record.likes)

@@ -73,6 +73,8 @@ describe.each(testBackends())("snapshotWriter on %s", (backend) => {
     const [a, b] = models(ns, 2) as [ModelRecord, ModelRecord];
     await writer.write([a, b], "2025-09-03", { runId: null });
     const before = await modelRow(a);
+    // As a publish leaves it: nothing queued for lineage.
+    await db.prisma.lineagePending.deleteMany({ where: { modelId: before?.id as number } });
     const changed = { ...a, pipelineTag: "text-classification" };
     const added = modelRecord({ hubId: `${ns}/new` });
     await writer.write([changed, b, added], "2025-09-04", { runId: null });
