@@ -122,7 +122,7 @@ async function writeBatch(
         parameters bigint, base_models text, base_relation text, downloads bigint NOT NULL,
         downloads_all_time bigint, likes int NOT NULL
       ) ON COMMIT DROP`);
-      // Generated a thousand rows at a time while the server parses what came before.
+      // Generated a thousand rows at a time: a batch's text is never one string.
       await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
       await mergeOrganizations(tx);
       await mergeModels(tx, options.keepKnown === true);
@@ -136,7 +136,7 @@ async function writeBatch(
   // Only now: the ids of a rolled-back transaction may never exist.
   if (batch && memory)
     ids.forEach((id, ord) => {
-      memory.remember(batch.unknownPrints, ord, id);
+      memory.remember(batch.prints, batch.unknownAt[ord] as number, id);
     });
   return { written, fromMemory, merged: unknown.length };
 }
@@ -147,8 +147,9 @@ type SortedBatch = {
   rows: Buffer;
   known: number;
   unknown: ModelRecord[];
-  /** The unknown records' fingerprints, to remember them by */
-  unknownPrints: Fingerprints;
+  /** The batch's fingerprints, and where each unknown record's is: to remember it by */
+  prints: Fingerprints;
+  unknownAt: number[];
 };
 
 /** Rows of a known model's snapshot: a field count, then six fields (length and value). */
@@ -189,11 +190,7 @@ function sortOut(
       .int4(record.likes)
       .int4(runId);
   });
-  const unknownPrints = new Uint32Array(3 * unknownAt.length);
-  unknownAt.forEach((at, i) => {
-    unknownPrints.set(prints.subarray(3 * at, 3 * at + 3), 3 * i);
-  });
-  return { rows: rows.end(), known: unique.length - unknown.length, unknown, unknownPrints };
+  return { rows: rows.end(), known: unique.length - unknown.length, unknown, prints, unknownAt };
 }
 
 /**
