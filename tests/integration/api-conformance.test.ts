@@ -66,6 +66,9 @@ const SAMPLES: Record<string, string[]> = {
   createdTo: ["2025-12-31"],
 };
 
+/** The labs of the seeded data: any other slug is refused. */
+const SEEDED_LABS = [`${PREFIX}-qw`, `${PREFIX}-me`];
+
 /** A value the parameter's schema accepts: an enum member, an in-range integer, a seeded sample. */
 function likelyValue(param: Parameter): fc.Arbitrary<string> {
   const { schema } = param;
@@ -141,7 +144,11 @@ function isValid(op: Operation, params: URLSearchParams, values: Record<string, 
   const raw = Object.fromEntries(params);
   const knownKeys = Object.keys(op.query?.shape ?? {});
   if ([...params.keys()].some((k) => !knownKeys.includes(k))) return false;
-  if (op.query && !op.query.safeParse(raw).success) return false;
+  const parsed = op.query?.safeParse(raw);
+  if (parsed && !parsed.success) return false;
+  // A well-formed lab slug that names no lab is refused too (400, "No lab …").
+  const labs = (parsed?.data as { labs?: unknown } | undefined)?.labs;
+  if (Array.isArray(labs) && labs.some((slug) => !SEEDED_LABS.includes(String(slug)))) return false;
   return Object.entries(op.pathParams ?? {}).every(
     ([name, schema]) => schema.safeParse(values[name]).success,
   );
