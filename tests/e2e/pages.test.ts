@@ -25,7 +25,12 @@ async function visit(page: Page, url: string): Promise<string[]> {
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
+    // "Failed to load resource" does not say which: its location does.
+    if (m.type() === "error") problems.push(`${m.text()} ${m.location().url}`.trim());
+  });
+  // Console errors do not say which resource failed; the response does.
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
   const response = await page.goto(url, { waitUntil: "load" });
   expect(response?.status(), url).toBe(200);
@@ -173,6 +178,20 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
         await page.close();
       }
       await context.close();
+    }
+  });
+
+  it("the icons browsers and readers ask for without a link are served", async () => {
+    // Chromium falls back to /favicon.ico when it looks for an icon before the page's links are in.
+    for (const [file, type] of [
+      ["/favicon.ico", /^image\/(x-icon|vnd\.microsoft\.icon)$/],
+      ["/icon.svg", /^image\/svg\+xml/],
+      ["/apple-touch-icon.png", /^image\/png$/],
+    ] as const) {
+      const response = await fetch(`${app.url}${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get("content-type"), file).toMatch(type);
+      expect((await response.arrayBuffer()).byteLength, file).toBeGreaterThan(100);
     }
   });
 
