@@ -58,8 +58,9 @@ export const SCOPE_COLUMNS = Prisma.sql`(date, attribution, derivative, year_coh
 
 /**
  * Scope rows from rows of k (the facts grouped with a developer namespace and a lineage namespace
- * and a sign) attributed through the organizations in orgs: unregistered namespaces share one
- * attribution (no country, no lab, no org).
+ * and a sign) attributed through the registry's organizations in orgs: unregistered namespaces
+ * share one attribution (no country, no lab, no org), so country and lab follow from org (the
+ * scope key's premise).
  */
 function attributed(k: Prisma.Sql, orgs: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -67,11 +68,11 @@ function attributed(k: Prisma.Sql, orgs: Prisma.Sql): Prisma.Sql {
       COALESCE(a.country, '') AS country, COALESCE(a.intl, false) AS international, COALESCE(a.lab, '') AS lab,
       a.org, k.sign * k.models AS models, k.sign * k.d30 AS d30, k.sign * k.total AS total, k.sign * k.period AS period
     FROM ${k} k
-    LEFT JOIN ${orgs} dev ON dev.namespace = k.namespace
-    LEFT JOIN ${orgs} lin ON lin.namespace = k.lineage_namespace
+    LEFT JOIN ${orgs} dev ON dev.namespace = k.namespace AND dev.in_registry
+    LEFT JOIN ${orgs} lin ON lin.namespace = k.lineage_namespace AND lin.in_registry
     CROSS JOIN LATERAL (VALUES
-      ('developer', dev.country, dev.international, dev.lab_slug, CASE WHEN dev.in_registry THEN dev.namespace ELSE '' END),
-      ('lineage', lin.country, lin.international, lin.lab_slug, CASE WHEN lin.in_registry THEN lin.namespace ELSE '' END)
+      ('developer', dev.country, dev.international, dev.lab_slug, COALESCE(dev.namespace, '')),
+      ('lineage', lin.country, lin.international, lin.lab_slug, COALESCE(lin.namespace, ''))
     ) AS a(attribution, country, intl, lab, org)`;
 }
 
@@ -163,9 +164,9 @@ export function scopeDeltaQuery(models: MovedModels, newlyRegistered: string[]):
 }
 
 /** A scope row's attributed columns from its organization `o`, as `attributed` gives them. */
-const ORG_COUNTRY = Prisma.sql`COALESCE(o.country, '')`;
-const ORG_INTERNATIONAL = Prisma.sql`COALESCE(o.international, false)`;
-const ORG_LAB = Prisma.sql`COALESCE(o.lab_slug, '')`;
+const ORG_COUNTRY = Prisma.sql`CASE WHEN o.in_registry THEN COALESCE(o.country, '') ELSE '' END`;
+const ORG_INTERNATIONAL = Prisma.sql`(o.in_registry AND COALESCE(o.international, false))`;
+const ORG_LAB = Prisma.sql`CASE WHEN o.in_registry THEN COALESCE(o.lab_slug, '') ELSE '' END`;
 const ORG_KEY = Prisma.sql`CASE WHEN o.in_registry THEN o.namespace ELSE '' END`;
 
 /**

@@ -107,7 +107,7 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
           SELECT date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,
             sum(models)::int, sum(downloads_30d)::bigint, sum(downloads_all_time)::bigint, sum(downloads_period)::bigint
           FROM scope_change GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-          ON CONFLICT (task, library, date, attribution, derivative, year_cohort, young, country, international, lab, org)
+          ON CONFLICT (task, library, date, attribution, derivative, year_cohort, young, org)
           DO UPDATE SET ${ADD_SUMS("share_scope")}`;
         // Only rows the change touched can have reached zero: found by key, not by reading the table.
         await tx.$executeRaw`

@@ -111,4 +111,20 @@ describe.each(testBackends())("re-attribution after a registry edit on %s", (bac
     expect(await tables()).toEqual(before);
     expect(await dataVersion(db)).not.toBe(version);
   });
+
+  it("country and lab follow from org: a namespace outside the registry is unattributed whatever it carries", async () => {
+    // share_scope's key leaves country and lab out (a relabel then moves no key): only the
+    // registry attributes, so a stray country on an unregistered organization changes nothing.
+    const before = await tables();
+    await db.prisma.organization.update({ where: { namespace: `${PREFIX}-u1` }, data: { country: "FR" } });
+    try {
+      await refreshRollups(db, null);
+      expect(await tables()).toEqual(before);
+      const [stray] = await db.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM share_scope WHERE org = '' AND (country <> '' OR lab <> '' OR international)`;
+      expect(stray?.n).toBe(0);
+    } finally {
+      await db.prisma.organization.update({ where: { namespace: `${PREFIX}-u1` }, data: { country: null } });
+    }
+  });
 });
