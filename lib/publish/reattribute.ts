@@ -114,8 +114,7 @@ export async function reattribute(db: Database, edit: () => Promise<void>): Prom
           DELETE FROM share_scope x USING scope_change c
           WHERE x.task = c.task AND x.library = c.library AND x.date = c.date AND x.attribution = c.attribution
             AND x.derivative = c.derivative AND x.year_cohort = c.year_cohort AND x.young = c.young
-            AND x.country = c.country AND x.international = c.international AND x.lab = c.lab AND x.org = c.org
-            AND x.models = 0`;
+            AND x.org = c.org AND x.models = 0`;
         await tx.$executeRaw`
           INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
             downloads_30d, downloads_all_time, downloads_period)

@@ -34,9 +34,11 @@ export async function referenceShare(db: Database, q: ShareQuery & { from: strin
     }
   };
   const keyOf = (namespace: string): string => {
+    // Only the registry attributes: an organization outside it counts as unattributed.
     const o = orgs.get(namespace);
-    const country = o?.country ?? null;
-    const intl = o?.international ?? false;
+    const registered = o?.inRegistry === true;
+    const country = registered ? (o?.country ?? null) : null;
+    const intl = registered ? (o?.international ?? false) : false;
     switch (q.groupBy) {
       case "region":
         return country === "CN"
@@ -51,7 +53,7 @@ export async function referenceShare(db: Database, q: ShareQuery & { from: strin
       case "country":
         return country ?? (intl ? "INTL" : "UNKNOWN");
       case "lab":
-        return o?.labSlug ?? "";
+        return registered ? (o?.labSlug ?? "") : "";
       case "org":
         return o?.inRegistry ? namespace : "";
     }
