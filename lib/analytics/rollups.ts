@@ -163,11 +163,14 @@ export function scopeDeltaQuery(models: MovedModels, newlyRegistered: string[]):
     HAVING sum(models) <> 0 OR sum(d30) <> 0 OR sum(total) <> 0 OR sum(period) <> 0`;
 }
 
-/** A scope row's attributed columns from its organization `o`, as `attributed` gives them. */
-const ORG_COUNTRY = Prisma.sql`CASE WHEN o.in_registry THEN COALESCE(o.country, '') ELSE '' END`;
-const ORG_INTERNATIONAL = Prisma.sql`(o.in_registry AND COALESCE(o.international, false))`;
-const ORG_LAB = Prisma.sql`CASE WHEN o.in_registry THEN COALESCE(o.lab_slug, '') ELSE '' END`;
-const ORG_KEY = Prisma.sql`CASE WHEN o.in_registry THEN o.namespace ELSE '' END`;
+/**
+ * A scope row's attributed columns from its organization `o`, joined (as in `attributed`) only
+ * while it is in the registry.
+ */
+const ORG_COUNTRY = Prisma.sql`COALESCE(o.country, '')`;
+const ORG_INTERNATIONAL = Prisma.sql`COALESCE(o.international, false)`;
+const ORG_LAB = Prisma.sql`COALESCE(o.lab_slug, '')`;
+const ORG_KEY = Prisma.sql`COALESCE(o.namespace, '')`;
 
 /**
  * The change that moves the scope rows of registry namespaces (org = namespace, under either
@@ -193,7 +196,7 @@ export function scopeRelabelQuery(namespaces: string[], forRollups = false): Pri
     SELECT x.date, x.attribution, x.derivative, x.year_cohort, x.young, x.task, x.library,
       ${ORG_COUNTRY}, ${ORG_INTERNATIONAL}, ${ORG_LAB}, ${ORG_KEY},
       x.models, x.d30, x.total, x.period
-    FROM moved x JOIN organization o ON o.namespace = x.org`;
+    FROM moved x LEFT JOIN organization o ON o.namespace = x.org AND o.in_registry`;
 }
 
 /**
