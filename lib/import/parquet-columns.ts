@@ -39,10 +39,46 @@ export async function readFlatColumn(
   column: string,
   slice: ColumnSlice,
 ): Promise<unknown[]> {
+  const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
+  leaf.fill(Number.POSITIVE_INFINITY);
+  return leaf.finish();
+}
+
+/**
+ * A plain column's values for the slice's rows, `take(n)` at a time: pages are decoded as the
+ * values are asked for, each once, and values handed out are let go. A reader that writes what it
+ * has read can then start writing before the last page of a large row group is decoded.
+ */
+export type FlatColumnCursor = { take(count: number): unknown[] };
+
+export async function flatColumnCursor(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  tree: SchemaTree,
+  column: string,
+  slice: ColumnSlice,
+): Promise<FlatColumnCursor> {
+  const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
+  const values = leaf.rows.values;
+  let taken = 0;
+  return {
+    take(count) {
+      const end = Math.min(values.length, taken + count);
+      leaf.fill(end);
+      if (end === values.length) leaf.finish();
+      else if (leaf.rows.filled < end) leaf.tooShort();
+      const out = values.slice(taken, end);
+      values.fill(undefined, taken, end);
+      taken = end;
+      return out;
+    },
+  };
+}
+
+function flatChunk(metadata: FileMetaData, column: string, slice: ColumnSlice): ChunkMeta {
   const [chunk] = columnChunks(metadata, column, slice.group);
   if (!chunk) throw new Error(`no column "${column}" in row group ${slice.group + 1}`);
-  const values = await readRows(file, tree, chunk, slice, false);
-  return values;
+  return chunk;
 }
 
 /** A nested column (struct, list, map) for the slice's rows. */
@@ -58,7 +94,7 @@ export async function readNestedColumn(
   const parsers = { ...DEFAULT_PARSERS, ...slice.parsers };
   const leaves = new Map<string, unknown[]>();
   for (const chunk of columnChunks(metadata, column, slice.group))
-    leaves.set(chunk.path_in_schema.join("."), await readRows(file, tree, chunk, slice, true));
+    leaves.set(chunk.path_in_schema.join("."), await readLeaf(file, tree, chunk, slice));
   return {
     length: slice.only ? slice.only.length : slice.to - slice.from,
     row(index) {
@@ -71,19 +107,31 @@ export async function readNestedColumn(
   };
 }
 
+/** One nested leaf's values for the slice's rows. */
+async function readLeaf(
+  file: AsyncBuffer,
+  tree: SchemaTree,
+  chunk: ChunkMeta,
+  slice: ColumnSlice,
+): Promise<unknown[]> {
+  const leaf = await openLeaf(file, tree, chunk, slice, true);
+  leaf.fill(Number.POSITIVE_INFINITY);
+  return leaf.finish();
+}
+
 /**
- * One leaf's values for the slice's rows, a page at a time. A page is decoded to its levels and
- * raw values; only the wanted rows' values are converted (strings, dates…) and assembled, so a
- * page of a million rows leaves no million objects behind. Pages wholly before the slice are
- * skipped undecoded (flat columns).
+ * One leaf's values for the slice's rows, a page at a time, as many pages as `fill` asks for. A
+ * page is decoded to its levels and raw values; only the wanted rows' values are converted
+ * (strings, dates…) and assembled, so a page of a million rows leaves no million objects behind.
+ * Pages wholly before the slice are skipped undecoded (flat columns).
  */
-async function readRows(
+async function openLeaf(
   file: AsyncBuffer,
   tree: SchemaTree,
   chunk: ChunkMeta,
   slice: ColumnSlice,
   nested: boolean,
-): Promise<unknown[]> {
+) {
   const { reader, decoder } = await openChunk(file, tree, chunk, slice);
   let dictionary: DecodedArray | undefined;
   const rows = new LeafRows({
@@ -92,28 +140,41 @@ async function readRows(
     schemaPath: decoder.schemaPath,
     convert: (raw, encoding) => convertWithDictionary(raw, dictionary, encoding, decoder),
   });
-  while (rows.needsMore() && reader.offset < reader.view.byteLength - 1) {
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, decoder, undefined, undefined, 0);
-      if (data) dictionary = convert(data, decoder);
-      continue;
-    }
-    const pageRows = header.data_page_header_v2?.num_rows ?? header.data_page_header?.num_values ?? 0;
-    if (!nested && rows.skips(pageRows)) {
-      reader.offset += header.compressed_page_size;
-      continue;
-    }
-    const { def, rep, raw, encoding } = decodePage(reader, header, decoder);
-    rows.page(def, rep, raw, encoding);
-  }
-  const values = rows.finish();
   // A short column would otherwise read as missing values, row after row.
-  if (rows.filled !== values.length)
+  const tooShort = (): never => {
     throw new Error(
-      `column "${chunk.path_in_schema.join(".")}" gave ${rows.filled} values for the ${values.length} rows wanted of a row group`,
+      `column "${chunk.path_in_schema.join(".")}" gave ${rows.filled} values for the ${rows.values.length} rows wanted of a row group`,
     );
-  return values;
+  };
+  return {
+    rows,
+    tooShort,
+    /** Decodes pages until `count` values are filled (or the slice is read). */
+    fill(count: number): void {
+      while (rows.filled < count && rows.needsMore() && reader.offset < reader.view.byteLength - 1) {
+        const header = parquetHeader(reader);
+        if (header.type === "DICTIONARY_PAGE") {
+          const { data } = readPage(reader, header, decoder, undefined, undefined, 0);
+          if (data) dictionary = convert(data, decoder);
+          continue;
+        }
+        const pageRows = header.data_page_header_v2?.num_rows ?? header.data_page_header?.num_values ?? 0;
+        if (!nested && rows.skips(pageRows)) {
+          reader.offset += header.compressed_page_size;
+          continue;
+        }
+        const { def, rep, raw, encoding } = decodePage(reader, header, decoder);
+        rows.page(def, rep, raw, encoding);
+      }
+    },
+    /** The slice's values, once every page it needs is read. */
+    finish(): unknown[] {
+      this.fill(Number.POSITIVE_INFINITY);
+      const values = rows.finish();
+      if (rows.filled !== values.length) tooShort();
+      return values;
+    },
+  };
 }
 
 /** A row whose levels may run on into the next page (a list split across pages). */
@@ -228,24 +289,53 @@ export class LeafRows {
     return this.values;
   }
 
-  /** Flat columns: one entry a row, null where the value is missing. */
+  /**
+   * Flat columns: one entry a row, null where the value is missing. Written for speed: a weekly
+   * listing's probe reads four columns of a million rows. A page without missing values has its
+   * n-th row at value n: the wanted values are picked by index (or the page's run taken whole).
+   */
   private flatPage(
     raw: DecodedArray,
     encoding: Encoding,
     entries: number,
     hasValue: (i: number) => boolean,
   ): void {
+    const first = this.rowCount;
+    this.rowCount += entries;
+    const lo = Math.max(this.o.from, first) - first;
+    const hi = Math.min(this.o.to, first + entries) - first;
+    if (lo >= hi) return;
+    const { only } = this.o;
+    const dense = raw.length === entries;
+    if (dense && !only) {
+      const converted = this.o.convert(lo === 0 && hi === entries ? raw : raw.slice(lo, hi), encoding);
+      for (let k = 0; k < converted.length; k++) this.values[this.filled++] = converted[k];
+      return;
+    }
     // The wanted rows' value indexes (-1: missing), then only those values converted.
     const picks: number[] = [];
-    let valueIndex = 0;
     let present = 0;
-    for (let i = 0; i < entries; i++) {
-      const has = hasValue(i);
-      if (this.decide(this.rowCount++)) {
-        picks.push(has ? valueIndex : -1);
-        if (has) present++;
+    if (dense && only) {
+      const offset = first - this.o.from;
+      let cursor = this.cursor;
+      while (cursor < only.length && (only[cursor] as number) - offset < lo) cursor++;
+      for (; cursor < only.length; cursor++) {
+        const i = (only[cursor] as number) - offset;
+        if (i >= hi) break;
+        picks.push(i);
       }
-      if (has) valueIndex++;
+      this.cursor = cursor;
+      present = picks.length;
+    } else {
+      let valueIndex = 0;
+      for (let i = 0; i < hi; i++) {
+        const has = hasValue(i);
+        if (i >= lo && this.decide(first + i)) {
+          picks.push(has ? valueIndex : -1);
+          if (has) present++;
+        }
+        if (has) valueIndex++;
+      }
     }
     const converted =
       present === raw.length

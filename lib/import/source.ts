@@ -1,10 +1,18 @@
 import { createReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { createGunzip } from "node:zlib";
 import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetSchema } from "hyparquet";
 import { CsvParser, type CsvRecord } from "./csv";
-import { type NestedColumn, readFlatColumn, readNestedColumn } from "./parquet-columns";
+import {
+  type ColumnSlice,
+  type FlatColumnCursor,
+  flatColumnCursor,
+  type NestedColumn,
+  readFlatColumn,
+  readNestedColumn,
+} from "./parquet-columns";
 
 /** One row: the wanted columns by their name in the file. */
 export type Row = Record<string, unknown>;
@@ -166,7 +174,7 @@ export async function openParquet(
       // One column's values for the rows kept (all without a filter), read page by page
       // (lib/import/parquet-columns.ts says why); `from`/`to` count from the group's start.
       const probes = options.filter?.probe ?? {};
-      const read = async (
+      const sliceOf = (
         column: string,
         group: number,
         from: number,
@@ -174,7 +182,7 @@ export async function openParquet(
         only: number[] | null,
         probing: boolean,
         chunks: Map<string, ArrayBuffer>,
-      ): Promise<Values> => {
+      ): ColumnSlice => {
         const probe = probing ? probes[column] : undefined;
         const keep = options.thin?.[column];
         const parsers = probe
@@ -185,8 +193,10 @@ export async function openParquet(
           : keep
             ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
             : undefined;
-        // A probed column's bytes are kept for its second read (the rows kept).
-        const slice = { group, from, to, only, parsers, chunks: column in probes ? chunks : undefined };
+        // A column read in steps (a cursor), or probed and read again, keeps its chunk's bytes.
+        return { group, from, to, only, parsers, chunks };
+      };
+      const read = async (column: string, slice: ColumnSlice): Promise<Values> => {
         const values = nested.has(column)
           ? await readNestedColumn(buffer, metadata, tree, column, slice)
           : await readFlatColumn(buffer, metadata, tree, column, slice);
@@ -196,8 +206,9 @@ export async function openParquet(
       let groupStart = 0;
       for (const [groupIndex, count] of groups.entries()) {
         const groupEnd = groupStart + count;
-        // One row group (or range of one) at a time, only the wanted columns, one column after the
-        // other; rows are built only for the batch handed on.
+        // One row group (or range of one) at a time, only the wanted columns. The filter's and
+        // the nested columns are read whole; the other columns a batch at a time, so that the
+        // first batch is handed on (and written) while the rest of the group is still decoded.
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
           const data = new Map<string, Values>();
@@ -205,7 +216,7 @@ export async function openParquet(
           const from = rowStart - groupStart;
           const to = rowEnd - groupStart;
           for (const column of filterColumns)
-            data.set(column, await read(column, groupIndex, from, to, null, true, chunks));
+            data.set(column, await read(column, sliceOf(column, groupIndex, from, to, null, true, chunks)));
           let kept: number[] | null = null;
           if (options.filter) {
             kept = [];
@@ -218,24 +229,38 @@ export async function openParquet(
               if (column in probes) data.delete(column);
               else data.set(column, pick(values, kept));
           }
-          for (const column of wanted)
-            if (!data.has(column))
-              data.set(column, await read(column, groupIndex, from, to, kept, false, chunks));
           const rowsKept = kept ? kept.length : rowEnd - rowStart;
           const filtered = rowEnd - rowStart - rowsKept;
-          if (rowsKept === 0)
+          if (rowsKept === 0) {
             yield { rows: [], filtered, firstRow: rowStart + 1, position: rowEnd, endOfGroup: true };
+            continue;
+          }
+          const cursors = new Map<string, FlatColumnCursor>();
+          for (const column of wanted) {
+            if (data.has(column)) continue;
+            const slice = sliceOf(column, groupIndex, from, to, kept, false, chunks);
+            if (nested.has(column)) data.set(column, await read(column, slice));
+            else cursors.set(column, await flatColumnCursor(buffer, metadata, tree, column, slice));
+          }
           for (let i = 0; i < rowsKept; i += BATCH_ROWS) {
-            const rows = toRows(data, i, Math.min(rowsKept, i + BATCH_ROWS));
-            const last = i + rows.length >= rowsKept;
+            const end = Math.min(rowsKept, i + BATCH_ROWS);
+            const stepped = new Map<string, unknown[]>();
+            for (const [column, cursor] of cursors) {
+              stepped.set(column, cursor.take(end - i));
+              // Decoding runs while the last batch is written: between columns the database's
+              // answers are read, so that the writer's next statement need not wait for the
+              // batch's decoding to end (promises alone never let I/O in).
+              await nextTurn();
+            }
+            if (cursors.size > 0) betweenSteps();
+            const rows = toRows(data, stepped, i, end);
+            const last = end >= rowsKept;
             yield {
               rows,
               endOfGroup: last,
               filtered: i === 0 ? filtered : 0,
               firstRow: rowStart + (kept ? (kept[i] ?? 0) : i) + 1,
-              position: last
-                ? rowEnd
-                : rowStart + (kept ? (kept[i + rows.length - 1] ?? 0) + 1 : i + rows.length),
+              position: last ? rowEnd : rowStart + (kept ? (kept[end - 1] ?? 0) + 1 : end),
             };
           }
         }
@@ -267,11 +292,18 @@ function pick(values: Values, indexes: readonly number[]): unknown[] {
   return out;
 }
 
-function toRows(data: Map<string, Values>, from: number, to: number): Row[] {
+/** Rows [from, to) of the kept rows: `whole` holds every kept row's values, `stepped` just these. */
+function toRows(
+  whole: Map<string, Values>,
+  stepped: Map<string, unknown[]>,
+  from: number,
+  to: number,
+): Row[] {
   const rows: Row[] = new Array(to - from);
   for (let k = from; k < to; k++) {
     const row: Row = {};
-    for (const [column, values] of data) row[column] = valueAt(values, k);
+    for (const [column, values] of whole) row[column] = valueAt(values, k);
+    for (const [column, values] of stepped) row[column] = values[k - from];
     rows[k - from] = row;
   }
   return rows;

@@ -9,7 +9,12 @@ import { getTreePath } from "hyparquet/src/schema.js";
 import type { DecodedArray } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeafRows, readFlatColumn, readNestedColumn } from "../../lib/import/parquet-columns";
+import {
+  flatColumnCursor,
+  LeafRows,
+  readFlatColumn,
+  readNestedColumn,
+} from "../../lib/import/parquet-columns";
 import { weeklyFile } from "../fixtures/backfill/files";
 
 const ROWS = 3_000;
@@ -65,6 +70,10 @@ describe("reading a column page by page", () => {
       name: "hyparquet-writer (v2 pages, snappy)",
       buffer: bufferOf(weeklyFile(rows, { allTime: false, rowGroupSize: 1_200 })),
     });
+    files.push({
+      name: "hyparquet-writer (pages of 2 kB)",
+      buffer: bufferOf(weeklyFile(rows, { allTime: false, rowGroupSize: 1_200, pageSize: 2048 })),
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -104,6 +113,31 @@ describe("reading a column page by page", () => {
     }
   });
 
+  it("a cursor hands out a column's kept rows in steps, each value once, as one read gives them", async () => {
+    for (const { name, buffer } of files) {
+      const metadata = await parquetMetadataAsync(buffer);
+      const tree = parquetSchema(metadata);
+      const rows = Number(metadata.row_groups[0]?.num_rows);
+      const [from, to] = [7, rows - 11];
+      const only = Array.from({ length: to - from }, (_, i) => i).filter((i) => i % 4 !== 2 && i % 9 !== 0);
+      for (const child of tree.children) {
+        if (child.children.length > 0 || child.element.repetition_type === "REPEATED") continue;
+        const column = child.element.name;
+        for (const slice of [
+          { group: 0, from, to, only },
+          { group: 0, from, to },
+        ]) {
+          const whole = await readFlatColumn(buffer, metadata, tree, column, slice);
+          const cursor = await flatColumnCursor(buffer, metadata, tree, column, slice);
+          const steps: unknown[] = [];
+          for (const count of [1, 100, 37, 250, Number.POSITIVE_INFINITY]) steps.push(...cursor.take(count));
+          expect(steps, `${name}, ${column}${slice.only ? ", kept rows" : ""}`).toEqual(whole);
+          expect(cursor.take(10)).toEqual([]);
+        }
+      }
+    }
+  });
+
   it("names the column when a chunk holds fewer values than its rows", async () => {
     const { buffer } = files[0] as (typeof files)[number];
     const metadata = await parquetMetadataAsync(buffer);
@@ -112,6 +146,13 @@ describe("reading a column page by page", () => {
     await expect(
       readFlatColumn(buffer, metadata, tree, "downloads", { group: 0, from: 0, to: rows + 5 }),
     ).rejects.toThrow(`column "downloads" gave ${rows} values for the ${rows + 5} rows`);
+    const cursor = await flatColumnCursor(buffer, metadata, tree, "downloads", {
+      group: 0,
+      from: 0,
+      to: rows + 5,
+    });
+    expect(cursor.take(rows)).toHaveLength(rows);
+    expect(() => cursor.take(5)).toThrow(`column "downloads" gave ${rows} values for the ${rows + 5} rows`);
   });
 });
 
