@@ -66,7 +66,7 @@ export async function writeSnapshots(
   date: string,
   options: WriteOptions,
 ): Promise<number> {
-  return (await writeBatch(db, records, date, options, null)).written;
+  return (await writeSorted(db, unsorted(records), date, options, null)).written;
 }
 
 /**
@@ -78,29 +78,115 @@ export async function writeSnapshots(
  * lives no longer than its run. (A registry sync during a run that changes a namespace's spelling
  * reaches the models written by id at their next merge: a changed record or the next crawl.)
  */
-export function snapshotWriter(db: Database, options: { keepKnown: boolean }): SnapshotWriter {
+export function snapshotWriter(
+  db: Database,
+  options: { keepKnown: boolean; lanes?: number; minLaneRows?: number },
+): SnapshotWriter {
   const memory = new KnownModels();
+  const lanes = db.raw.kind === "postgres" ? Math.max(1, options.lanes ?? WRITE_LANES) : 1;
+  const minLaneRows = options.minLaneRows ?? MIN_LANE_ROWS;
   const writer = {
     last: { fromMemory: 0, merged: 0 },
     async write(records: readonly ModelRecord[], date: string, batch: BatchOptions) {
-      const result = await writeBatch(db, records, date, { ...batch, keepKnown: options.keepKnown }, memory);
-      writer.last = { fromMemory: result.fromMemory, merged: result.merged };
-      return result.written;
+      const writeOptions = { ...batch, keepKnown: options.keepKnown };
+      const sorted = sortOut(records, memory, date, batch.runId);
+      // More statements for the batch's transaction need the batch in one transaction.
+      const split = lanes > 1 && !batch.alsoInTransaction && sorted.unknown.length >= lanes * minLaneRows;
+      const parts = split ? splitIntoLanes(sorted, lanes) : [sorted];
+      if (split) await insertOrganizations(db, sorted.unknown);
+      const settled = await Promise.allSettled(
+        parts.map((part) => writeSorted(db, part, date, writeOptions, memory)),
+      );
+      // Every lane has ended (committed or rolled back) before an error reaches the caller.
+      const failed = settled.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+      const results = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const sum = (key: "written" | "fromMemory" | "merged") => results.reduce((n, r) => n + r[key], 0);
+      writer.last = { fromMemory: sum("fromMemory"), merged: sum("merged") };
+      return sum("written");
     },
   };
   return writer;
 }
 
-async function writeBatch(
+/**
+ * Merges a writer runs side by side on Postgres: merging a new model (its row, eight index
+ * entries, its namespace's key) keeps one server process busy, and a second transaction puts the
+ * server's second core to work (PGlite runs one statement at a time). Snapshots of known models
+ * are one COPY either way: they stay in the first lane. Measured in bench/README.md.
+ */
+export const WRITE_LANES = 2;
+/** Models a lane merges at least: below it the second transaction costs more than it saves. */
+export const MIN_LANE_ROWS = 2500;
+
+/**
+ * A model's lane, by its Hub id: a model listed twice goes to one lane (where the last listing
+ * wins, as in one transaction), and two lanes never write the same model row or wait on each
+ * other for it. The writer's memory is shared: each lane remembers its ids once it commits.
+ */
+function laneOf(hubId: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < hubId.length; i++) hash = Math.imul(hash ^ hubId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % lanes;
+}
+
+/** The first lane writes the known models' snapshots and its share of the merge; the others, theirs. */
+function splitIntoLanes(batch: SortedBatch, lanes: number): SortedBatch[] {
+  const parts: SortedBatch[] = Array.from({ length: lanes }, (_, lane) => ({
+    ...batch,
+    rows: lane === 0 ? batch.rows : Buffer.alloc(0),
+    known: lane === 0 ? batch.known : 0,
+    unknown: [],
+    unknownAt: [],
+  }));
+  batch.unknown.forEach((record, k) => {
+    const part = parts[laneOf(record.hubId, lanes)] as SortedBatch;
+    part.unknown.push(record);
+    part.unknownAt.push(batch.unknownAt[k] as number);
+  });
+  return parts;
+}
+
+/**
+ * The batch's new namespaces become organizations before its lanes run: two lanes inserting the
+ * same new namespace would wait on each other's uncommitted row, each holding what the other
+ * waits for. Sorted, and in a transaction of its own, so that it waits on no lane.
+ */
+async function insertOrganizations(db: Database, records: readonly ModelRecord[]): Promise<void> {
+  const namespaces = [...new Set(records.map((r) => r.namespace))];
+  await withRawTransaction(db.raw, async (tx) => {
+    const registry = await registrySpelling(tx);
+    const spelled = [...new Set(namespaces.map((n) => registry.get(n.toLowerCase()) ?? n))].sort();
+    await tx.query(
+      `INSERT INTO organization (namespace)
+       SELECT n FROM unnest($1::text[]) AS n
+       WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.namespace = n)
+       ORDER BY n
+       ON CONFLICT (namespace) DO NOTHING`,
+      [spelled],
+    );
+  });
+}
+
+/** A batch no memory has seen: every record merged (a model listed twice once: its last listing). */
+function unsorted(records: readonly ModelRecord[]): SortedBatch {
+  return {
+    rows: Buffer.alloc(0),
+    known: 0,
+    unknown: [...dedupe(records)],
+    prints: new Uint32Array(0),
+    unknownAt: [],
+  };
+}
+
+async function writeSorted(
   db: Database,
-  records: readonly ModelRecord[],
+  batch: SortedBatch,
   date: string,
   options: WriteOptions,
   memory: KnownModels | null,
 ): Promise<{ written: number; fromMemory: number; merged: number }> {
-  const batch = memory ? sortOut(records, memory, date, options.runId) : null;
-  const unknown = batch ? batch.unknown : dedupe(records);
-  const fromMemory = batch?.known ?? 0;
+  const { unknown, known: fromMemory } = batch;
   if (unknown.length + fromMemory === 0 && !options.alsoInTransaction)
     return { written: 0, fromMemory: 0, merged: 0 };
   const { written, ids } = await withRawTransaction(db.raw, async (tx) => {
@@ -110,7 +196,7 @@ async function writeBatch(
     // next run writes it again. Not so for a writer's new models: it remembers their ids once the
     // commit is acknowledged, and a snapshot written by id is checked by no key.
     if (!memory || unknown.length === 0) await tx.query("SET LOCAL synchronous_commit = off");
-    if (batch && batch.known > 0) written += await writeKnownSnapshots(tx, batch);
+    if (batch.known > 0) written += await writeKnownSnapshots(tx, batch);
     if (unknown.length > 0) {
       // Merges below join a small stage to large tables: index probes, never a scan of the model table
       // (the planner, without statistics on the stage, hashes all of it).
@@ -134,7 +220,7 @@ async function writeBatch(
     return { written, ids };
   });
   // Only now: the ids of a rolled-back transaction may never exist.
-  if (batch && memory)
+  if (memory)
     ids.forEach((id, ord) => {
       memory.remember(batch.prints, batch.unknownAt[ord] as number, id);
     });

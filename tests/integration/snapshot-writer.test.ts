@@ -67,6 +67,66 @@ describe.each(testBackends())("snapshotWriter on %s", (backend) => {
     ]);
   });
 
+  it("merges new models in two lanes side by side, storing what one transaction stores", async () => {
+    const spaces = Array.from({ length: 6 }, () => uniqueNamespace("lane"));
+    const twins = new Map(spaces.map((ns) => [ns, uniqueNamespace("twin")]));
+    const writer = snapshotWriter(db, { keepKnown: true, lanes: 2, minLaneRows: 5 });
+    const day1 = Array.from({ length: 60 }, (_, i) =>
+      modelRecord({ hubId: `${spaces[i % 6]}/m${i}`, downloads: BigInt(i), likes: i }),
+    );
+    // A model listed twice: its last listing wins, whichever lane it falls in.
+    const listed = [...day1, { ...(day1[7] as ModelRecord), downloads: 777n }];
+    expect(await writer.write(listed, "2025-10-01", { runId: null })).toBe(60);
+    expect(writer.last).toEqual({ fromMemory: 0, merged: 60 });
+    // The next date: most models known (written by id), some changed, some new.
+    const day2 = [
+      ...day1.map((r, i) => ({
+        ...r,
+        downloads: r.downloads + 1n,
+        license: i % 10 === 0 ? "mit" : r.license,
+      })),
+      ...Array.from({ length: 12 }, (_, i) => modelRecord({ hubId: `${spaces[i % 6]}/new${i}` })),
+    ];
+    expect(await writer.write(day2, "2025-10-02", { runId: null })).toBe(72);
+    expect(writer.last).toEqual({ fromMemory: 54, merged: 18 });
+
+    const twin = (r: ModelRecord) => {
+      const ns = twins.get(r.namespace) as string;
+      return { ...r, hubId: r.hubId.replace(r.namespace, ns), namespace: ns };
+    };
+    await writeSnapshots(db, listed.map(twin), "2025-10-01", { runId: null, keepKnown: true });
+    await writeSnapshots(db, day2.map(twin), "2025-10-02", { runId: null, keepKnown: true });
+    expect(await stored(day2)).toEqual(await stored(day2.map(twin)));
+    expect((await stored(day2))[7]).toEqual([
+      ["2025-10-01", 777n, 1000n, 7, null],
+      ["2025-10-02", 8n, 1000n, 7, null],
+    ]);
+    const licences = async (records: ModelRecord[]) =>
+      Promise.all(records.map(async (r) => (await modelRow(r))?.license));
+    expect(await licences(day2)).toEqual(await licences(day2.map(twin)));
+    const organizations = await db.prisma.organization.count({ where: { namespace: { in: spaces } } });
+    expect(organizations).toBe(6);
+  });
+
+  it.runIf(backend === "postgres")(
+    "when one lane fails, the other's models are kept and remembered; writing again completes the batch",
+    async () => {
+      const ns = uniqueNamespace("lane");
+      const writer = snapshotWriter(db, { keepKnown: false, lanes: 2, minLaneRows: 5 });
+      const day = models(ns, 40);
+      // A relation the database does not know fails the merge of the lane it falls in.
+      const broken = { ...(day[3] as ModelRecord), baseModels: ["x/y"], baseRelation: "bogus" as never };
+      const batch = day.map((r, i) => (i === 3 ? broken : r));
+      await expect(writer.write(batch, "2025-10-03", { runId: null })).rejects.toThrow(/base_relation/);
+      const kept = (await Promise.all(day.map(modelRow))).filter((row) => row !== undefined).length;
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan(40);
+      expect(await writer.write(day, "2025-10-03", { runId: null })).toBe(40);
+      expect(writer.last).toEqual({ fromMemory: kept, merged: 40 - kept });
+      expect((await stored(day)).every((rows) => rows.length === 1)).toBe(true);
+    },
+  );
+
   it("merges a model whose record changed, and the models it has not seen", async () => {
     const ns = uniqueNamespace();
     const writer = snapshotWriter(db, { keepKnown: false });
