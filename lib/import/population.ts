@@ -68,6 +68,10 @@ export async function populationRule(db: Database | null, minDownloads: number):
     const probe: Record<string, (text: string) => string> = {};
     if (mapping.id) probe[mapping.id] = probeId;
     if (mapping.author) probe[mapping.author] = probeAuthor;
-    return { columns, keep, probe };
+    // The author decides only for an id without a namespace (a legacy model's): read it for those.
+    const { id, author } = mapping;
+    const onlyWhere =
+      id && author ? { [author]: (row: Row) => row[id] === BARE || row[id] === BARE_IN_REGISTRY } : undefined;
+    return { columns, keep, probe, ...(onlyWhere ? { onlyWhere } : {}) };
   };
 }

@@ -56,6 +56,11 @@ export type BatchOptions = {
     columns: readonly string[];
     keep: (row: Row) => boolean;
     /**
+     * A filter column read only for the rows this picks, from the columns listed before it (the
+     * others see it as undefined): an author needed only where an id has no namespace.
+     */
+    onlyWhere?: Record<string, (row: Row) => boolean>;
+    /**
      * What `keep` sees of a text column instead of its values (a few constants rather than a
      * million strings); such a column is read again, for the rows kept, from the bytes fetched.
      */
@@ -215,16 +220,16 @@ export async function openParquet(
           const chunks = new Map<string, ArrayBuffer>();
           const from = rowStart - groupStart;
           const to = rowEnd - groupStart;
-          for (const column of filterColumns)
-            data.set(column, await read(column, sliceOf(column, groupIndex, from, to, null, true, chunks)));
+          for (const column of filterColumns) {
+            const where = options.filter?.onlyWhere?.[column];
+            const rows = where ? rowsWhere(data, rowEnd - rowStart, where) : null;
+            const slice = sliceOf(column, groupIndex, from, to, rows, true, chunks);
+            const values = rows?.length === 0 ? [] : await read(column, slice);
+            data.set(column, rows ? spread(values, rows, rowEnd - rowStart) : values);
+          }
           let kept: number[] | null = null;
           if (options.filter) {
-            kept = [];
-            const probe: Row = {};
-            for (let i = 0; i < rowEnd - rowStart; i++) {
-              for (const [column, values] of data) probe[column] = valueAt(values, i);
-              if (options.filter.keep(probe)) kept.push(i);
-            }
+            kept = rowsWhere(data, rowEnd - rowStart, options.filter.keep);
             for (const [column, values] of data)
               if (column in probes) data.delete(column);
               else data.set(column, pick(values, kept));
@@ -285,6 +290,24 @@ type Values = unknown[] | NestedColumn;
 
 const valueAt = (values: Values, index: number): unknown =>
   Array.isArray(values) ? values[index] : values.row(index);
+
+/** The rows among the first `count` whose values so far pass `where`. */
+function rowsWhere(data: Map<string, Values>, count: number, where: (row: Row) => boolean): number[] {
+  const rows: number[] = [];
+  const probe: Row = {};
+  for (let i = 0; i < count; i++) {
+    for (const [column, values] of data) probe[column] = valueAt(values, i);
+    if (where(probe)) rows.push(i);
+  }
+  return rows;
+}
+
+/** Values read for `rows` only, placed at those rows of a column of `count` (undefined elsewhere). */
+function spread(values: Values, rows: readonly number[], count: number): unknown[] {
+  const out: unknown[] = new Array(count);
+  for (let k = 0; k < rows.length; k++) out[rows[k] as number] = valueAt(values, k);
+  return out;
+}
 
 function pick(values: Values, indexes: readonly number[]): unknown[] {
   const out: unknown[] = new Array(indexes.length);

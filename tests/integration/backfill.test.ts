@@ -99,6 +99,23 @@ function week(n: number): WeeklyRow[] {
       likes: 2,
       createdAt: "2022-03-02T23:29:04.000Z",
     },
+    // Legacy ids below the threshold: kept when the author is a registry namespace, else left out.
+    {
+      id: "t5-legacy-small",
+      author: "google",
+      downloads: 7,
+      downloadsAllTime: 70n,
+      likes: 0,
+      createdAt: "2022-03-02T23:29:04.000Z",
+    },
+    {
+      id: "legacy-tiny",
+      author: "someone-else",
+      downloads: 7,
+      downloadsAllTime: 70n,
+      likes: 0,
+      createdAt: "2022-03-02T23:29:04.000Z",
+    },
   ];
   // The long tail under the threshold, outside the registry: most of a real listing, never stored.
   for (let i = 0; i < TAIL; i++)
@@ -229,7 +246,7 @@ describe.each(testBackends())("backfill from the Hub's datasets on %s", (backend
     expect(summary.dates).toEqual(["2025-01-13", "2025-01-20", "2025-03-10", "2025-03-17"]);
     expect(summary.skipped).toMatchObject({
       "private model": 4,
-      "below the download threshold": 4 * (1 + TAIL),
+      "below the download threshold": 4 * (2 + TAIL),
     });
     // The token went to the Hub only; the CDN never saw it (it refuses any Authorization).
     expect(hub.hubRequests.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
@@ -261,6 +278,9 @@ describe.each(testBackends())("backfill from the Hub's datasets on %s", (backend
     expect(finetune.lineageNamespace).toBe("Qwen");
     const gpt2 = await db.prisma.model.findUniqueOrThrow({ where: { hubId: "gpt2" } });
     expect(gpt2.namespace).toBe("openai-community");
+    const t5 = await db.prisma.model.findUniqueOrThrow({ where: { hubId: "t5-legacy-small" } });
+    expect(t5.namespace).toBe("google");
+    expect(await db.prisma.model.count({ where: { hubId: "legacy-tiny" } })).toBe(0);
     const llama = await db.prisma.model.findUniqueOrThrow({ where: { hubId: "meta-llama/Llama-3.1-8B" } });
     expect(llama.gated).toBe(true);
     const v4 = await db.prisma.model.findUniqueOrThrow({ where: { hubId: "deepseek-ai/DeepSeek-V4" } });
