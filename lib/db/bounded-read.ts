@@ -11,9 +11,16 @@ export const READ_TIMEOUT_MS = Number(process.env.DATABASE_READ_TIMEOUT_MS ?? 10
  */
 export async function boundedRead<T>(db: Database, query: Prisma.Sql): Promise<T[]> {
   if (db.target.kind !== "postgres") return db.prisma.$queryRaw<T[]>(query);
-  const [, rows] = await db.prisma.$transaction([
-    db.prisma.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(READ_TIMEOUT_MS))}`),
-    db.prisma.$queryRaw<T[]>(query),
-  ]);
+  const [, rows] = await db.prisma.$transaction(
+    [
+      db.prisma.$executeRawUnsafe(
+        `SET LOCAL statement_timeout = ${Math.max(1, Math.floor(READ_TIMEOUT_MS))}`,
+      ),
+      db.prisma.$queryRaw<T[]>(query),
+    ],
+    // Postgres' limit decides, not Prisma's 5 s default: a read of 6 s would otherwise succeed and
+    // then fail at its commit.
+    { timeout: READ_TIMEOUT_MS + 5_000 },
+  );
   return rows;
 }

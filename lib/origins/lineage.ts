@@ -45,11 +45,12 @@ export async function refreshLineage(
   // chain's estimate is far above jit_above_cost, and compiling the plan took ≈ 0.9 s of a 3.3 s
   // refresh after a 130k-model backfill (bench/README.md); the sorts and hashes of a full pass fit
   // in 32 MB instead of spilling to disk.
-  const [, , , rows] = await db.prisma.$transaction([
-    db.prisma.$executeRaw`SET LOCAL jit = off`,
-    db.prisma.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.prisma.$executeRaw`DELETE FROM lineage_moved`,
-    db.prisma.$queryRaw<{ updated: number; earliest: Date | null }[]>`
+  const [, , , rows] = await db.prisma.$transaction(
+    [
+      db.prisma.$executeRaw`SET LOCAL jit = off`,
+      db.prisma.$executeRaw`SET LOCAL work_mem = '32MB'`,
+      db.prisma.$executeRaw`DELETE FROM lineage_moved`,
+      db.prisma.$queryRaw<{ updated: number; earliest: Date | null }[]>`
     WITH RECURSIVE pending AS (SELECT model_id AS id FROM lineage_pending),
     -- A queued model may be the uncrawled root of others' chains, or sit in their chain.
     affected AS (
@@ -125,7 +126,10 @@ export async function refreshLineage(
       (SELECT s.date FROM model_snapshot s
        WHERE EXISTS (SELECT 1 FROM moved) AND s.model_id IN (SELECT id FROM moved)
        ORDER BY s.date LIMIT 1) AS earliest`,
-  ]);
+    ],
+    // A first crawl of millions of models resolves them all: minutes, not Prisma's default 5 s.
+    { timeout: 60 * 60_000, maxWait: 60_000 },
+  );
   const [row] = rows;
   return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }
