@@ -15,6 +15,12 @@ const BARE_IN_REGISTRY = "bare-in-registry";
 /** Kept, so that the row reader names the problem. */
 const UNREADABLE = "unreadable";
 
+const utf8 = new TextDecoder();
+const SLASH = 0x2f;
+/** The bytes of a Hub id's parts (values.ts' HUB_ID: \w, '.' and '-'), by byte value. */
+const WORD_BYTE = Array.from({ length: 256 }, (_, b) => /^[\w.-]$/.test(String.fromCharCode(b)));
+const LOWER_ASCII = Array.from({ length: 128 }, (_, b) => String.fromCharCode(b).toLowerCase());
+
 /**
  * The crawl's population rule on a listing's rows: every model of a registry namespace (ids match
  * ignoring case, as the Hub resolves them), every other model from `minDownloads` 30-day
@@ -44,8 +50,28 @@ export async function populationRule(db: Database | null, minDownloads: number):
     if (slash <= 0) return registry.has(id.toLowerCase()) ? BARE_IN_REGISTRY : BARE;
     return registry.has(id.slice(0, slash).toLowerCase()) ? IN_REGISTRY : OUTSIDE;
   };
-  const probeAuthor = (text: string): string =>
-    registry.has(text.trim().toLowerCase()) ? IN_REGISTRY : OUTSIDE;
+  const probeAuthor = (bytes: Uint8Array): string =>
+    registry.has(utf8.decode(bytes).trim().toLowerCase()) ? IN_REGISTRY : OUTSIDE;
+  /**
+   * probeId on the id's bytes, for a million ids without decoding each: an id of the characters a
+   * Hub id is made of (letters, digits, _ . -, at most one slash between two non-empty parts) is
+   * classed by its namespace's bytes; anything else (spaces to trim, other characters, a bad
+   * shape) takes the text path, which names it exactly.
+   */
+  const probeIdBytes = (bytes: Uint8Array): string => {
+    const n = bytes.length;
+    if (n === 0 || n > 200) return probeId(utf8.decode(bytes));
+    let slash = -1;
+    for (let i = 0; i < n; i++) {
+      const b = bytes[i] as number;
+      if (b === SLASH && slash === -1 && i > 0 && i < n - 1) slash = i;
+      else if (!WORD_BYTE[b]) return probeId(utf8.decode(bytes));
+    }
+    let namespace = "";
+    for (let i = 0; i < (slash === -1 ? n : slash); i++) namespace += LOWER_ASCII[bytes[i] as number];
+    if (slash === -1) return registry.has(namespace) ? BARE_IN_REGISTRY : BARE;
+    return registry.has(namespace) ? IN_REGISTRY : OUTSIDE;
+  };
   return (mapping) => {
     const keep = (row: Row): boolean => {
       const id = mapping.id ? row[mapping.id] : undefined;
@@ -65,8 +91,8 @@ export async function populationRule(db: Database | null, minDownloads: number):
     const columns = [mapping.id, mapping.downloads, mapping.private, mapping.author].filter(
       (c): c is string => c !== undefined,
     );
-    const probe: Record<string, (text: string) => string> = {};
-    if (mapping.id) probe[mapping.id] = probeId;
+    const probe: Record<string, (bytes: Uint8Array) => string> = {};
+    if (mapping.id) probe[mapping.id] = probeIdBytes;
     if (mapping.author) probe[mapping.author] = probeAuthor;
     // The author decides only for an id without a namespace (a legacy model's): read it for those.
     const { id, author } = mapping;

@@ -64,7 +64,7 @@ export type BatchOptions = {
      * What `keep` sees of a text column instead of its values (a few constants rather than a
      * million strings); such a column is read again, for the rows kept, from the bytes fetched.
      */
-    probe?: Record<string, (text: string) => string>;
+    probe?: Record<string, (bytes: Uint8Array) => string>;
   };
   /** Strings of a list column worth keeping (others read as undefined: less memory). */
   thin?: Record<string, (value: string) => boolean>;
@@ -193,7 +193,7 @@ export async function openParquet(
         const parsers = probe
           ? {
               stringFromBytes: (bytes: Uint8Array | undefined) =>
-                bytes ? probe(utf8.decode(bytes)) : undefined,
+                bytes ? probe(bytes) : undefined,
             }
           : keep
             ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
