@@ -198,8 +198,9 @@ export async function openParquet(
           : keep
             ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
             : undefined;
-        // A column read in steps (a cursor), or probed and read again, keeps its chunk's bytes.
-        return { group, from, to, only, parsers, chunks };
+        // A probed column's bytes are kept for its second read (the rows kept); a cursor holds its
+        // own until the range is read.
+        return { group, from, to, only, parsers, chunks: column in probes ? chunks : undefined };
       };
       const read = async (column: string, slice: ColumnSlice): Promise<Values> => {
         const values = nested.has(column)

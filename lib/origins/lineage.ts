@@ -43,14 +43,17 @@ export async function refreshLineage(
           AND m.id NOT IN (SELECT id FROM pending)`;
   // One transaction: the moves recorded are this refresh's alone. Without JIT: the recursive
   // chain's estimate is far above jit_above_cost, and compiling the plan took ≈ 0.9 s of a 3.3 s
-  // refresh after a 130k-model backfill (bench/README.md); the sorts and hashes of a full pass fit
-  // in 32 MB instead of spilling to disk.
-  const [, , , rows] = await db.prisma.$transaction(
-    [
-      db.prisma.$executeRaw`SET LOCAL jit = off`,
-      db.prisma.$executeRaw`SET LOCAL work_mem = '32MB'`,
-      db.prisma.$executeRaw`DELETE FROM lineage_moved`,
-      db.prisma.$queryRaw<{ updated: number; earliest: Date | null }[]>`
+  // refresh after a 130k-model backfill (bench/README.md). On Postgres the sorts and hashes of a
+  // full pass fit in 32 MB instead of spilling to disk (PGlite's memory is this process's, and
+  // never given back: it keeps the default).
+  const [row] = await db.prisma.$transaction(
+    async (tx) => {
+      if (db.target.kind === "postgres") {
+        await tx.$executeRaw`SET LOCAL jit = off`;
+        await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      }
+      await tx.$executeRaw`DELETE FROM lineage_moved`;
+      return tx.$queryRaw<{ updated: number; earliest: Date | null }[]>`
     WITH RECURSIVE pending AS (SELECT model_id AS id FROM lineage_pending),
     -- A queued model may be the uncrawled root of others' chains, or sit in their chain.
     affected AS (
@@ -125,12 +128,11 @@ export async function refreshLineage(
       -- skipped outright when nothing moved (a daily crawl's usual case).
       (SELECT s.date FROM model_snapshot s
        WHERE EXISTS (SELECT 1 FROM moved) AND s.model_id IN (SELECT id FROM moved)
-       ORDER BY s.date LIMIT 1) AS earliest`,
-    ],
+       ORDER BY s.date LIMIT 1) AS earliest`;
+    },
     // A first crawl of millions of models resolves them all: minutes, not Prisma's default 5 s.
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
-  const [row] = rows;
   return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }
 

@@ -1,12 +1,6 @@
 import v8 from "node:v8";
 
 const MB = 1024 * 1024;
-/**
- * How far the heap may grow past what stayed live before the next full collection. At 1.25 a
- * backfill that decodes while it writes (≈ 110 MB live) collected every ≈ 30 MB, 17 times at ≈ 85 ms
- * of the main thread each; at 1.5, 11 times (bench/README.md).
- */
-const HEADROOM = 1.5;
 
 /**
  * A soft cap on the importer's heap. V8 collects lazily: with its default limit (a share of the
@@ -26,7 +20,7 @@ export function heapGovernor(softCapMb = 128): () => void {
   return () => {
     if (v8.getHeapStatistics().used_heap_size < cap) return;
     gc();
-    cap = Math.max(floor, v8.getHeapStatistics().used_heap_size * HEADROOM);
+    cap = Math.max(floor, v8.getHeapStatistics().used_heap_size * 1.25);
   };
 }
 
