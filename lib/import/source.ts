@@ -192,8 +192,7 @@ export async function openParquet(
         const keep = options.thin?.[column];
         const parsers = probe
           ? {
-              stringFromBytes: (bytes: Uint8Array | undefined) =>
-                bytes ? probe(bytes) : undefined,
+              stringFromBytes: (bytes: Uint8Array | undefined) => (bytes ? probe(bytes) : undefined),
             }
           : keep
             ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
