@@ -39,9 +39,7 @@ export async function readFlatColumn(
   column: string,
   slice: ColumnSlice,
 ): Promise<unknown[]> {
-  const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
-  leaf.fill(Number.POSITIVE_INFINITY);
-  return leaf.finish();
+  return (await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false)).finish();
 }
 
 /**
@@ -94,7 +92,7 @@ export async function readNestedColumn(
   const parsers = { ...DEFAULT_PARSERS, ...slice.parsers };
   const leaves = new Map<string, unknown[]>();
   for (const chunk of columnChunks(metadata, column, slice.group))
-    leaves.set(chunk.path_in_schema.join("."), await readLeaf(file, tree, chunk, slice));
+    leaves.set(chunk.path_in_schema.join("."), (await openLeaf(file, tree, chunk, slice, true)).finish());
   return {
     length: slice.only ? slice.only.length : slice.to - slice.from,
     row(index) {
@@ -105,18 +103,6 @@ export async function readNestedColumn(
       return one.get(column)?.[0] ?? null;
     },
   };
-}
-
-/** One nested leaf's values for the slice's rows. */
-async function readLeaf(
-  file: AsyncBuffer,
-  tree: SchemaTree,
-  chunk: ChunkMeta,
-  slice: ColumnSlice,
-): Promise<unknown[]> {
-  const leaf = await openLeaf(file, tree, chunk, slice, true);
-  leaf.fill(Number.POSITIVE_INFINITY);
-  return leaf.finish();
 }
 
 /**
