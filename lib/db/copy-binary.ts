@@ -5,37 +5,47 @@
  */
 export class BinaryCopyRows {
   private buffer: Buffer;
+  /** The buffer's bytes: a DataView's writes cost a fraction of Buffer's checked ones. */
+  private view: DataView;
   private at = 0;
+  private readonly framed: boolean;
 
-  constructor(expectedRows: number, bytesPerRow: number) {
-    this.buffer = Buffer.allocUnsafe(SIGNATURE.length + 8 + expectedRows * bytesPerRow + 2);
-    this.buffer.set(SIGNATURE, 0);
-    this.at = SIGNATURE.length;
-    this.buffer.writeInt32BE(0, this.at); // flags
-    this.buffer.writeInt32BE(0, this.at + 4); // header extension length
-    this.at += 8;
+  /**
+   * `framed`: the rows are the whole of a COPY's input, with its header and end marker. Otherwise
+   * they are a part of one, sent between `BINARY_COPY_HEADER` and `BINARY_COPY_END`.
+   */
+  constructor(expectedRows: number, bytesPerRow: number, framed = true) {
+    this.buffer = Buffer.allocUnsafe(HEADER.length + expectedRows * bytesPerRow + END.length);
+    this.view = viewOf(this.buffer);
+    if (framed) this.at = HEADER.copy(this.buffer, 0);
+    this.framed = framed;
   }
 
   row(fields: number): this {
     this.room(2);
-    this.at = this.buffer.writeInt16BE(fields, this.at);
+    this.view.setInt16(this.at, fields);
+    this.at += 2;
     return this;
   }
 
   int4(value: number | null): this {
     if (value === null) return this.null();
     if (!Number.isInteger(value)) throw new Error(`COPY binary: ${value} is not a whole number`);
+    if (value < -(2 ** 31) || value >= 2 ** 31) throw new Error(`COPY binary: ${value} does not fit an int4`);
     this.room(8);
-    this.at = this.buffer.writeInt32BE(4, this.at);
-    this.at = this.buffer.writeInt32BE(value, this.at);
+    this.view.setInt32(this.at, 4);
+    this.view.setInt32(this.at + 4, value);
+    this.at += 8;
     return this;
   }
 
   int8(value: bigint | null): this {
     if (value === null) return this.null();
+    if (value < MIN_INT8 || value > MAX_INT8) throw new Error(`COPY binary: ${value} does not fit an int8`);
     this.room(12);
-    this.at = this.buffer.writeInt32BE(8, this.at);
-    this.at = this.buffer.writeBigInt64BE(value, this.at);
+    this.view.setInt32(this.at, 8);
+    this.view.setBigInt64(this.at + 4, value);
+    this.at += 12;
     return this;
   }
 
@@ -44,16 +54,19 @@ export class BinaryCopyRows {
     return this.int4(days);
   }
 
-  /** The rows so far, with the end marker: the whole of a COPY's input. */
+  /** The rows so far (framed: with the end marker, the whole of a COPY's input). */
   end(): Buffer {
-    this.room(2);
-    this.at = this.buffer.writeInt16BE(-1, this.at);
+    if (this.framed) {
+      this.room(END.length);
+      this.at += END.copy(this.buffer, this.at);
+    }
     return this.buffer.subarray(0, this.at);
   }
 
   private null(): this {
     this.room(4);
-    this.at = this.buffer.writeInt32BE(-1, this.at);
+    this.view.setInt32(this.at, -1);
+    this.at += 4;
     return this;
   }
 
@@ -62,8 +75,13 @@ export class BinaryCopyRows {
     const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
     this.buffer.copy(larger, 0, 0, this.at);
     this.buffer = larger;
+    this.view = viewOf(larger);
   }
 }
+
+const viewOf = (buffer: Buffer) => new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
+const MAX_INT8 = 2n ** 63n - 1n;
+const MIN_INT8 = -(2n ** 63n);
 
 /** A YYYY-MM-DD day as a binary `date`: days since 2000-01-01. */
 export function postgresDays(isoDay: string): number {
@@ -72,6 +90,11 @@ export function postgresDays(isoDay: string): number {
   return Math.round((ms - POSTGRES_EPOCH) / DAY_MS);
 }
 
-const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+/** The signature, then flags and the header extension's length (both 0). */
+const HEADER = Buffer.concat([Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.alloc(8)]);
+/** A field count of −1. */
+const END = Buffer.from([0xff, 0xff]);
+export const BINARY_COPY_HEADER: Uint8Array = HEADER;
+export const BINARY_COPY_END: Uint8Array = END;
 const POSTGRES_EPOCH = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;

@@ -1,8 +1,8 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { type CopyStreamQuery, from as copyFrom } from "pg-copy-streams";
 
 /**
  * The driver under Prisma, for what Prisma cannot do: COPY. Postgres: the same pg pool the Prisma
@@ -18,7 +18,9 @@ export type RawTransaction = {
   ): Promise<{ rows: T[]; affected: number }>;
   /**
    * COPY `table` (`columns`) FROM STDIN: `chunks` hold the rows in text format (tab-separated), or
-   * with `binary` in binary format (lib/db/copy-binary.ts).
+   * with `binary` in binary format (lib/db/copy-binary.ts). On Postgres each chunk is sent as soon
+   * as it is made, so a generator's work overlaps the server's; an error the generator throws
+   * aborts the COPY (and, as any failed statement, the transaction up to its last savepoint).
    */
   copyFrom(
     table: string,
@@ -61,9 +63,39 @@ function pgTransaction(client: pg.PoolClient): RawTransaction {
       return { rows: result.rows as T[], affected: result.rowCount ?? 0 };
     },
     async copyFrom(table, columns, chunks, format) {
-      await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, "STDIN", format))));
+      await streamCopy(client.query(copyFrom(copySql(table, columns, "STDIN", format))), chunks);
     },
   };
+}
+
+/**
+ * Writes each chunk to the COPY as it is made. (A Readable over the chunks would make up to sixteen
+ * of them before handing the first on.) Each write reaches the socket at once, but for the first:
+ * the stream holds it until the server has answered the COPY, and waits for that on backpressure.
+ */
+async function streamCopy(
+  copy: CopyStreamQuery,
+  chunks: Iterable<string> | Iterable<Uint8Array>,
+): Promise<void> {
+  const ended = finished(copy);
+  // Awaited below, once every chunk is written or the COPY has failed.
+  ended.catch(() => {});
+  const failed = ended.then(
+    () => false,
+    () => true,
+  );
+  try {
+    for (const chunk of chunks) {
+      if (copy.write(chunk)) continue;
+      if (await Promise.race([once(copy, "drain").then(() => false), failed])) break;
+    }
+    copy.end();
+  } catch (error) {
+    copy.destroy(error instanceof Error ? error : new Error(String(error)));
+    await ended.catch(() => {});
+    throw error;
+  }
+  await ended;
 }
 
 function pgliteTransaction(tx: Transaction): RawTransaction {

@@ -1,8 +1,8 @@
 import type { Database } from "../db";
-import { BinaryCopyRows, postgresDays } from "../db/copy-binary";
+import { BINARY_COPY_END, BINARY_COPY_HEADER, BinaryCopyRows, postgresDays } from "../db/copy-binary";
 import { isUniqueViolation } from "../db/errors";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
-import { type Fingerprints, fingerprints, KnownModels } from "./known-models";
+import { type Fingerprints, fingerprint, KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
 
 export type WriteOptions = {
@@ -66,7 +66,7 @@ export async function writeSnapshots(
   date: string,
   options: WriteOptions,
 ): Promise<number> {
-  return (await writeSorted(db, unsorted(records), date, options, null)).written;
+  return (await writeLane(db, unsorted(records), date, options, null)).written;
 }
 
 /**
@@ -83,31 +83,46 @@ export function snapshotWriter(
   options: { keepKnown: boolean; lanes?: number; minLaneRows?: number },
 ): SnapshotWriter {
   const memory = new KnownModels();
-  const lanes = db.raw.kind === "postgres" ? Math.max(1, options.lanes ?? WRITE_LANES) : 1;
+  const lanes = laneCount(db, options.lanes ?? WRITE_LANES);
   const minLaneRows = options.minLaneRows ?? MIN_LANE_ROWS;
   const writer = {
     last: { fromMemory: 0, merged: 0 },
     async write(records: readonly ModelRecord[], date: string, batch: BatchOptions) {
       const writeOptions = { ...batch, keepKnown: options.keepKnown };
-      const sorted = sortOut(records, memory, date, batch.runId);
-      // More statements for the batch's transaction need the batch in one transaction.
-      const split = lanes > 1 && !batch.alsoInTransaction && sorted.unknown.length >= lanes * minLaneRows;
-      const parts = split ? splitIntoLanes(sorted, lanes) : [sorted];
-      if (split) await insertOrganizations(db, sorted.unknown);
-      const settled = await Promise.allSettled(
-        parts.map((part) => writeSorted(db, part, date, writeOptions, memory)),
-      );
+      const others: Promise<LaneResult>[] = [];
+      const first = withRawTransaction(db.raw, async (tx) => {
+        const sorted = await copyKnownWhileSorting(tx, records, memory, date, batch.runId);
+        // More statements for the batch's transaction need the batch in one transaction.
+        const split = lanes > 1 && !batch.alsoInTransaction && sorted.unknown.length >= lanes * minLaneRows;
+        const parts = split ? splitIntoLanes(sorted, lanes) : [sorted];
+        if (split) {
+          await insertOrganizations(db, sorted.unknown);
+          for (const part of parts.slice(1)) others.push(writeLane(db, part, date, writeOptions, memory));
+          // Each is awaited below, once this lane has ended too.
+          for (const other of others) other.catch(() => {});
+        }
+        const own = parts[0] as SortedBatch;
+        const merged = await mergeUnknown(tx, own, date, writeOptions, true);
+        return { own, ids: merged.ids, written: sorted.known + merged.written, fromMemory: sorted.known };
+      }).then(({ own, ids, written, fromMemory }) => {
+        // Only now: the ids of a rolled-back transaction may never exist.
+        remember(memory, own, ids);
+        return { written, fromMemory, merged: own.unknown.length };
+      });
+      const settled = [...(await Promise.allSettled([first])), ...(await Promise.allSettled(others))];
       // Every lane has ended (committed or rolled back) before an error reaches the caller.
       const failed = settled.find((r) => r.status === "rejected");
       if (failed) throw failed.reason;
       const results = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-      const sum = (key: "written" | "fromMemory" | "merged") => results.reduce((n, r) => n + r[key], 0);
+      const sum = (key: keyof LaneResult) => results.reduce((n, r) => n + r[key], 0);
       writer.last = { fromMemory: sum("fromMemory"), merged: sum("merged") };
       return sum("written");
     },
   };
   return writer;
 }
+
+type LaneResult = { written: number; fromMemory: number; merged: number };
 
 /**
  * Merges a writer runs side by side on Postgres: merging a new model (its row, eight index
@@ -118,6 +133,16 @@ export function snapshotWriter(
 export const WRITE_LANES = 2;
 /** Models a lane merges at least: below it the second transaction costs more than it saves. */
 export const MIN_LANE_ROWS = 2500;
+
+/**
+ * The first lane holds its connection while the batch's organizations are inserted on another:
+ * lanes need a pool of two connections at least.
+ */
+function laneCount(db: Database, wanted: number): number {
+  if (db.raw.kind !== "postgres") return 1;
+  const poolSize = db.raw.pool.options.max ?? 10;
+  return poolSize < 2 ? 1 : Math.max(1, Math.min(wanted, poolSize));
+}
 
 /**
  * A model's lane, by its Hub id: a model listed twice goes to one lane (where the last listing
@@ -134,7 +159,7 @@ function laneOf(hubId: string, lanes: number): number {
 function splitIntoLanes(batch: SortedBatch, lanes: number): SortedBatch[] {
   const parts: SortedBatch[] = Array.from({ length: lanes }, (_, lane) => ({
     ...batch,
-    rows: lane === 0 ? batch.rows : Buffer.alloc(0),
+    rows: lane === 0 ? batch.rows : [],
     known: lane === 0 ? batch.known : 0,
     unknown: [],
     unknownAt: [],
@@ -148,9 +173,9 @@ function splitIntoLanes(batch: SortedBatch, lanes: number): SortedBatch[] {
 }
 
 /**
- * The batch's new namespaces become organizations before its lanes run: two lanes inserting the
- * same new namespace would wait on each other's uncommitted row, each holding what the other
- * waits for. Sorted, and in a transaction of its own, so that it waits on no lane.
+ * The batch's new namespaces become organizations before its other lanes start: two lanes
+ * inserting the same new namespace would wait on each other's uncommitted row, each holding what
+ * the other waits for. Sorted, and in a transaction of its own, so that it waits on no lane.
  */
 async function insertOrganizations(db: Database, records: readonly ModelRecord[]): Promise<void> {
   const namespaces = [...new Set(records.map((r) => r.namespace))];
@@ -170,67 +195,76 @@ async function insertOrganizations(db: Database, records: readonly ModelRecord[]
 
 /** A batch no memory has seen: every record merged (a model listed twice once: its last listing). */
 function unsorted(records: readonly ModelRecord[]): SortedBatch {
-  return {
-    rows: Buffer.alloc(0),
-    known: 0,
-    unknown: [...dedupe(records)],
-    prints: new Uint32Array(0),
-    unknownAt: [],
-  };
+  return { rows: [], known: 0, unknown: [...dedupe(records)], prints: new Uint32Array(0), unknownAt: [] };
 }
 
-async function writeSorted(
+/** A lane of its own: a transaction that merges the batch's unknown models. */
+async function writeLane(
   db: Database,
   batch: SortedBatch,
   date: string,
   options: WriteOptions,
   memory: KnownModels | null,
-): Promise<{ written: number; fromMemory: number; merged: number }> {
-  const { unknown, known: fromMemory } = batch;
-  if (unknown.length + fromMemory === 0 && !options.alsoInTransaction)
+): Promise<LaneResult> {
+  if (batch.unknown.length === 0 && !options.alsoInTransaction)
     return { written: 0, fromMemory: 0, merged: 0 };
-  const { written, ids } = await withRawTransaction(db.raw, async (tx) => {
-    let written = 0;
-    let ids: number[] = [];
-    // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
-    // next run writes it again. Not so for a writer's new models: it remembers their ids once the
-    // commit is acknowledged, and a snapshot written by id is checked by no key.
-    if (!memory || unknown.length === 0) await tx.query("SET LOCAL synchronous_commit = off");
-    if (batch.known > 0) written += await writeKnownSnapshots(tx, batch);
-    if (unknown.length > 0) {
-      // Merges below join a small stage to large tables: index probes, never a scan of the model table
-      // (the planner, without statistics on the stage, hashes all of it).
-      await tx.query("SET LOCAL enable_hashjoin = off");
-      await tx.query("SET LOCAL enable_mergejoin = off");
-      await tx.query(`CREATE TEMP TABLE ${STAGE} (
-        ord int NOT NULL, hub_id text NOT NULL, namespace text NOT NULL, created_ms bigint,
-        last_modified_ms bigint, pipeline_tag text, library_name text, license text, gated boolean,
-        parameters bigint, base_models text, base_relation text, downloads bigint NOT NULL,
-        downloads_all_time bigint, likes int NOT NULL
-      ) ON COMMIT DROP`);
-      // Generated a thousand rows at a time: a batch's text is never one string.
-      await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
-      await mergeOrganizations(tx);
-      await mergeModels(tx, options.keepKnown === true);
-      const merged = await mergeSnapshots(tx, date, options.runId, memory !== null);
-      written += merged.written;
-      ids = merged.ids;
-    }
-    await options.alsoInTransaction?.(tx);
-    return { written, ids };
+  const { written, ids } = await withRawTransaction(db.raw, (tx) =>
+    mergeUnknown(tx, batch, date, options, memory !== null),
+  );
+  if (memory) remember(memory, batch, ids);
+  return { written, fromMemory: 0, merged: batch.unknown.length };
+}
+
+/** Call only once the transaction that merged `batch` has committed: `ids` are in its unknown's order. */
+function remember(memory: KnownModels, batch: SortedBatch, ids: readonly number[]): void {
+  ids.forEach((id, ord) => {
+    memory.remember(batch.prints, batch.unknownAt[ord] as number, id);
   });
-  // Only now: the ids of a rolled-back transaction may never exist.
-  if (memory)
-    ids.forEach((id, ord) => {
-      memory.remember(batch.prints, batch.unknownAt[ord] as number, id);
-    });
-  return { written, fromMemory, merged: unknown.length };
+}
+
+/** The batch's unknown models merged through the model table; their ids in the batch's order. */
+async function mergeUnknown(
+  tx: RawTransaction,
+  batch: SortedBatch,
+  date: string,
+  options: WriteOptions,
+  remembering: boolean,
+): Promise<{ written: number; ids: number[] }> {
+  const { unknown } = batch;
+  let written = 0;
+  let ids: number[] = [];
+  // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
+  // next run writes it again. Not so for a writer's new models: it remembers their ids once the
+  // commit is acknowledged, and a snapshot written by id is checked by no key. (The setting in
+  // force at the commit is the one that counts.)
+  if (!remembering || unknown.length === 0) await tx.query("SET LOCAL synchronous_commit = off");
+  if (unknown.length > 0) {
+    // Merges below join a small stage to large tables: index probes, never a scan of the model table
+    // (the planner, without statistics on the stage, hashes all of it).
+    await tx.query("SET LOCAL enable_hashjoin = off");
+    await tx.query("SET LOCAL enable_mergejoin = off");
+    await tx.query(`CREATE TEMP TABLE ${STAGE} (
+      ord int NOT NULL, hub_id text NOT NULL, namespace text NOT NULL, created_ms bigint,
+      last_modified_ms bigint, pipeline_tag text, library_name text, license text, gated boolean,
+      parameters bigint, base_models text, base_relation text, downloads bigint NOT NULL,
+      downloads_all_time bigint, likes int NOT NULL
+    ) ON COMMIT DROP`);
+    // Generated a thousand rows at a time: a batch's text is never one string.
+    await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
+    await mergeOrganizations(tx);
+    await mergeModels(tx, options.keepKnown === true);
+    const merged = await mergeSnapshots(tx, date, options.runId, remembering);
+    written = merged.written;
+    ids = merged.ids;
+  }
+  await options.alsoInTransaction?.(tx);
+  return { written, ids };
 }
 
 /** A batch sorted out by a writer's memory: the known models' snapshot rows, and the rest. */
 type SortedBatch = {
-  /** Snapshot rows of the known models, in COPY's binary format */
-  rows: Buffer;
+  /** The known models' snapshots: the chunks of one binary COPY, framed */
+  rows: Uint8Array[];
   known: number;
   unknown: ModelRecord[];
   /** The batch's fingerprints, and where each unknown record's is: to remember it by */
@@ -240,66 +274,138 @@ type SortedBatch = {
 
 /** Rows of a known model's snapshot: a field count, then six fields (length and value). */
 const SNAPSHOT_ROW_BYTES = 2 + 6 * 4 + 4 + 4 + 8 + 8 + 4 + 4;
+/**
+ * Records sorted out per chunk of known rows sent: the server stores one chunk while the next is
+ * sorted (fingerprinting a record and building its row cost about what storing it does).
+ */
+const SORT_CHUNK = 1000;
 
-function sortOut(
+/** A model listed twice in a batch: its known row may be on its way already (see `sortOut`). */
+class RepeatedModel extends Error {}
+
+/**
+ * Sorts `records` out into `into` a chunk at a time, yielding the known models' rows as they are
+ * made (the whole of a binary COPY's input). Equal Hub ids have equal keys: without a repeated
+ * key the batch has no repeated model; with one, the Hub ids tell, and a repeated model throws
+ * `RepeatedModel` (ON CONFLICT cannot touch one row twice: the batch is sorted again without it).
+ */
+function* sortOut(
+  records: readonly ModelRecord[],
+  memory: KnownModels,
+  date: string,
+  runId: number | null,
+  into: SortedBatch,
+): Generator<Uint8Array> {
+  const prints = new Uint32Array(3 * records.length);
+  into.prints = prints;
+  const keys = new Set<number>();
+  let checked = false;
+  const day = postgresDays(date);
+  into.rows.push(BINARY_COPY_HEADER);
+  yield BINARY_COPY_HEADER;
+  for (let start = 0; start < records.length; start += SORT_CHUNK) {
+    const end = Math.min(start + SORT_CHUNK, records.length);
+    const rows = new BinaryCopyRows(end - start, SNAPSHOT_ROW_BYTES, false);
+    for (let i = start; i < end; i++) {
+      const record = records[i] as ModelRecord;
+      fingerprint(record, prints, i);
+      const key = (prints[3 * i] as number) >>> 1;
+      if (!checked && keys.has(key)) {
+        checked = true;
+        if (dedupe(records) !== records) throw new RepeatedModel();
+      }
+      keys.add(key);
+      const id = memory.idOf(prints, i);
+      if (id === null) {
+        into.unknown.push(record);
+        into.unknownAt.push(i);
+        continue;
+      }
+      into.known++;
+      rows
+        .row(6)
+        .int4(id)
+        .date(day)
+        .int8(record.downloads)
+        .int8(record.downloadsAllTime)
+        .int4(record.likes)
+        .int4(runId);
+    }
+    const chunk = rows.end();
+    into.rows.push(chunk);
+    yield chunk;
+  }
+  into.rows.push(BINARY_COPY_END);
+  yield BINARY_COPY_END;
+}
+
+const emptyBatch = (): SortedBatch => ({
+  rows: [],
+  known: 0,
+  unknown: [],
+  prints: new Uint32Array(0),
+  unknownAt: [],
+});
+
+/** The whole batch sorted out before anything is sent. */
+function sortedAtOnce(
   records: readonly ModelRecord[],
   memory: KnownModels,
   date: string,
   runId: number | null,
 ): SortedBatch {
-  let unique = records;
-  let prints = fingerprints(records);
-  // Equal Hub ids have equal keys: without a repeated key the batch has no repeated model.
-  const keys = new Set<number>();
-  for (let i = 0; i < records.length; i++) keys.add((prints[3 * i] as number) >>> 1);
-  if (keys.size !== records.length) {
-    unique = dedupe(records);
-    prints = fingerprints(unique);
+  const sort = (list: readonly ModelRecord[]) => {
+    const batch = emptyBatch();
+    for (const _ of sortOut(list, memory, date, runId, batch));
+    return batch;
+  };
+  try {
+    return sort(records);
+  } catch (error) {
+    if (!(error instanceof RepeatedModel)) throw error;
+    return sort(dedupe(records));
   }
-  const rows = new BinaryCopyRows(unique.length, SNAPSHOT_ROW_BYTES);
-  const day = postgresDays(date);
-  const unknown: ModelRecord[] = [];
-  const unknownAt: number[] = [];
-  unique.forEach((record, i) => {
-    const id = memory.idOf(prints, i);
-    if (id === null) {
-      unknown.push(record);
-      unknownAt.push(i);
-      return;
-    }
-    rows
-      .row(6)
-      .int4(id)
-      .date(day)
-      .int8(record.downloads)
-      .int8(record.downloadsAllTime)
-      .int4(record.likes)
-      .int4(runId);
-  });
-  return { rows: rows.end(), known: unique.length - unknown.length, unknown, prints, unknownAt };
 }
 
 /**
- * Snapshots of the models the writer knows, copied into the table by id. A date written before (a
- * resumed run, a file read again) breaks the key: then they are upserted through a stage instead.
+ * Sorts the batch out while copying the snapshots of the models the writer knows into the table by
+ * id. A date written before (a resumed run, a file read again) breaks the key, and a model listed
+ * twice may have had its first listing sent: then the batch is sorted again, whole, and its known
+ * snapshots are upserted through a stage instead. A writer that knows no model yet sends nothing.
  */
-async function writeKnownSnapshots(tx: RawTransaction, batch: SortedBatch): Promise<number> {
+async function copyKnownWhileSorting(
+  tx: RawTransaction,
+  records: readonly ModelRecord[],
+  memory: KnownModels,
+  date: string,
+  runId: number | null,
+): Promise<SortedBatch> {
+  if (memory.size === 0) return sortedAtOnce(records, memory, date, runId);
   await tx.query("SAVEPOINT known_snapshots");
   try {
-    await tx.copyFrom("model_snapshot", SNAPSHOT_COLUMNS, [batch.rows], "binary");
-    await tx.query("RELEASE SAVEPOINT known_snapshots");
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await tx.query("ROLLBACK TO SAVEPOINT known_snapshots");
-    await tx.query("CREATE TEMP TABLE stage_known_snapshot (LIKE model_snapshot) ON COMMIT DROP");
-    await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, [batch.rows], "binary");
-    await tx.query(
-      `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
-       SELECT ${SNAPSHOT_COLUMNS.join(", ")} FROM stage_known_snapshot ORDER BY model_id
-       ${UPDATE_SNAPSHOT}`,
+    const sorted = emptyBatch();
+    await tx.copyFrom(
+      "model_snapshot",
+      SNAPSHOT_COLUMNS,
+      sortOut(records, memory, date, runId, sorted),
+      "binary",
     );
+    await tx.query("RELEASE SAVEPOINT known_snapshots");
+    return sorted;
+  } catch (error) {
+    if (!(error instanceof RepeatedModel) && !isUniqueViolation(error)) throw error;
+    await tx.query("ROLLBACK TO SAVEPOINT known_snapshots");
   }
-  return batch.known;
+  const sorted = sortedAtOnce(records, memory, date, runId);
+  if (sorted.known === 0) return sorted;
+  await tx.query("CREATE TEMP TABLE stage_known_snapshot (LIKE model_snapshot) ON COMMIT DROP");
+  await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, sorted.rows, "binary");
+  await tx.query(
+    `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
+     SELECT ${SNAPSHOT_COLUMNS.join(", ")} FROM stage_known_snapshot ORDER BY model_id
+     ${UPDATE_SNAPSHOT}`,
+  );
+  return sorted;
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep the last record per Hub id. */

@@ -167,6 +167,30 @@ describe.each(testBackends())("snapshotWriter on %s", (backend) => {
     ]);
   });
 
+  it("a batch larger than a chunk sent while sorted: a model listed again further on, and a date written again", async () => {
+    const ns = uniqueNamespace();
+    const writer = snapshotWriter(db, { keepKnown: false });
+    const day = models(ns, 2600);
+    await writer.write(day, "2025-09-14", { runId: null });
+    // The first listing of m0 is on its way to the server before its second one is sorted.
+    const [first] = day as [ModelRecord];
+    const listedTwice = [...day.slice(0, 2599), { ...first, downloads: 99n }];
+    expect(await writer.write(listedTwice, "2025-09-15", { runId: null })).toBe(2599);
+    expect(writer.last).toEqual({ fromMemory: 2599, merged: 0 });
+    // The same date again: the key breaks while later chunks are still being sent.
+    const again = day.map((r) => ({ ...r, likes: r.likes + 1 }));
+    expect(await writer.write(again, "2025-09-15", { runId: null })).toBe(2600);
+    expect(writer.last).toEqual({ fromMemory: 2600, merged: 0 });
+    const rows = await stored([first, day[2500] as ModelRecord, day[2599] as ModelRecord]);
+    expect(rows.map((r) => r.at(-1))).toEqual([
+      ["2025-09-15", 0n, 1000n, 1, null],
+      ["2025-09-15", 2500n, 3500n, 2501, null],
+      ["2025-09-15", 2599n, 3599n, 2600, null],
+    ]);
+    expect(await writer.write(listedTwice, "2025-09-16", { runId: null })).toBe(2599);
+    expect((await stored([first]))[0]?.at(-1)).toEqual(["2025-09-16", 99n, 1000n, 0, null]);
+  });
+
   it("remembers nothing of a batch whose transaction rolled back", async () => {
     const ns = uniqueNamespace();
     const writer = snapshotWriter(db, { keepKnown: false });
