@@ -159,7 +159,6 @@ function laneOf(hubId: string, lanes: number): number {
 function splitIntoLanes(batch: SortedBatch, lanes: number): SortedBatch[] {
   const parts: SortedBatch[] = Array.from({ length: lanes }, (_, lane) => ({
     ...batch,
-    rows: lane === 0 ? batch.rows : [],
     known: lane === 0 ? batch.known : 0,
     unknown: [],
     unknownAt: [],
@@ -195,7 +194,7 @@ async function insertOrganizations(db: Database, records: readonly ModelRecord[]
 
 /** A batch no memory has seen: every record merged (a model listed twice once: its last listing). */
 function unsorted(records: readonly ModelRecord[]): SortedBatch {
-  return { rows: [], known: 0, unknown: [...dedupe(records)], prints: new Uint32Array(0), unknownAt: [] };
+  return { known: 0, unknown: [...dedupe(records)], prints: new Uint32Array(0), unknownAt: [] };
 }
 
 /** A lane of its own: a transaction that merges the batch's unknown models. */
@@ -261,10 +260,8 @@ async function mergeUnknown(
   return { written, ids };
 }
 
-/** A batch sorted out by a writer's memory: the known models' snapshot rows, and the rest. */
+/** A batch sorted out by a writer's memory: how many models it knows, and the rest. */
 type SortedBatch = {
-  /** The known models' snapshots: the chunks of one binary COPY, framed */
-  rows: Uint8Array[];
   known: number;
   unknown: ModelRecord[];
   /** The batch's fingerprints, and where each unknown record's is: to remember it by */
@@ -301,7 +298,6 @@ function* sortOut(
   const keys = new Set<number>();
   let checked = false;
   const day = postgresDays(date);
-  into.rows.push(BINARY_COPY_HEADER);
   yield BINARY_COPY_HEADER;
   for (let start = 0; start < records.length; start += SORT_CHUNK) {
     const end = Math.min(start + SORT_CHUNK, records.length);
@@ -331,33 +327,28 @@ function* sortOut(
         .int4(record.likes)
         .int4(runId);
     }
-    const chunk = rows.end();
-    into.rows.push(chunk);
-    yield chunk;
+    yield rows.end();
   }
-  into.rows.push(BINARY_COPY_END);
   yield BINARY_COPY_END;
 }
 
 const emptyBatch = (): SortedBatch => ({
-  rows: [],
   known: 0,
   unknown: [],
   prints: new Uint32Array(0),
   unknownAt: [],
 });
 
-/** The whole batch sorted out before anything is sent. */
+/** The whole batch sorted out before anything is sent, with its known rows (one binary COPY's input). */
 function sortedAtOnce(
   records: readonly ModelRecord[],
   memory: KnownModels,
   date: string,
   runId: number | null,
-): SortedBatch {
+): { sorted: SortedBatch; rows: Uint8Array[] } {
   const sort = (list: readonly ModelRecord[]) => {
-    const batch = emptyBatch();
-    for (const _ of sortOut(list, memory, date, runId, batch));
-    return batch;
+    const sorted = emptyBatch();
+    return { sorted, rows: [...sortOut(list, memory, date, runId, sorted)] };
   };
   try {
     return sort(records);
@@ -380,7 +371,7 @@ async function copyKnownWhileSorting(
   date: string,
   runId: number | null,
 ): Promise<SortedBatch> {
-  if (memory.size === 0) return sortedAtOnce(records, memory, date, runId);
+  if (memory.size === 0) return sortedAtOnce(records, memory, date, runId).sorted;
   await tx.query("SAVEPOINT known_snapshots");
   try {
     const sorted = emptyBatch();
@@ -396,10 +387,10 @@ async function copyKnownWhileSorting(
     if (!(error instanceof RepeatedModel) && !isUniqueViolation(error)) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT known_snapshots");
   }
-  const sorted = sortedAtOnce(records, memory, date, runId);
+  const { sorted, rows } = sortedAtOnce(records, memory, date, runId);
   if (sorted.known === 0) return sorted;
   await tx.query("CREATE TEMP TABLE stage_known_snapshot (LIKE model_snapshot) ON COMMIT DROP");
-  await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, sorted.rows, "binary");
+  await tx.copyFrom("stage_known_snapshot", SNAPSHOT_COLUMNS, rows, "binary");
   await tx.query(
     `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
      SELECT ${SNAPSHOT_COLUMNS.join(", ")} FROM stage_known_snapshot ORDER BY model_id
