@@ -43,11 +43,11 @@ export async function readFlatColumn(
 }
 
 /**
- * A plain column's values for the slice's rows, `take(n)` at a time: pages are decoded as the
- * values are asked for, each once, and values handed out are let go. A reader that writes what it
- * has read can then start writing before the last page of a large row group is decoded.
+ * A column's values for the slice's rows, `take(n)` at a time: pages are decoded as the values are
+ * asked for, each once, and values handed out are let go. A reader that writes what it has read
+ * can then start writing before the last page of a large row group is decoded.
  */
-export type FlatColumnCursor = { take(count: number): unknown[] };
+export type ColumnCursor = { take(count: number): unknown[] };
 
 export async function flatColumnCursor(
   file: AsyncBuffer,
@@ -55,18 +55,13 @@ export async function flatColumnCursor(
   tree: SchemaTree,
   column: string,
   slice: ColumnSlice,
-): Promise<FlatColumnCursor> {
+): Promise<ColumnCursor> {
   const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
-  const values = leaf.rows.values;
   let taken = 0;
   return {
     take(count) {
-      const end = Math.min(values.length, taken + count);
-      leaf.fill(end);
-      if (end === values.length) leaf.finish();
-      else if (leaf.rows.filled < end) leaf.tooShort();
-      const out = values.slice(taken, end);
-      values.fill(undefined, taken, end);
+      const end = Math.min(leaf.rows.values.length, taken + count);
+      const out = leaf.take(taken, end);
       taken = end;
       return out;
     },
@@ -87,20 +82,67 @@ export async function readNestedColumn(
   column: string,
   slice: ColumnSlice,
 ): Promise<NestedColumn> {
-  const schema = getTreePath(tree, [column]).at(-1);
-  if (!schema) throw new Error(`no column "${column}"`);
-  const parsers = { ...DEFAULT_PARSERS, ...slice.parsers };
-  const leaves = new Map<string, unknown[]>();
-  for (const chunk of columnChunks(metadata, column, slice.group))
-    leaves.set(chunk.path_in_schema.join("."), (await openLeaf(file, tree, chunk, slice, true)).finish());
+  const { leaves, assemble } = await openNested(file, metadata, tree, column, slice);
+  const values = new Map([...leaves].map(([path, leaf]) => [path, leaf.finish()]));
   return {
     length: slice.only ? slice.only.length : slice.to - slice.from,
     row(index) {
       // assembleNested flattens the lists it is given in place: a copy keeps a second call right.
       const one = new Map<string, DecodedArray>();
-      for (const [path, values] of leaves) one.set(path, [structuredClone(values[index])]);
-      assembleNested(one, schema, parsers);
-      return one.get(column)?.[0] ?? null;
+      for (const [path, v] of values) one.set(path, [structuredClone(v[index])]);
+      return assemble(one)[0] ?? null;
+    },
+  };
+}
+
+/**
+ * A nested column's rows for the slice, `take(n)` at a time, as `flatColumnCursor` hands out a
+ * plain column's: pages are decoded as rows are asked for, values handed out are let go, and each
+ * step is assembled in one call (row by row, a weekly listing's baseModels took half a second
+ * before its first row could be written).
+ */
+export async function nestedColumnCursor(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  tree: SchemaTree,
+  column: string,
+  slice: ColumnSlice,
+): Promise<ColumnCursor> {
+  const { leaves, assemble } = await openNested(file, metadata, tree, column, slice);
+  const length = slice.only ? slice.only.length : slice.to - slice.from;
+  let taken = 0;
+  return {
+    take(count) {
+      const end = Math.min(length, taken + count);
+      if (end === taken) return [];
+      const step = new Map<string, DecodedArray>();
+      for (const [path, leaf] of leaves) step.set(path, leaf.take(taken, end) as DecodedArray);
+      taken = end;
+      return assemble(step).map((value) => value ?? null);
+    },
+  };
+}
+
+/** A nested column's leaves, and how rows of their values become the column's values. */
+async function openNested(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  tree: SchemaTree,
+  column: string,
+  slice: ColumnSlice,
+) {
+  const schema = getTreePath(tree, [column]).at(-1);
+  if (!schema) throw new Error(`no column "${column}"`);
+  const parsers = { ...DEFAULT_PARSERS, ...slice.parsers };
+  const leaves = new Map<string, Awaited<ReturnType<typeof openLeaf>>>();
+  for (const chunk of columnChunks(metadata, column, slice.group))
+    leaves.set(chunk.path_in_schema.join("."), await openLeaf(file, tree, chunk, slice, true));
+  return {
+    leaves,
+    /** The column's values of rows of leaf values (taken over: assembleNested rewrites them in place). */
+    assemble(rows: Map<string, DecodedArray>): unknown[] {
+      assembleNested(rows, schema, parsers);
+      return (rows.get(column) ?? []) as unknown[];
     },
   };
 }
@@ -152,6 +194,15 @@ async function openLeaf(
         const { def, rep, raw, encoding } = decodePage(reader, header, decoder);
         rows.page(def, rep, raw, encoding);
       }
+    },
+    /** Values [from, end) of the slice's rows, their pages decoded as needed; let go once handed out. */
+    take(from: number, end: number): unknown[] {
+      this.fill(end);
+      if (end === rows.values.length) this.finish();
+      else if (rows.filled < end) tooShort();
+      const out = rows.values.slice(from, end);
+      rows.values.fill(undefined, from, end);
+      return out;
     },
     /** The slice's values, once every page it needs is read. */
     finish(): unknown[] {

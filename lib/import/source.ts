@@ -6,10 +6,11 @@ import { createGunzip } from "node:zlib";
 import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetSchema } from "hyparquet";
 import { CsvParser, type CsvRecord } from "./csv";
 import {
+  type ColumnCursor,
   type ColumnSlice,
-  type FlatColumnCursor,
   flatColumnCursor,
   type NestedColumn,
+  nestedColumnCursor,
   readFlatColumn,
   readNestedColumn,
 } from "./parquet-columns";
@@ -211,9 +212,9 @@ export async function openParquet(
       let groupStart = 0;
       for (const [groupIndex, count] of groups.entries()) {
         const groupEnd = groupStart + count;
-        // One row group (or range of one) at a time, only the wanted columns. The filter's and
-        // the nested columns are read whole; the other columns a batch at a time, so that the
-        // first batch is handed on (and written) while the rest of the group is still decoded.
+        // One row group (or range of one) at a time, only the wanted columns. The filter's
+        // columns are read whole; the others a batch at a time, so that the first batch is
+        // handed on (and written) while the rest of the group is still decoded.
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
           const data = new Map<string, Values>();
@@ -240,12 +241,12 @@ export async function openParquet(
             yield { rows: [], filtered, firstRow: rowStart + 1, position: rowEnd, endOfGroup: true };
             continue;
           }
-          const cursors = new Map<string, FlatColumnCursor>();
+          const cursors = new Map<string, ColumnCursor>();
           for (const column of wanted) {
             if (data.has(column)) continue;
             const slice = sliceOf(column, groupIndex, from, to, kept, false, chunks);
-            if (nested.has(column)) data.set(column, await read(column, slice));
-            else cursors.set(column, await flatColumnCursor(buffer, metadata, tree, column, slice));
+            const open = nested.has(column) ? nestedColumnCursor : flatColumnCursor;
+            cursors.set(column, await open(buffer, metadata, tree, column, slice));
           }
           for (let i = 0; i < rowsKept; i += BATCH_ROWS) {
             const end = Math.min(rowsKept, i + BATCH_ROWS);

@@ -125,9 +125,11 @@ export async function refreshLineage(
     -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
     SELECT (SELECT count(*)::int FROM updated) AS updated,
       -- Snapshots are keyed by date first: walk them in date order and stop at the first hit;
-      -- skipped outright when nothing moved (a daily crawl's usual case).
+      -- skipped outright when nothing moved (a daily crawl's usual case). IS TRUE keeps the IN a
+      -- hashed subplan (a set probed per snapshot): as a join, the LIMIT made the planner scan
+      -- every moved id for every snapshot it walked (0.75 s of a backfill's 1.4 s refresh).
       (SELECT s.date FROM model_snapshot s
-       WHERE EXISTS (SELECT 1 FROM moved) AND s.model_id IN (SELECT id FROM moved)
+       WHERE EXISTS (SELECT 1 FROM moved) AND (s.model_id IN (SELECT id FROM moved)) IS TRUE
        ORDER BY s.date LIMIT 1) AS earliest`;
     },
     // A first crawl of millions of models resolves them all: minutes, not Prisma's default 5 s.

@@ -108,6 +108,31 @@ describe.each(testBackends())("origins on %s", (backend) => {
     expect(await refreshLineage(db)).toEqual({ updated: 0, earliestAffected: null });
   });
 
+  it("names the earliest snapshot of the models whose attribution moved", async () => {
+    const late = uniqueNamespace("late");
+    const fillers = Array.from({ length: 300 }, (_, i) => modelRecord({ hubId: `${late}/filler-${i}` }));
+    await writeSnapshots(db, [modelRecord({ hubId: `${late}/old` }), ...fillers], "2025-07-01", {
+      runId: null,
+    });
+    await writeSnapshots(db, fillers, "2025-07-10", { runId: null });
+    await writeSnapshots(
+      db,
+      [...fillers, modelRecord({ hubId: `${late}/new-ft`, baseModels: [`${qwen}/Base-7B`] })],
+      "2025-07-20",
+      { runId: null },
+    );
+    // The fillers and the old model keep counting for their own namespace: only the new
+    // fine-tune moved, and it was first listed on the 20th.
+    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-20T00:00:00Z"));
+    await writeSnapshots(
+      db,
+      [modelRecord({ hubId: `${late}/old`, baseModels: [`${meta}/Llama-9-8B`] })],
+      "2025-07-25",
+      { runId: null },
+    );
+    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-01T00:00:00Z"));
+  });
+
   it("matches base ids ignoring case, as the Hub resolves them", async () => {
     expect(await lineage(`${user}/cased`)).toEqual({
       lineageRoot: `${qwen}/Base-7B`,
