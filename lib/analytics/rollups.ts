@@ -90,11 +90,18 @@ const SCOPE_SUMS = Prisma.sql`
 export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
   return Prisma.sql`
     WITH wanted AS (SELECT d.* FROM (${SNAPSHOT_DATES}) d WHERE d.date = ANY(${dates}::date[])),
+    -- Namespaces outside the registry all count alike (no country, lab or org): they are told
+    -- apart no further than as '', so that the models of a date fall into a few thousand groups
+    -- rather than about one per namespace.
+    registry AS (SELECT namespace FROM organization WHERE in_registry),
     per_model AS (
-      SELECT w.date, m.namespace, COALESCE(m.lineage_namespace, m.namespace) AS lineage_namespace, ${MODEL_FACTS}
+      SELECT w.date, COALESCE(dev.namespace, '') AS namespace, COALESCE(lin.namespace, '') AS lineage_namespace,
+        ${MODEL_FACTS}
       FROM wanted w
       JOIN model_snapshot s ON s.date = w.date
       JOIN ${source} m ON m.id = s.model_id
+      LEFT JOIN registry dev ON dev.namespace = m.namespace
+      LEFT JOIN registry lin ON lin.namespace = COALESCE(m.lineage_namespace, m.namespace)
       -- Only the previous dates' rows: the key (date, model_id) reads them as a few ranges, where
       -- the join alone made the planner hash the whole table per statement.
       LEFT JOIN (
@@ -292,9 +299,12 @@ export async function refreshRollups(db: Database, dates: Date[] | null): Promis
     async (tx) => {
       // The final aggregation (≈ 100k groups per statement) spills to disk in batches at the
       // default 4MB. Postgres only: the memory is the server's, and PGlite, inside our own
-      // process, never gives its memory back.
-      if (db.target.kind === "postgres")
+      // process, never gives its memory back. Without JIT: compiling a statement's plan took
+      // 0.8 s of its 5.3 s at 18M rows (its estimate is far above jit_above_cost).
+      if (db.target.kind === "postgres") {
         await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
+        await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      }
       if (dates === null && db.target.kind === "postgres" && (await mayBuildTwins(tx, ROLLUP_TABLES)))
         await rebuildIntoTwins(tx, targets);
       else await replaceDates(tx, targets, dates === null);
@@ -326,13 +336,15 @@ async function replaceDates(tx: RollupTx, dates: Date[], all: boolean): Promise<
  * A full rebuild on Postgres: both tables filled afresh into twins without indexes, whose indexes
  * are then built in one sort each (lib/db/twin-table.ts), the rollups from the scope twin once its
  * indexes are built; both swapped in at the end. Groups are hashed, not sorted: the planner
- * expects a tenth of the scope groups there are (most models are alone in their namespace) and
- * sorted 1.6M rows of eleven text keys on disk per statement. Hashing alone halved the query but
+ * expects a tenth of the scope groups there are and sorted 1.6M rows of eleven text keys on disk
+ * per statement (and the rollups' nine keys, date by date). Hashing alone halved the query but
  * doubled the insert (rows reached the table's key in random order); filling an unindexed twin
  * alone saved little. Measured in bench/README.md.
  */
 async function rebuildIntoTwins(tx: RollupTx, dates: Date[]): Promise<void> {
   await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+  // An incremental sort is a sort too: the rollups' groups were sorted on nine keys within each date.
+  await tx.$executeRawUnsafe("SET LOCAL enable_incremental_sort = off");
   await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${ROLLUP_INDEX_MEM}'`);
   const [scopeTable, rollupTable] = ROLLUP_TABLES;
   const scope = await buildTwin(tx, scopeTable, async (twin) => {
