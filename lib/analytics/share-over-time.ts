@@ -168,8 +168,14 @@ async function loadRows(
   to: string,
 ): Promise<Row[]> {
   const derivative = q.derivatives === "exclude" ? [false] : [false, true];
-  const dates = Prisma.sql`date BETWEEN ${from}::date AND ${to}::date
-    AND date IN (SELECT date FROM (${PUBLISHED_DATES}) p WHERE p.study = ${population === "study"})`;
+  const published = await db.prisma.$queryRaw<{ date: Date }[]>`
+    SELECT date FROM (${PUBLISHED_DATES}) p
+    WHERE p.study = ${population === "study"} AND date BETWEEN ${from}::date AND ${to}::date`;
+  if (published.length === 0) return [];
+  // A list, not a subquery: the planner took the subquery for one date and walked a filter's
+  // scope rows date by date through the date index (6 s for a task over a year at 18M snapshots,
+  // 1.8 s with the list; an unfiltered read 98 → 8 ms).
+  const dates = Prisma.sql`date = ANY(${published.map((r) => r.date)}::date[])`;
   if (!q.task && !q.library) {
     return db.prisma.$queryRaw<Row[]>`
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
