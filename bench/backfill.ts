@@ -6,7 +6,7 @@
  * (VmHWM), and the share of the file's bytes fetched.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BenchOptions } from "../lib/bench/args";
@@ -14,51 +14,22 @@ import { firstJsonLine, runMeasured as run, spawnTs, stopChild } from "../lib/be
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/bench/pg";
 import type { Figure, StepResult } from "../lib/bench/report";
 import { log, round } from "../lib/bench/stats";
-import { type WeeklyRow, weeklyFile } from "../tests/fixtures/backfill/files";
 
 const MB = 1024 * 1024;
-const REGISTRY = ["deepseek-ai", "Qwen", "meta-llama", "google", "mistralai", "microsoft"];
-
-/**
- * One model in eight passes the crawl's threshold (100 downloads in 30 days) or belongs to a
- * registry namespace: most of the Hub's ≈ 2.5M listed models are downloaded less than that, so a
- * real week keeps a few hundred thousand. One model in a hundred is in the registry, every fifth a
- * fine-tune, one in a thousand private.
- */
-function generate(dir: string, models: number): string {
-  log(`writing a weekly listing of ${models.toLocaleString()} models in one row group…`);
-  const rows: WeeklyRow[] = new Array(models);
-  for (let i = 0; i < models; i++) {
-    const namespace = i % 100 === 0 ? (REGISTRY[i % REGISTRY.length] as string) : `user-${i % 40_000}`;
-    rows[i] = {
-      id: `${namespace}/model-${i}`,
-      downloads: i % 8 === 0 ? 100 + ((i * 7919) % 1_000_000) : i % 97,
-      downloadsAllTime: BigInt(1000 + i * 13),
-      likes: i % 500,
-      createdAt: new Date(Date.UTC(2022, 3, 1) + (i % 1000) * 86_400_000).toISOString(),
-      pipeline: i % 3 === 0 ? "text-generation" : "feature-extraction",
-      base:
-        i % 5 === 0
-          ? { relation: "finetune", models: [{ id: `${REGISTRY[i % 6]}/model-${i % 1000}` }] }
-          : null,
-      private: i % 1000 === 999,
-    };
-  }
-  // ≈ 400 bytes of card a model: a real file is ≈ 600 bytes a model, most of it columns never read.
-  const filler = "x".repeat(64);
-  const card = (id: string, i: number) => `${id}\n${(i * 2654435761).toString(16)}${filler}`.repeat(5);
-  const file = path.join(dir, "models.parquet");
-  writeFileSync(file, weeklyFile(rows, { allTime: true, rowGroupSize: models, card }));
-  log(`  ${file}: ${round(statSync(file).size / MB)} MB`);
-  return file;
-}
 
 export async function backfillStep(options: BenchOptions, name: string): Promise<StepResult> {
   const models = options.backfillModels;
   const dir = mkdtempSync(path.join(os.tmpdir(), "oms-bench-backfill-"));
   let server: ChildProcess | null = null;
   try {
-    const file = generate(dir, models);
+    const file = path.join(dir, "models.parquet");
+    const generated = await run(
+      ["--import", "tsx", "bench/backfill-file-child.ts", file, String(models)],
+      {},
+    );
+    if (generated.code !== 0)
+      throw new Error(`writing the weekly listing failed:\n${generated.output.slice(-3000)}`);
+    process.stderr.write(generated.output);
     const size = statSync(file).size;
     server = spawnTs("bench/fake-datasets-child.ts", [file]);
     const { url } = await firstJsonLine<{ url: string }>(server, "the fake dataset server");
