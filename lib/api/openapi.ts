@@ -31,7 +31,8 @@ function parameters(op: Operation) {
     return {
       name,
       in: "query",
-      required: false,
+      // Required where leaving it out is refused (oEmbed's url), as the route answers 400 then.
+      required: !(schema as z.ZodType).safeParse(undefined).success,
       ...(typeof description === "string" ? { description } : {}),
       schema: rest,
     };
