@@ -25,9 +25,12 @@ const bufferOf = (bytes: Uint8Array): AsyncBuffer => {
   return { byteLength: copy.byteLength, slice: (start, end) => copy.slice(start, end) };
 };
 
-/** A listing as DuckDB writes Parquet: v1 data pages, dictionaries, zstd, several row groups. */
-async function duckdbFile(dir: string): Promise<Uint8Array> {
-  const file = path.join(dir, "listing.parquet");
+/**
+ * A listing as DuckDB writes Parquet: dictionaries, zstd, several row groups; v1 data pages with
+ * plain values, or (PARQUET_VERSION V2) v2 data pages with delta-encoded integers and strings.
+ */
+async function duckdbFile(dir: string, version: "V1" | "V2"): Promise<Uint8Array> {
+  const file = path.join(dir, `listing-${version}.parquet`);
   const db = await DuckDBInstance.create(":memory:");
   const connection = await db.connect();
   await connection.run(`COPY (
@@ -42,7 +45,7 @@ async function duckdbFile(dir: string): Promise<Uint8Array> {
                  'models': [{'id': 'Qwen/base-' || (i % 9)}, {'id': 'meta-llama/base-' || i}]} END AS baseModels,
       i % 13 = 0 AS private
     FROM range(${ROWS}) t(i)
-  ) TO '${file}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000)`);
+  ) TO '${file}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000, PARQUET_VERSION ${version})`);
   connection.closeSync();
   return new Uint8Array(readFileSync(file));
 }
@@ -57,7 +60,11 @@ describe("reading a column page by page", () => {
   const files: { name: string; buffer: AsyncBuffer }[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "oms-parquet-columns-"));
-    files.push({ name: "DuckDB (v1 pages, zstd, dictionaries)", buffer: bufferOf(await duckdbFile(dir)) });
+    files.push({
+      name: "DuckDB (v1 pages, zstd, dictionaries)",
+      buffer: bufferOf(await duckdbFile(dir, "V1")),
+    });
+    files.push({ name: "DuckDB (v2 pages, delta encodings)", buffer: bufferOf(await duckdbFile(dir, "V2")) });
     const rows = Array.from({ length: ROWS }, (_, i) => ({
       id: `${i % 4 === 0 ? "deepseek-ai" : `user-${i % 30}`}/model-${i}`,
       downloads: (i * 13) % 4000,
