@@ -57,11 +57,16 @@ export async function flatColumnCursor(
   slice: ColumnSlice,
 ): Promise<ColumnCursor> {
   const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
+  return steps(leaf.rows.values.length, (from, end) => leaf.take(from, end));
+}
+
+/** A cursor over `length` rows whose values [from, end) `range` gives, each range once, in order. */
+function steps(length: number, range: (from: number, end: number) => unknown[]): ColumnCursor {
   let taken = 0;
   return {
     take(count) {
-      const end = Math.min(leaf.rows.values.length, taken + count);
-      const out = leaf.take(taken, end);
+      const end = Math.min(length, taken + count);
+      const out = range(taken, end);
       taken = end;
       return out;
     },
@@ -110,17 +115,12 @@ export async function nestedColumnCursor(
 ): Promise<ColumnCursor> {
   const { leaves, assemble } = await openNested(file, metadata, tree, column, slice);
   const length = slice.only ? slice.only.length : slice.to - slice.from;
-  let taken = 0;
-  return {
-    take(count) {
-      const end = Math.min(length, taken + count);
-      if (end === taken) return [];
-      const step = new Map<string, DecodedArray>();
-      for (const [path, leaf] of leaves) step.set(path, leaf.take(taken, end) as DecodedArray);
-      taken = end;
-      return assemble(step).map((value) => value ?? null);
-    },
-  };
+  return steps(length, (from, end) => {
+    if (end === from) return [];
+    const step = new Map<string, DecodedArray>();
+    for (const [path, leaf] of leaves) step.set(path, leaf.take(from, end) as DecodedArray);
+    return assemble(step).map((value) => value ?? null);
+  });
 }
 
 /** A nested column's leaves, and how rows of their values become the column's values. */
