@@ -12,7 +12,7 @@ const allowed = {
   store: ["db", "domain"],
   origins: ["db", "domain"],
   analytics: ["db", "domain", "format", "origins"],
-  publish: ["analytics", "db", "domain", "origins", "store"],
+  publish: ["analytics", "db", "domain", "origins", "process", "store"],
   ingest: ["db", "domain", "format", "hf", "process", "publish", "store"],
   import: ["db", "domain", "format", "hf", "origins", "process", "publish", "store"],
   demo: ["db", "domain", "publish", "store"],

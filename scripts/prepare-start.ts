@@ -2,7 +2,7 @@ import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
 import { loadDemoData } from "../lib/demo/load";
-import { ensureRegistrySynced } from "../lib/publish/registry";
+import { finishUnfinishedWork } from "../lib/publish/unfinished";
 
 /**
  * What `npm start` does before the server opens the database: migrate, sync the origin registry,
@@ -17,7 +17,7 @@ runMain(async () => {
     console.log(
       applied.length ? `Applied ${applied.length} migration(s) to ${where}.` : `${where} is up to date.`,
     );
-    if (await ensureRegistrySynced(db)) console.log("Origin registry synced.");
+    for (const line of await finishUnfinishedWork(db)) console.log(line);
     if (process.env.DEMO_DATA === "off") return;
     let last = 0;
     const demo = await loadDemoData(db, undefined, {

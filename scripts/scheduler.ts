@@ -4,7 +4,7 @@ import { openDatabase } from "../lib/db";
 import { runDailyIngest } from "../lib/ingest/job";
 import { ingestOptionsSchema, todayUtc } from "../lib/ingest/options";
 import { lineReporter } from "../lib/ingest/reporters";
-import { ensureRegistrySynced } from "../lib/publish/registry";
+import { finishUnfinishedWork } from "../lib/publish/unfinished";
 import { IngestBusyError } from "../lib/store/write-lock";
 
 const DEFAULT_CRON = "0 6 * * *";
@@ -18,7 +18,7 @@ runMain(async () => {
   }
   const db = await openDatabase();
   await applyPendingMigrations(db);
-  await ensureRegistrySynced(db);
+  for (const line of await finishUnfinishedWork(db)) console.log(line);
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   const job: Cron = new Cron(pattern, { timezone: "UTC", protect: true }, async () => {
     const options = ingestOptionsSchema.parse({ asOf: todayUtc() });
@@ -31,7 +31,9 @@ runMain(async () => {
         reporter: lineReporter(50, log),
       });
       log(
-        `run #${result.runId} succeeded: ${result.pages} pages, ${result.models} models, population ${result.population}`,
+        result.status === "up-to-date"
+          ? `${options.asOf} is published already (run #${result.runId})`
+          : `run #${result.runId} succeeded: ${result.pages} pages, ${result.models} models, population ${result.population}`,
       );
     } catch (error) {
       if (error instanceof IngestBusyError) log("skipped: another run is in progress");

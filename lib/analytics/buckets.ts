@@ -1,8 +1,11 @@
+import { dayDate, isoDay } from "../domain/days";
+
 export type Interval = "day" | "week" | "month";
 
 const DAY = 86_400_000;
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
-export const parseDay = (s: string): Date => new Date(`${s}T00:00:00Z`);
+
+export { isoDay };
+export const parseDay = dayDate;
 export const addDays = (s: string, n: number): string => isoDay(new Date(parseDay(s).getTime() + n * DAY));
 
 /** The first day of the bucket holding `day` (weeks start on Monday, ISO 8601). */

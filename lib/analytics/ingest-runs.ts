@@ -10,6 +10,7 @@ export async function listIngestRuns(db: Database, limit = 50): Promise<IngestRu
     id: r.id,
     status: r.status,
     asOf: isoDay(r.asOf),
+    test: r.partial,
     trigger: r.trigger,
     source: r.source,
     startedAt: r.startedAt.toISOString(),

@@ -2,6 +2,7 @@ import type { Database } from "../db";
 import type { ModelDetail } from "../domain/answers";
 import { getModelAttribution } from "../origins/attribution";
 import { isoDay } from "./buckets";
+import { PUBLISHED_DATES } from "./rollups";
 
 /** One model: its snapshot history, bases, derivatives and why it counts where it does. */
 export async function getModelDetail(db: Database, hubId: string): Promise<ModelDetail | null> {
@@ -46,7 +47,34 @@ export async function getModelDetail(db: Database, hubId: string): Promise<Model
       downloadsAllTime: s.downloadsAllTime,
       likes: s.likes,
     })),
+    listedAs: listedAs(snapshots),
   };
+}
+
+type Snapshot = Awaited<ReturnType<typeof modelHistory>>[number];
+
+/** Runs of consecutive snapshots listed with the same attributes (a version), oldest first. */
+function listedAs(snapshots: Snapshot[]): ModelDetail["listedAs"] {
+  const runs: ModelDetail["listedAs"] = [];
+  let last: number | null = null;
+  for (const s of snapshots) {
+    const day = isoDay(s.date);
+    const current = runs.at(-1);
+    if (current && s.versionId === last) {
+      current.to = day;
+      continue;
+    }
+    last = s.versionId;
+    runs.push({
+      from: day,
+      to: day,
+      pipelineTag: s.pipelineTag,
+      libraryName: s.libraryName,
+      baseModels: s.baseModels ?? [],
+      createdAt: s.createdAt?.toISOString() ?? null,
+    });
+  }
+  return runs;
 }
 
 /** Keeps a model page bounded: ten years of daily snapshots. */
@@ -58,15 +86,33 @@ const HISTORY_LIMIT = 3660;
  * a few hundred probes instead of reading every snapshot of every model.
  */
 function modelHistory(db: Database, modelId: number) {
-  return db.prisma.$queryRaw<{ date: Date; downloads: bigint; downloadsAllTime: bigint; likes: number }[]>`
+  return db.prisma.$queryRaw<
+    {
+      date: Date;
+      downloads: bigint;
+      downloadsAllTime: bigint;
+      likes: number;
+      versionId: number | null;
+      pipelineTag: string | null;
+      libraryName: string | null;
+      baseModels: string[] | null;
+      createdAt: Date | null;
+    }[]
+  >`
     WITH RECURSIVE dates AS (
       (SELECT date FROM model_snapshot ORDER BY date LIMIT 1)
       UNION ALL
       SELECT (SELECT s.date FROM model_snapshot s WHERE s.date > d.date ORDER BY s.date LIMIT 1)
       FROM dates d WHERE d.date IS NOT NULL
     )
-    SELECT s.date, s.downloads, s.downloads_all_time AS "downloadsAllTime", s.likes
+    SELECT s.date, s.downloads, s.downloads_all_time AS "downloadsAllTime", s.likes, v.id AS "versionId",
+      v.pipeline_tag AS "pipelineTag", v.library_name AS "libraryName", v.base_models AS "baseModels",
+      v.created_at AS "createdAt"
     FROM dates d JOIN model_snapshot s ON s.date = d.date AND s.model_id = ${modelId}::int
+    LEFT JOIN model m ON m.id = s.model_id
+    LEFT JOIN model_version v ON v.id = COALESCE(s.version_id, m.version_id)
+    -- Only published dates: a failed or test run's rows are not part of the model's history.
+    WHERE s.date IN (SELECT date FROM (${PUBLISHED_DATES}) p)
     ORDER BY s.date
     LIMIT ${HISTORY_LIMIT}::int`;
 }

@@ -1,9 +1,11 @@
 import type { Database } from "../db";
 import { Prisma } from "../db";
 import { bumpDataVersion } from "../db/data-version";
+import { inTransaction, type Tx } from "../db/transaction";
 import { buildTwin, mayBuildTwins } from "../db/twin-table";
 import { HUB_PLACEHOLDER_CREATED_AT, NEW_COHORT, NEW_MODEL_MONTHS } from "../domain/cohorts";
 import type { GroupBy } from "../domain/dimensions";
+import { adoptUnversionedModels, lineageAtDates } from "../origins/lineage";
 import { countryKeySql, regionKeySql } from "./sql";
 
 /**
@@ -14,13 +16,13 @@ import { countryKeySql, regionKeySql } from "./sql";
  */
 export const PUBLISHED_DATES = Prisma.sql`
   SELECT as_of AS date, bool_or(source = 'study') AS study, bool_and(all_time_counts) AS all_time
-  FROM ingest_run WHERE status = 'succeeded' GROUP BY as_of`;
+  FROM ingest_run WHERE status = 'succeeded' AND NOT partial GROUP BY as_of`;
 
 /**
  * The rollups' shape: a new table or dimension changes it, and rollups built before are rebuilt
  * at the next command or start (lib/publish/registry.ts).
  */
-export const ROLLUP_LAYOUT = "2: share_scope";
+export const ROLLUP_LAYOUT = "3: attributes as of each date";
 
 /** Every published snapshot date with the previous date of its population (period downloads). */
 const SNAPSHOT_DATES = Prisma.sql`
@@ -30,28 +32,52 @@ const SNAPSHOT_DATES = Prisma.sql`
   WINDOW population AS (PARTITION BY study ORDER BY date)`;
 
 /**
- * What a model brings to a date's sums (w: the date, s: its snapshot, p: its snapshot at the
- * previous date, m: the model). Period downloads of a model at date d are its all-time count
+ * What a model brings to a date's sums (w: the date, s: its snapshot, v: the model's version listed
+ * with it — its task, library, base models and creation date as of that date —, p: its snapshot at
+ * the previous date). Period downloads of a model at date d are its all-time count
  * minus its count at the previous snapshot date p of the same population (never negative); a
  * model without a snapshot at p counts from zero if it was created on or after p, otherwise 0
  * (its downloads before it entered the crawl are unknown). Where d or p has no all-time counts,
  * all-time based sums are null.
  */
 const MODEL_FACTS = Prisma.sql`
-  cardinality(COALESCE(m.base_models, '{}')) > 0 AS derivative,
-  COALESCE(m.pipeline_tag, '') AS task, COALESCE(m.library_name, '') AS library,
-  CASE WHEN m.created_at IS NULL OR m.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN ''
-       ELSE 'created-' || extract(year FROM m.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
-  (m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
-    AND m.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
+  cardinality(COALESCE(v.base_models, '{}')) > 0 AS derivative,
+  COALESCE(v.pipeline_tag, '') AS task, COALESCE(v.library_name, '') AS library,
+  CASE WHEN v.created_at IS NULL OR v.created_at = ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz THEN ''
+       ELSE 'created-' || extract(year FROM v.created_at AT TIME ZONE 'UTC')::int END AS year_cohort,
+  (v.created_at IS NOT NULL AND v.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
+    AND v.created_at > (w.date::timestamp AT TIME ZONE 'UTC') - make_interval(months => ${NEW_MODEL_MONTHS})) AS young,
   s.downloads, s.downloads_all_time,
   CASE
     WHEN w.prev_date IS NULL THEN 0
     WHEN NOT w.all_time OR NOT w.prev_all_time THEN NULL
     WHEN p.model_id IS NOT NULL THEN GREATEST(s.downloads_all_time - p.downloads_all_time, 0)
-    WHEN m.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
+    WHEN v.created_at >= (w.prev_date::timestamp AT TIME ZONE 'UTC') THEN s.downloads_all_time
     ELSE 0
   END AS delta`;
+
+/**
+ * The snapshots of a set of dates (`wanted`: date, prev_date, …) with what each needs: its model
+ * m, version v, lineage namespace (`lineage_ns`: the root's namespace at that date; the model's own
+ * without bases) and its snapshot p at the previous date; `models` narrows them to some models.
+ */
+function snapshotsOf(wanted: Prisma.Sql, models?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    ${wanted} w
+    JOIN model_snapshot s ON s.date = w.date ${models ? Prisma.sql`AND s.model_id IN (${models})` : Prisma.empty}
+    JOIN model m ON m.id = s.model_id
+    JOIN model_version v ON v.id = COALESCE(s.version_id, m.version_id)
+    LEFT JOIN (${lineageAtDates(Prisma.sql`SELECT date FROM ${wanted} x`, models)}) la
+      ON v.lineage_varies AND la.date = s.date AND la.model_id = s.model_id
+    CROSS JOIN LATERAL (SELECT CASE WHEN v.lineage_varies THEN la.namespace
+                                    ELSE COALESCE(v.lineage_namespace, m.namespace) END AS lineage_ns) l
+    -- Only the previous dates' rows: the key (date, model_id) reads them as a few ranges, where
+    -- the join alone made the planner hash the whole table per statement.
+    LEFT JOIN (
+      SELECT model_id, date, downloads_all_time FROM model_snapshot
+      WHERE date IN (SELECT prev_date FROM ${wanted} x)
+    ) p ON p.model_id = s.model_id AND p.date = w.prev_date`;
+}
 
 /** The columns share_scope rows are inserted with, in scopeRowsQuery's order. */
 export const SCOPE_COLUMNS = Prisma.sql`(date, attribution, derivative, year_cohort, young, task, library,
@@ -70,7 +96,8 @@ function attributed(k: Prisma.Sql, orgs: Prisma.Sql): Prisma.Sql {
       a.org, k.sign * k.models AS models, k.sign * k.d30 AS d30, k.sign * k.total AS total, k.sign * k.period AS period
     FROM ${k} k
     LEFT JOIN ${orgs} dev ON dev.namespace = k.namespace AND dev.in_registry
-    LEFT JOIN ${orgs} lin ON lin.namespace = k.lineage_namespace AND lin.in_registry
+    -- A root's namespace matches ignoring case, as the Hub resolves ids.
+    LEFT JOIN ${orgs} lin ON lower(lin.namespace) = lower(k.lineage_namespace) AND lin.in_registry
     CROSS JOIN LATERAL (VALUES
       ('developer', dev.country, dev.international, dev.lab_slug, COALESCE(dev.namespace, '')),
       ('lineage', lin.country, lin.international, lin.lab_slug, COALESCE(lin.namespace, ''))
@@ -87,27 +114,20 @@ const SCOPE_SUMS = Prisma.sql`
  * × derivative × creation year × "new" flag × task × library × attributed country, lab and
  * registry namespace, the models and their download sums (MODEL_FACTS says how they count).
  */
-export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`model`): Prisma.Sql {
+export function scopeRowsQuery(dates: Date[]): Prisma.Sql {
   return Prisma.sql`
     WITH wanted AS (SELECT d.* FROM (${SNAPSHOT_DATES}) d WHERE d.date = ANY(${dates}::date[])),
     -- Namespaces outside the registry all count alike (no country, lab or org): they are told
     -- apart no further than as '', so that the models of a date fall into a few thousand groups
     -- rather than about one per namespace.
-    registry AS (SELECT namespace FROM organization WHERE in_registry),
+    registry AS (SELECT namespace, lower(namespace) AS key FROM organization WHERE in_registry),
     per_model AS (
       SELECT w.date, COALESCE(dev.namespace, '') AS namespace, COALESCE(lin.namespace, '') AS lineage_namespace,
         ${MODEL_FACTS}
-      FROM wanted w
-      JOIN model_snapshot s ON s.date = w.date
-      JOIN ${source} m ON m.id = s.model_id
+      FROM ${snapshotsOf(Prisma.sql`wanted`)}
       LEFT JOIN registry dev ON dev.namespace = m.namespace
-      LEFT JOIN registry lin ON lin.namespace = COALESCE(m.lineage_namespace, m.namespace)
-      -- Only the previous dates' rows: the key (date, model_id) reads them as a few ranges, where
-      -- the join alone made the planner hash the whole table per statement.
-      LEFT JOIN (
-        SELECT model_id, date, downloads_all_time FROM model_snapshot
-        WHERE date IN (SELECT prev_date FROM wanted)
-      ) p ON p.model_id = s.model_id AND p.date = w.prev_date
+      -- A root's namespace matches ignoring case, as the Hub resolves ids.
+      LEFT JOIN registry lin ON lin.key = lower(l.lineage_ns)
     ),
     compact AS (
       SELECT date, namespace, lineage_namespace, derivative, year_cohort, young, task, library, 1 AS sign,
@@ -119,16 +139,14 @@ export function scopeRowsQuery(dates: Date[], source: Prisma.Sql = Prisma.sql`mo
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
 }
 
-/** A model's attribution before and after a registry edit (its lineage namespace may have moved). */
-export type MovedModels = { ids: number[]; before: string[]; after: string[] };
-
 /**
  * The change a registry edit makes to share_scope, as signed rows to add: the given models'
  * contributions over every published date, attributed as share_scope holds them (subtracted:
  * the organizations as they are, but the namespaces `newlyRegistered` still unregistered) and as
- * they are now (added). One pass over their snapshots, found by the key (date, model_id).
+ * they are now (added). One pass over their snapshots, found by the key (date, model_id); each
+ * snapshot counts with its own version and lineage at its date, exactly as the rollups summed it.
  */
-export function scopeDeltaQuery(models: MovedModels, newlyRegistered: string[]): Prisma.Sql {
+export function scopeDeltaQuery(modelIds: number[], newlyRegistered: string[]): Prisma.Sql {
   const oldOrgs = Prisma.sql`(
     SELECT namespace, in_registry, country, international, lab_slug FROM organization
     WHERE NOT (namespace = ANY(${newlyRegistered}::text[]))
@@ -137,34 +155,20 @@ export function scopeDeltaQuery(models: MovedModels, newlyRegistered: string[]):
   )`;
   return Prisma.sql`
     WITH wanted AS (${SNAPSHOT_DATES}),
-    affected AS (
-      SELECT * FROM unnest(${models.ids}::int[], ${models.before}::text[], ${models.after}::text[])
-        AS a(id, before_lineage, after_lineage)
-    ),
     per_model AS (
-      SELECT w.date, m.namespace, a.before_lineage, a.after_lineage, ${MODEL_FACTS}
-      FROM wanted w
-      JOIN model_snapshot s ON s.date = w.date AND s.model_id = ANY(${models.ids}::int[])
-      JOIN affected a ON a.id = s.model_id
-      JOIN model m ON m.id = s.model_id
-      LEFT JOIN model_snapshot p ON p.date = w.prev_date AND p.model_id = s.model_id
+      SELECT w.date, m.namespace, l.lineage_ns AS lineage_namespace, ${MODEL_FACTS}
+      FROM ${snapshotsOf(Prisma.sql`wanted`, Prisma.sql`SELECT unnest(${modelIds}::int[])`)}
     ),
     compact AS (
-      SELECT date, namespace, before_lineage, after_lineage, derivative, year_cohort, young, task, library,
+      SELECT date, namespace, lineage_namespace, derivative, year_cohort, young, task, library,
         count(*)::int AS models, sum(downloads) AS d30, sum(downloads_all_time) AS total, sum(delta) AS period
       FROM per_model
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ),
     sides AS (
-      SELECT * FROM (${attributed(
-        Prisma.sql`(SELECT c.*, c.before_lineage AS lineage_namespace, -1 AS sign FROM compact c)`,
-        oldOrgs,
-      )}) was
+      SELECT * FROM (${attributed(Prisma.sql`(SELECT c.*, -1 AS sign FROM compact c)`, oldOrgs)}) was
       UNION ALL
-      SELECT * FROM (${attributed(
-        Prisma.sql`(SELECT c.*, c.after_lineage AS lineage_namespace, 1 AS sign FROM compact c)`,
-        Prisma.sql`organization`,
-      )}) now
+      SELECT * FROM (${attributed(Prisma.sql`(SELECT c.*, 1 AS sign FROM compact c)`, Prisma.sql`organization`)}) now
     )
     SELECT ${SCOPE_SUMS} FROM sides
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
@@ -290,32 +294,34 @@ const DATES_PER_STATEMENT = 16;
  * dates at a time.
  */
 export async function refreshRollups(db: Database, dates: Date[] | null): Promise<void> {
-  const { prisma } = db;
-  const targets =
-    dates === null
-      ? (await prisma.$queryRaw<{ date: Date }[]>`${PUBLISHED_DATES} ORDER BY 1`).map((r) => r.date)
-      : await withFollowingDates(db, dates);
-  await prisma.$transaction(
-    async (tx) => {
-      // The final aggregation (≈ 100k groups per statement) spills to disk in batches at the
-      // default 4MB. Postgres only: the memory is the server's, and PGlite, inside our own
-      // process, never gives its memory back. Without JIT: compiling a statement's plan took
-      // 0.8 s of its 5.3 s at 18M rows (its estimate is far above jit_above_cost).
-      if (db.target.kind === "postgres") {
-        await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
-        await tx.$executeRawUnsafe("SET LOCAL jit = off");
-      }
-      if (dates === null && db.target.kind === "postgres" && (await mayBuildTwins(tx, ROLLUP_TABLES)))
-        await rebuildIntoTwins(tx, targets);
-      else await replaceDates(tx, targets, dates === null);
-      await bumpDataVersion(tx);
-    },
-    // A full rebuild over years of snapshots takes minutes, not Prisma's default 5 seconds.
-    { timeout: 60 * 60_000, maxWait: 60_000 },
-  );
+  await inTransaction(db, async (tx) => {
+    await refreshRollupsIn(tx, dates);
+    await bumpDataVersion(tx.client);
+  });
 }
 
-type RollupTx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+/** `refreshRollups` inside the caller's transaction (a publish, which changes the data version). */
+export async function refreshRollupsIn(tx: Tx, dates: Date[] | null): Promise<void> {
+  const { client } = tx;
+  const targets =
+    dates === null
+      ? (await client.$queryRaw<{ date: Date }[]>`${PUBLISHED_DATES} ORDER BY 1`).map((r) => r.date)
+      : await withFollowingDates(tx, dates);
+  // The final aggregation (≈ 100k groups per statement) spills to disk in batches at the default
+  // 4MB. Postgres only: the memory is the server's, and PGlite, inside our own process, never gives
+  // its memory back. Without JIT: compiling a statement's plan took 0.8 s of its 5.3 s at 18M rows
+  // (its estimate is far above jit_above_cost).
+  if (tx.postgres) {
+    await client.$executeRawUnsafe(`SET LOCAL work_mem = '${ROLLUP_WORK_MEM}'`);
+    await client.$executeRawUnsafe("SET LOCAL jit = off");
+  }
+  await adoptUnversionedModels(tx);
+  if (dates === null && tx.postgres && (await mayBuildTwins(client, ROLLUP_TABLES)))
+    await rebuildIntoTwins(client, targets);
+  else await replaceDates(client, targets, dates === null);
+}
+
+type RollupTx = Tx["client"];
 
 /** The rows of `dates` (with `all`, every row) deleted, and those of `dates` built again in place. */
 async function replaceDates(tx: RollupTx, dates: Date[], all: boolean): Promise<void> {
@@ -369,15 +375,23 @@ const ROLLUP_TABLES: [string, string] = ["share_scope", "share_rollup"];
 const ROLLUP_COLUMNS = Prisma.sql`(date, cohort, attribution, derivative, group_type, group_key, models,
   downloads_30d, downloads_all_time, downloads_period)`;
 
+/** The first published snapshot date (null: none). */
+export async function firstPublishedDate(tx: Tx): Promise<Date | null> {
+  const [row] = await tx.client.$queryRaw<
+    { date: Date }[]
+  >`SELECT min(date) AS date FROM (${PUBLISHED_DATES}) p`;
+  return row?.date ?? null;
+}
+
 /** Published snapshot dates from `date` on. */
-export async function publishedDatesSince(db: Database, date: Date): Promise<Date[]> {
-  const rows = await db.prisma.$queryRaw<{ date: Date }[]>`
+export async function publishedDatesSince(tx: Tx, date: Date): Promise<Date[]> {
+  const rows = await tx.client.$queryRaw<{ date: Date }[]>`
     SELECT date FROM (${PUBLISHED_DATES}) p WHERE date >= ${date}::date ORDER BY date`;
   return rows.map((r) => r.date);
 }
 
-async function withFollowingDates(db: Database, dates: Date[]): Promise<Date[]> {
-  const rows = await db.prisma.$queryRaw<{ date: Date }[]>`
+async function withFollowingDates(tx: Tx, dates: Date[]): Promise<Date[]> {
+  const rows = await tx.client.$queryRaw<{ date: Date }[]>`
     SELECT next_date AS date FROM (
       SELECT (SELECT min(p.date) FROM (${PUBLISHED_DATES}) p WHERE p.date > d.date) AS next_date
       FROM unnest(${dates}::date[]) AS d(date)

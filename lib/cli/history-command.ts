@@ -1,5 +1,5 @@
 import { type Database, describeTarget, openDatabase } from "../db";
-import { ensureRegistrySynced } from "../publish/registry";
+import { finishUnfinishedWork } from "../publish/unfinished";
 import { applyPendingMigrations } from "./run-main";
 
 /**
@@ -25,7 +25,7 @@ export async function runHistoryCommand<S>(options: {
     const db = await openDatabase();
     try {
       await applyPendingMigrations(db);
-      await ensureRegistrySynced(db);
+      for (const line of await finishUnfinishedWork(db)) console.log(line);
       console.log(`Database: ${describeTarget(db.target)}.`);
       finish(await options.run(db, stop.signal));
     } finally {

@@ -12,6 +12,7 @@ export type RawDriver = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; 
 
 /** One transaction on one connection: plain statements and COPY … FROM STDIN. */
 export type RawTransaction = {
+  readonly kind: RawDriver["kind"];
   query<T = Record<string, unknown>>(
     sql: string,
     params?: unknown[],
@@ -58,6 +59,7 @@ const copySql = (table: string, columns: readonly string[], source: string, form
 
 function pgTransaction(client: pg.PoolClient): RawTransaction {
   return {
+    kind: "postgres",
     async query<T>(sql: string, params: unknown[] = []) {
       const result = await client.query(sql, params);
       return { rows: result.rows as T[], affected: result.rowCount ?? 0 };
@@ -100,6 +102,7 @@ async function streamCopy(
 
 function pgliteTransaction(tx: Transaction): RawTransaction {
   return {
+    kind: "pglite",
     async query<T>(sql: string, params: unknown[] = []) {
       const result = await tx.query<T>(sql, params);
       return { rows: result.rows, affected: result.affectedRows ?? 0 };

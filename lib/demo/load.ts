@@ -1,10 +1,12 @@
 import type { Database } from "../db";
-import { publish } from "../publish/publish";
+import { bumpDataVersion } from "../db/data-version";
+import { inTransaction } from "../db/transaction";
+import { publish, publishIn } from "../publish/publish";
 import { ensureRegistrySynced } from "../publish/registry";
 import { DEMO_STATE_KEY, DEMO_TRIGGER, type DemoRowsRemoved, deleteDemoRows } from "../store/demo-rows";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock, IngestBusyError } from "../store/write-lock";
-import { writeSnapshots } from "../store/write-snapshots";
+import { snapshotWriter } from "../store/write-snapshots";
 import type { DemoModel, DemoSnapshot } from "./format";
 import { type DemoHeader, demoDataPath, readDemoFile } from "./format";
 
@@ -83,11 +85,12 @@ export async function loadDemoData(
         };
       }
       // A previous load stopped half-way: start again from nothing.
-      await deleteDemoRows(db);
+      await inTransaction(db, (tx) => deleteDemoRows(tx.client));
     }
     await ensureRegistrySynced(db);
 
     let header: DemoHeader | null = null;
+    const writer = snapshotWriter(db, { keepKnown: false });
     const models: DemoModel[] = [];
     let snapshots = 0;
     let dateIndex = 0;
@@ -106,14 +109,16 @@ export async function loadDemoData(
             options: { demo: true },
           },
         });
-        // Every writer's path: models are written when new, snapshots appended; the date's models
-        // are marked demo in the same transaction.
+        // Every writer's path (the one a backfill takes: later dates write known models by id);
+        // the date's new models are marked demo in the same transaction.
         const records = event.rows.map((row) => toRecord(models[row.model] as DemoModel, row));
-        await writeSnapshots(db, records, event.date, {
+        await writer.write(records, event.date, {
           runId: run.id,
           alsoInTransaction: async (tx) => {
             await tx.query(
-              "UPDATE model SET demo = true WHERE NOT demo AND hub_id IN (SELECT hub_id FROM stage_snapshot)",
+              `UPDATE model SET demo = true WHERE NOT demo
+                 AND id IN (SELECT model_id FROM model_snapshot WHERE date = $1::date AND run_id = $2)`,
+              [event.date, run.id],
             );
           },
         });
@@ -137,6 +142,7 @@ export async function loadDemoData(
       }
     }
     if (!header) throw new Error(`${file} has no header`);
+    await writer.finish();
     await publish(db, "all", { realData: false });
     const firstDate = header.dates[0] ?? "";
     const lastDate = header.dates[header.dates.length - 1] ?? "";
@@ -171,8 +177,14 @@ export async function loadDemoData(
  */
 export async function removeDemoData(db: Database): Promise<DemoRemoveResult> {
   const started = performance.now();
-  const removed = await deleteDemoRows(db);
-  if (removed.models + removed.snapshots + removed.runs > 0) await publish(db, "all", { realData: false });
+  const removed = await inTransaction(db, async (tx) => {
+    const rows = await deleteDemoRows(tx.client);
+    if (rows.models + rows.snapshots + rows.runs > 0) {
+      await publishIn(tx, "all", { realData: false });
+      await bumpDataVersion(tx.client);
+    }
+    return rows;
+  });
   return { ...removed, ms: Math.round(performance.now() - started) };
 }
 

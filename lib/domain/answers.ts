@@ -233,6 +233,20 @@ export const modelDetailSchema = z.object({
   history: z.array(
     z.object({ date: day, downloads30d: count, downloadsAllTime: count.nullable(), likes: int }),
   ),
+  /**
+   * The model's attributes as its listings had them, oldest first: a new entry each time its task,
+   * library, base models or creation date changed (what each date's numbers use).
+   */
+  listedAs: z.array(
+    z.object({
+      from: day,
+      to: day,
+      pipelineTag: z.string().nullable(),
+      libraryName: z.string().nullable(),
+      baseModels: z.array(z.string()),
+      createdAt: time.nullable(),
+    }),
+  ),
 });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
 
@@ -248,8 +262,14 @@ export type AttributionGap = z.infer<typeof attributionGapSchema>;
 
 export const ingestRunSchema = z.object({
   id: int,
-  status: z.enum(["running", "succeeded", "failed", "interrupted"]),
+  /**
+   * stored: every snapshot written, its publish next; superseded: another run took its date (the
+   * daily crawl's listing wins over a history file's).
+   */
+  status: z.enum(["running", "stored", "succeeded", "failed", "interrupted", "superseded"]),
   asOf: day,
+  /** A test run (--orgs, --max-models): a part of the listing, never published */
+  test: z.boolean(),
   trigger: z.string(),
   source: z.string(),
   startedAt: time,
@@ -266,6 +286,34 @@ export const ingestRunSchema = z.object({
 export type IngestRun = z.infer<typeof ingestRunSchema>;
 
 export const ingestRunsSchema = z.object({ runs: z.array(ingestRunSchema) });
+
+/** One published number that differs from its recomputation from the stored snapshots. */
+export const driftSchema = z.object({
+  table: z.enum(["share_rollup", "share_scope"]),
+  date: day,
+  /** The cut, as its key says it (attribution, cohort, grouping…) */
+  cut: z.string(),
+  published: z.string().nullable(),
+  recomputed: z.string().nullable(),
+});
+export type Drift = z.infer<typeof driftSchema>;
+
+/** A verification of the published shares (`npm run verify`). */
+export const verificationSchema = z.object({
+  at: time,
+  /** Published dates checked, of how many */
+  dates: int,
+  publishedDates: int,
+  rows: z.object({ rollup: int, scope: int }),
+  /** Versions whose stored lineage differs from resolving it again */
+  lineageDrift: int,
+  driftCount: int,
+  /** The first drifts found */
+  drifts: z.array(driftSchema),
+  ok: z.boolean(),
+  seconds: z.number(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
 
 export const oembedSchema = z.object({
   version: z.literal("1.0"),

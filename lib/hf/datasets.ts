@@ -14,6 +14,8 @@ const treeEntrySchema = z.object({
   size: z.number().int().nonnegative().optional(),
   oid: z.string().optional(),
   lfs: z.object({ size: z.number().int().nonnegative().optional() }).nullish(),
+  /** With `expand`: the last commit that touched the entry */
+  lastCommit: z.object({ date: z.string() }).nullish(),
 });
 export type TreeEntry = z.infer<typeof treeEntrySchema>;
 
@@ -22,6 +24,9 @@ const treePageSchema = z.array(treeEntrySchema);
 export const REPO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 
 export type DatasetOptions = RequestOptions & { endpoint?: string; token?: string | null; revision?: string };
+
+/** What a tree listing adds to each entry: with `lastCommit`, the commit that last touched it. */
+export type TreeListing = { lastCommit?: boolean };
 
 function checkTree(body: unknown): Checked<TreeEntry[]> {
   const parsed = treePageSchema.safeParse(body);
@@ -49,12 +54,15 @@ export async function* listDatasetTree(
   repo: string,
   path: string,
   options: DatasetOptions = {},
+  listing: TreeListing = {},
 ): AsyncGenerator<TreeEntry> {
   const { config, revision } = datasetRequest(repo, options);
   const pacer =
     options.pacer ?? createHubPacer(config.token !== null, { now: options.now, sleep: options.sleep });
+  // `expand=true` as the Hub's own clients ask for each entry's last commit.
   let url: string | null =
-    `${config.endpoint}/api/datasets/${repo}/tree/${revision}${path ? `/${encodePath(path)}` : ""}`;
+    `${config.endpoint}/api/datasets/${repo}/tree/${revision}${path ? `/${encodePath(path)}` : ""}` +
+    (listing.lastCommit ? "?expand=true" : "");
   for (let page = 1; url !== null; page++) {
     const response = await fetchJsonWithRetry(url, {
       ...options,

@@ -84,5 +84,7 @@ export function formatBackfillSummary(s: BackfillSummary): string[] {
       `${int(s.rowsPerSecond)} rows/s; publishing took ${s.publishSeconds.toFixed(1)} s.`,
   ];
   if (s.dates.length > 0) lines.push(`Dates: ${s.dates[0]} … ${s.dates.at(-1)} (${s.dates.length}).`);
+  // One population per date: the crawl's listing wins, and the dates a backfill left are named.
+  for (const skip of s.skippedDates) lines.push(`Skipped ${skip.date} (${skip.file}): ${skip.reason}.`);
   return lines;
 }

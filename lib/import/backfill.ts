@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { Database } from "../db";
 import type { SnapshotSource } from "../db/generated/client";
+import { isoDay, todayUtc } from "../domain/days";
 import { type DatasetOptions, listDatasetTree, openDatasetFile, type RemoteFile } from "../hf/datasets";
+import { faultPoint } from "../process/fault-points";
 import { collectGarbage, heapGovernor } from "../process/heap";
-import { publish } from "../publish/publish";
+import { publishStoredRuns } from "../publish/stored-runs";
 import { acquireIngestLock } from "../store/write-lock";
 import type { BackfillOptions } from "./backfill-options";
 import { estimateDownloads30d } from "./estimate";
@@ -20,6 +22,7 @@ import { readRow } from "./rows";
 import { CAPPED_COUNTS_FILE, ImportInterruptedError, thinTags } from "./run-import";
 import { ImportRuns } from "./runs";
 import { openParquet } from "./source";
+import { parseTimestamp } from "./values";
 import { weekLabelOf, weeklySnapshotDate } from "./weekly";
 import { databasePageWriter } from "./write";
 
@@ -33,8 +36,13 @@ export type BackfillFile = {
   path: string;
   /** hub-weekly: the folder's date; null for the study's file */
   label: string | null;
-  /** hub-weekly: the snapshot date (label + 7 days); null where rows carry their own */
+  /**
+   * hub-weekly: the snapshot date (lib/import/weekly.ts: the end of its week or earlier, dated
+   * again once the file's own statistics are read); null where rows carry their own
+   */
   date: string | null;
+  /** hub-weekly: the day of the commit that last touched the week's folder, when the Hub says */
+  committed?: string | null;
 };
 
 export type FileProgress = {
@@ -66,6 +74,8 @@ export type BackfillSummary = {
   rowsKept: number;
   snapshotsWritten: number;
   skipped: Record<string, number>;
+  /** Files whose date another run holds (a crawl's above all): not written */
+  skippedDates: { date: string; file: string; reason: string }[];
   dates: string[];
   bytesFetched: number;
   bytesInFiles: number;
@@ -100,7 +110,8 @@ export async function planBackfill(
     return [{ path: study, label: null, date: null }];
   }
   const weeks = new Map<string, BackfillFile>();
-  for await (const entry of listDatasetTree(options.repo, "models", hub)) {
+  const today = todayUtc();
+  for await (const entry of listDatasetTree(options.repo, "models", hub, { lastCommit: true })) {
     const label =
       entry.type === "directory"
         ? (/^models\/(\d{4}-\d{2}-\d{2})$/.exec(entry.path)?.[1] ?? null)
@@ -108,7 +119,11 @@ export async function planBackfill(
     if (!label) continue;
     if (options.from && label < options.from) continue;
     if (options.to && label > options.to) continue;
-    weeks.set(label, { path: `models/${label}/models.parquet`, label, date: weeklySnapshotDate(label) });
+    // A week that has not begun cannot have been listed.
+    if (label > today) continue;
+    const committed = commitDay(entry.lastCommit?.date);
+    const date = weeklySnapshotDate(label, { committed, today });
+    weeks.set(label, { path: `models/${label}/models.parquet`, label, date, committed });
   }
   if (weeks.size === 0)
     throw new Error(
@@ -121,16 +136,23 @@ export async function planBackfill(
   return [...weeks.values()].sort((a, b) => ((a.label ?? "") < (b.label ?? "") ? -1 : 1));
 }
 
+/** The UTC day of a commit time the Hub gives, or null when it gives none or an unreadable one. */
+function commitDay(date: string | undefined): string | null {
+  if (!date) return null;
+  const ms = Date.parse(date);
+  return Number.isNaN(ms) ? null : isoDay(new Date(ms));
+}
+
 /**
  * Reads the public history straight from the Hub, file after file, and publishes once at the end.
  * - hub-weekly: each week's listing, read by HTTP ranges and only the columns we store, with the
  *   crawl's population rule (every registry namespace; other models from `minDownloads` 30-day
- *   downloads on); its snapshot dated at the end of its week (lib/import/weekly.ts).
+ *   downloads on); its snapshot dated within its week (lib/import/weekly.ts).
  * - study: the study's file, each row at its own time; its dates form their own population.
- * Resumable and idempotent per file: a file's date is marked done when the whole file is in, a
- * rerun skips it; a date that already holds another source's snapshots (a crawl's) is left alone.
- * Private models are never stored. Without a database (dry run) everything is read and nothing
- * written.
+ * Resumable and idempotent per file: a week whose file is stored whole is done, a rerun skips it;
+ * a date another run holds (a crawl's above all) is left alone and named (lib/publish/dates.ts).
+ * Runs a killed process stored but did not publish are published first. Private models are never
+ * stored. Without a database (dry run) everything is read and nothing written.
  */
 export async function runBackfill(
   db: Database | null,
@@ -151,6 +173,7 @@ export async function runBackfill(
     rowsKept: 0,
     snapshotsWritten: 0,
     skipped: {},
+    skippedDates: [],
     dates: [],
     bytesFetched: 0,
     bytesInFiles: 0,
@@ -158,29 +181,20 @@ export async function runBackfill(
     publishSeconds: 0,
     rowsPerSecond: 0,
   };
-  const lock = db && !options.dryRun ? await acquireIngestLock(db) : null;
+  const writing = db && !options.dryRun ? db : null;
+  const lock = writing ? await acquireIngestLock(writing) : null;
   try {
+    if (writing) await publishStoredRuns(writing);
     const population = options.dataset === "study" ? null : await populationRule(db, options.minDownloads);
     const written = new Set<string>();
-    /** Dates a killed earlier run finished but did not publish. */
-    const unpublished = new Set<string>();
     for (const [index, file] of files.entries()) {
       if (signal?.aborted) throw new ImportInterruptedError();
-      const state = db && file.date ? await dateState(db, file.date, SOURCE[options.dataset]) : "free";
-      if (state === "done") {
+      if (writing && file.label && (await weekDone(writing, file.label))) {
         summary.files.alreadyDone++;
-        if (db && file.date && !(await hasRollups(db, file.date))) unpublished.add(file.date);
         continue;
       }
-      if (state !== "free") {
-        summary.files.skipped++;
-        reporter.log(
-          `${file.path}: ${file.date} already holds ${state} snapshots; that source is kept, this week skipped.`,
-        );
-        continue;
-      }
-      const dates = await backfillFile(
-        db,
+      const outcome = await backfillFile(
+        writing,
         options,
         file,
         { index, files: files.length },
@@ -191,18 +205,24 @@ export async function runBackfill(
         signal,
         lock?.assertHeld,
       );
-      for (const d of dates) written.add(d);
-      summary.files.done++;
+      if (outcome.kind === "done") summary.files.alreadyDone++;
+      else if (outcome.kind === "skipped") {
+        summary.files.skipped++;
+        summary.skippedDates.push({ date: outcome.date, file: file.path, reason: outcome.reason });
+        reporter.log(`${file.path}: ${outcome.date} skipped: ${outcome.reason}.`);
+      } else {
+        for (const d of outcome.dates) written.add(d);
+        summary.files.done++;
+      }
     }
     summary.loadSeconds = (performance.now() - started) / 1000;
     summary.rowsPerSecond = Math.round(summary.rowsRead / Math.max(0.001, summary.loadSeconds));
     summary.dates = [...written].sort();
     const publishStarted = performance.now();
-    const toPublish = [...new Set([...written, ...unpublished])];
-    if (db && !options.dryRun && toPublish.length > 0) {
+    if (writing) {
       reporter.log("Publishing: lineage and share rollups…");
       collectGarbage();
-      await publish(db, { dates: toPublish.map((d) => new Date(`${d}T00:00:00Z`)) }, { realData: true });
+      await publishStoredRuns(writing);
     }
     summary.publishSeconds = (performance.now() - publishStarted) / 1000;
     return summary;
@@ -211,29 +231,18 @@ export async function runBackfill(
   }
 }
 
-/** Whether a date is free, already backfilled by this source, or held by another source. */
-async function dateState(
-  db: Database,
-  date: string,
-  source: SnapshotSource,
-): Promise<"free" | "done" | string> {
-  const runs = await db.prisma.ingestRun.findMany({
-    where: { asOf: new Date(`${date}T00:00:00Z`), status: "succeeded", source: { not: "demo" } },
-    select: { source: true, trigger: true },
-  });
-  if (runs.some((r) => r.source === source && r.trigger === "backfill")) return "done";
-  const other = runs.find((r) => r.source !== source || r.trigger !== "backfill");
-  return other ? `${other.source === "crawl" ? "the daily crawl's" : `${other.source}`}` : "free";
+/** Whether a backfill stored a week's file whole already (whatever date it gave it). */
+async function weekDone(db: Database, label: string): Promise<boolean> {
+  const rows = await db.prisma.$queryRaw<{ file: string | null }[]>`
+    SELECT options->>'file' AS file FROM ingest_run
+    WHERE trigger = 'backfill' AND source = 'hub-weekly' AND status IN ('succeeded', 'stored')`;
+  return rows.some((r) => r.file !== null && weekLabelOf(r.file) === label);
 }
 
-async function hasRollups(db: Database, date: string): Promise<boolean> {
-  return (
-    (await db.prisma.shareRollup.findFirst({
-      where: { date: new Date(`${date}T00:00:00Z`) },
-      select: { date: true },
-    })) !== null
-  );
-}
+type FileOutcome =
+  | { kind: "written"; dates: string[] }
+  | { kind: "done" }
+  | { kind: "skipped"; date: string; reason: string };
 
 async function backfillFile(
   db: Database | null,
@@ -246,7 +255,7 @@ async function backfillFile(
   hub: DatasetOptions,
   signal: AbortSignal | undefined,
   assertLockHeld?: () => void,
-): Promise<string[]> {
+): Promise<FileOutcome> {
   if (CAPPED_COUNTS_FILE.test(file.path))
     throw new ImportFormatError(
       `${file.path} holds downloads capped at each model's first year: storing them as all-time counts would be wrong. Read ${STUDY_FILE} instead.`,
@@ -263,19 +272,7 @@ async function backfillFile(
       `${name} is not in the layout of ${options.dataset} (its columns read as ${format}: ${source.columns.slice(0, 20).join(", ")}).`,
     );
   const mapping = backfillColumns(resolveColumns(format, source.columns, name));
-  const progress: FileProgress = {
-    file,
-    ...at,
-    bytes: 0,
-    size: remote.byteLength,
-    rows: 0,
-    totalRows: source.totalRows ?? 0,
-    kept: 0,
-    snapshots: 0,
-  };
-  reporter.fileStart(progress);
-  summary.bytesInFiles += remote.byteLength;
-
+  const date = file.label ? weekDate(file, source.maxOf?.(mapping.createdAt ?? "")) : null;
   const runs =
     db && !options.dryRun
       ? await ImportRuns.start(db, {
@@ -287,24 +284,43 @@ async function backfillFile(
           details: { dataset: options.dataset, repo: options.repo, minDownloads: options.minDownloads },
         })
       : null;
-  // The study's dates must not land on dates that hold the Hub's listing (never mixed).
-  const taken = db && file.date === null ? await hubPopulationDates(db) : new Set<string>();
-  const write = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
-  const pages = write
+  if (runs && date) {
+    const verdict = await runs.accepts(date);
+    if (verdict !== true)
+      return verdict.startsWith("date imported already")
+        ? { kind: "done" }
+        : { kind: "skipped", date, reason: verdict };
+  }
+  const progress: FileProgress = {
+    file: { ...file, date },
+    ...at,
+    bytes: 0,
+    size: remote.byteLength,
+    rows: 0,
+    totalRows: source.totalRows ?? 0,
+    kept: 0,
+    snapshots: 0,
+  };
+  reporter.fileStart(progress);
+  summary.bytesInFiles += remote.byteLength;
+
+  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
+  const pages = writer
     ? new DatePages(
-        async (date, rows) => {
-          await write(date, rows);
+        async (day, rows) => {
+          await writer.write(day, rows);
           progress.snapshots = runs?.counts().snapshots ?? 0;
         },
         BACKFILL_PAGE_ROWS,
         BACKFILL_PAGE_ROWS * 5,
       )
     : null;
-  const ctx = { file: name, mapping, fixedDate: file.date };
+  const ctx = { file: name, mapping, fixedDate: date };
   const columns = [...new Set(Object.values(mapping))];
   const skip = (reason: string) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
+  const today = todayUtc();
   const collectIfNeeded = heapGovernor();
   try {
     for await (const batch of source.batches(columns, {
@@ -324,13 +340,19 @@ async function backfillFile(
           skip(row.skip);
           continue;
         }
-        if (taken.has(row.date)) {
-          skip("date holds the Hub's listing");
+        if (row.date > today) {
+          skip("date after today");
+          continue;
+        }
+        // The study's rows carry their own dates: one population per date (lib/publish/dates.ts).
+        const verdict = runs ? (runs.verdictOf(row.date) ?? (await runs.accepts(row.date))) : true;
+        if (verdict !== true) {
+          skip(verdict);
           continue;
         }
         progress.kept++;
-        const writing = pages?.add(row);
-        if (writing) await writing;
+        const pending = pages?.add(row);
+        if (pending) await pending;
       }
       // What a row group kept is written before the next group is read: memory holds one group.
       if (batch.endOfGroup) await pages?.flush();
@@ -344,7 +366,9 @@ async function backfillFile(
         reporter.log(`Estimating 30-day downloads from downloadsAllTime for ${estimate.length} date(s)…`);
         await estimateDownloads30d(db, estimate);
       }
-      await runs.succeed();
+      await writer?.finish();
+      await runs.store();
+      faultPoint("backfill:file-stored");
     }
   } catch (error) {
     await pages?.settle().catch(() => {});
@@ -357,7 +381,19 @@ async function backfillFile(
   summary.snapshotsWritten += progress.snapshots;
   summary.bytesFetched += progress.bytes;
   reporter.fileDone({ ...progress, seconds: (performance.now() - fileStarted) / 1000 });
-  return runs ? runs.dates() : file.date ? [file.date] : [];
+  return { kind: "written", dates: runs ? runs.dates() : date ? [date] : [] };
+}
+
+/** A week's snapshot date, its newest model's creation (the file's statistics) taken into account. */
+function weekDate(file: BackfillFile, newest: unknown): string {
+  let newestCreated: string | null = null;
+  try {
+    const created = parseTimestamp(newest instanceof Uint8Array ? new TextDecoder().decode(newest) : newest);
+    newestCreated = created ? isoDay(created) : null;
+  } catch {
+    // Statistics that do not read as a time say nothing.
+  }
+  return weeklySnapshotDate(file.label ?? "", { committed: file.committed, newestCreated });
 }
 
 /**
@@ -369,13 +405,4 @@ async function backfillFile(
 function backfillColumns(mapping: ColumnMapping): ColumnMapping {
   const { parameters: _parameters, lastModified: _lastModified, tags, ...needed } = mapping;
   return needed.baseModels === undefined && tags !== undefined ? { ...needed, tags } : needed;
-}
-
-/** Dates published from the Hub's listing (any source but the study's and the demo's). */
-async function hubPopulationDates(db: Database): Promise<Set<string>> {
-  const runs = await db.prisma.ingestRun.findMany({
-    where: { status: "succeeded", source: { notIn: ["study", "demo"] } },
-    select: { asOf: true },
-  });
-  return new Set(runs.map((r) => r.asOf.toISOString().slice(0, 10)));
 }

@@ -26,7 +26,7 @@ export async function estimateDownloads30d(
   const dates = targets.map((t) => t.date);
   return db.prisma.$executeRaw`
     WITH target AS (
-      SELECT model_id, date FROM model_snapshot
+      SELECT model_id, date, version_id FROM model_snapshot
       WHERE run_id = ANY(${runIds}::int[]) AND date = ANY(${dates}::date[]) AND downloads = 0
     ),
     series AS (
@@ -47,15 +47,17 @@ export async function estimateDownloads30d(
       SELECT x.model_id, x.date,
         CASE
           WHEN x.b1_date IS NOT NULL THEN GREATEST(x.a - x.b1_a, 0) * 30 / (x.date - x.b1_date)
-          WHEN m.created_at IS NOT NULL AND m.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
-            AND m.created_at >= ((x.date - 30)::timestamp AT TIME ZONE 'UTC') THEN x.a
+          WHEN v.created_at IS NOT NULL AND v.created_at <> ${HUB_PLACEHOLDER_CREATED_AT}::timestamptz
+            AND v.created_at >= ((x.date - 30)::timestamp AT TIME ZONE 'UTC') THEN x.a
           WHEN x.b2_date IS NOT NULL THEN GREATEST(x.a - x.b2_a, 0) * 30 / (x.date - x.b2_date)
           WHEN x.f_date IS NOT NULL THEN GREATEST(x.f_a - x.a, 0) * 30 / (x.f_date - x.date)
           ELSE 0
         END AS downloads
       FROM series x
-      JOIN target USING (model_id, date)
+      JOIN target t USING (model_id, date)
       JOIN model m ON m.id = x.model_id
+      -- The creation date as listed with the snapshot.
+      JOIN model_version v ON v.id = COALESCE(t.version_id, m.version_id)
     )
     UPDATE model_snapshot t SET downloads = e.downloads
     FROM estimate e

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Database } from "../db";
-import { bumpDataVersion } from "../db/data-version";
+import { todayUtc } from "../domain/days";
 import { collectGarbage, heapGovernor } from "../process/heap";
-import { publish } from "../publish/publish";
+import { publishStoredRuns } from "../publish/stored-runs";
 import { acquireIngestLock } from "../store/write-lock";
 import { estimateDownloads30d } from "./estimate";
 import {
@@ -56,6 +56,8 @@ export async function importFile(
     if (db === null || options.dryRun) return await load(source, plan, options, reporter, null, signal);
     const lock = await acquireIngestLock(db);
     try {
+      // What a killed process stored but did not publish goes first.
+      await publishStoredRuns(db);
       return await load(source, plan, options, reporter, db, signal, lock.assertHeld);
     } finally {
       await lock();
@@ -140,8 +142,6 @@ export function thinTags(mapping: ColumnMapping): Record<string, (tag: string) =
     : {};
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 async function load(
   source: ImportSource,
   plan: ImportStart,
@@ -174,13 +174,14 @@ async function load(
   const dryDates = new Set<string>();
   let rowsImported = 0;
 
-  const write = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
-  const pages = write
+  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
+  const pages = writer
     ? new DatePages(async (date, rows) => {
-        await write(date, rows);
+        await writer.write(date, rows);
         progress.snapshots = runs?.counts().snapshots ?? 0;
       })
     : null;
+  const today = todayUtc();
 
   const ctx = { file: source.file, mapping, fixedDate };
   const columns = [...new Set(Object.values(mapping))];
@@ -202,6 +203,12 @@ async function load(
           if (!(options.skipInvalid && error instanceof ImportValueError)) throw error;
           row = { skip: `unreadable ${error.column}` };
           if (invalidExamples.length < MAX_EXAMPLES) invalidExamples.push(error.message);
+        }
+        if (!("skip" in row) && row.date > today) row = { skip: "date after today" };
+        if (!("skip" in row) && runs) {
+          // One population per date: a date another run holds is not written (lib/publish/dates.ts).
+          const verdict = runs.verdictOf(row.date) ?? (await runs.accepts(row.date));
+          if (verdict !== true) row = { skip: verdict };
         }
         if ("skip" in row) {
           skipped[row.skip] = (skipped[row.skip] ?? 0) + 1;
@@ -243,15 +250,16 @@ async function load(
         reporter.log(`Estimating 30-day downloads from downloadsAllTime for ${targets.length} date(s)…`);
         estimated = await estimateDownloads30d(db, targets);
       }
-      await runs.succeed();
+      await writer?.finish();
+      await runs.store();
       reporter.log("Publishing: lineage and share rollups…");
-      const published = await publish(db, { dates: runs.dates().map(day) }, { realData: true });
-      demoRemoved = published.demoRemoved?.models ?? 0;
+      const published = await publishStoredRuns(db);
+      demoRemoved = published?.demoRemoved?.models ?? 0;
       if (demoRemoved > 0)
         reporter.log(`Removed the demo data (${demoRemoved} models): real history replaces it.`);
     } catch (error) {
+      // Runs stored whole stay so: the next command publishes them.
       await runs.fail(error).catch(() => {});
-      await bumpDataVersion(db.prisma).catch(() => {});
       throw error;
     }
     const ids = runs.runIds();

@@ -1,5 +1,6 @@
 import type { Database } from "../db";
 import type { Prisma, SnapshotSource } from "../db/generated/client";
+import { historyDateState } from "../publish/dates";
 
 export const IMPORT_TRIGGER = "import";
 
@@ -18,8 +19,6 @@ export type RunOptions = {
 
 type DateRun = {
   id: number;
-  /** Created by this import (true) or a succeeded import run of the date reused (false). */
-  created: boolean;
   pages: number;
   rows: number;
   snapshots: number;
@@ -30,14 +29,17 @@ type DateRun = {
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
- * The ingest_run rows that publish imported dates. Rollups read only dates with a succeeded run,
- * so each imported date gets one with trigger "import": a date's existing succeeded import run is
- * reused (a re-import leaves the same rows), otherwise a new run is opened as "running" and only
- * marked succeeded once the whole file is in — an import that stops half-way publishes nothing new.
- * Snapshots carry their date's run id.
+ * The ingest_run rows that publish imported dates, one per date, opened as "running" the first
+ * time the date has rows and only marked stored once the whole file is in (then published with
+ * every other stored run, lib/publish/stored-runs.ts) — an import that stops half-way publishes
+ * nothing. A date another run holds is not written at all (`accepts`: the rules of
+ * lib/publish/dates.ts), so that no import changes a published date. Snapshots carry their date's
+ * run id.
  */
 export class ImportRuns {
   private readonly byDate = new Map<string, DateRun>();
+  /** Per date: true, or why its rows are skipped */
+  private readonly verdicts = new Map<string, true | string>();
 
   private readonly trigger: string;
   private readonly stored: Prisma.InputJsonValue;
@@ -59,30 +61,40 @@ export class ImportRuns {
     return new ImportRuns(db, options);
   }
 
+  /** Whether rows of `date` are written (true), or why they are skipped; decided once per date. */
+  async accepts(date: string): Promise<true | string> {
+    const known = this.verdicts.get(date);
+    if (known !== undefined) return known;
+    const state = await historyDateState(this.db, date, this.options.source, this.trigger);
+    const verdict =
+      state === "free"
+        ? true
+        : state === "done"
+          ? "date imported already (a rerun writes nothing)"
+          : state.skip;
+    this.verdicts.set(date, verdict);
+    return verdict;
+  }
+
+  /** The verdict on `date` when it was asked before (no database round trip per row). */
+  verdictOf(date: string): true | string | undefined {
+    return this.verdicts.get(date);
+  }
+
   async runFor(date: string): Promise<number> {
     const known = this.byDate.get(date);
     if (known) return known.id;
-    const { prisma } = this.db;
-    const existing = await prisma.ingestRun.findFirst({
-      where: { asOf: day(date), status: "succeeded", trigger: this.trigger, source: this.options.source },
-      orderBy: { id: "desc" },
+    const { id } = await this.db.prisma.ingestRun.create({
+      data: {
+        asOf: day(date),
+        trigger: this.trigger,
+        source: this.options.source,
+        allTimeCounts: this.options.allTimeCounts,
+        options: this.stored,
+      },
       select: { id: true },
     });
-    const id =
-      existing?.id ??
-      (
-        await prisma.ingestRun.create({
-          data: {
-            asOf: day(date),
-            trigger: this.trigger,
-            source: this.options.source,
-            allTimeCounts: this.options.allTimeCounts,
-            options: this.stored,
-          },
-          select: { id: true },
-        })
-      ).id;
-    this.byDate.set(date, { id, created: !existing, pages: 0, rows: 0, snapshots: 0, estimate: false });
+    this.byDate.set(date, { id, pages: 0, rows: 0, snapshots: 0, estimate: false });
     return id;
   }
 
@@ -111,34 +123,23 @@ export class ImportRuns {
   }
 
   counts(): { created: number; reused: number; snapshots: number } {
-    let created = 0;
     let snapshots = 0;
-    for (const run of this.byDate.values()) {
-      if (run.created) created++;
-      snapshots += run.snapshots;
-    }
-    return { created, reused: this.byDate.size - created, snapshots };
+    for (const run of this.byDate.values()) snapshots += run.snapshots;
+    return { created: this.byDate.size, reused: 0, snapshots };
   }
 
-  /** Every date's run succeeds, with the population of snapshots now stored at that date. */
-  async succeed(): Promise<void> {
+  /** Every date's run is stored whole: the next publish (this command's, or any later one's) takes it. */
+  async store(): Promise<void> {
     const { prisma } = this.db;
-    const dates = this.dates();
-    if (dates.length === 0) return;
-    const rows = await prisma.$queryRaw<{ date: Date; n: number }[]>`
-      SELECT date, count(*)::int AS n FROM model_snapshot
-      WHERE date = ANY(${dates.map(day)}::date[]) GROUP BY date`;
-    const population = new Map(rows.map((r) => [r.date.toISOString().slice(0, 10), r.n]));
+    if (this.byDate.size === 0) return;
     const now = new Date();
     await prisma.$transaction(
-      [...this.byDate.entries()].map(([date, run]) =>
+      [...this.byDate.values()].map((run) =>
         prisma.ingestRun.update({
           where: { id: run.id },
           data: {
-            status: "succeeded",
-            finishedAt: now,
+            status: "stored",
             heartbeatAt: now,
-            population: population.get(date) ?? 0,
             pages: run.pages,
             modelsSeen: run.rows,
             snapshotsWritten: run.snapshots,
@@ -150,18 +151,15 @@ export class ImportRuns {
     );
   }
 
-  /**
-   * Runs this import opened are marked failed, or interrupted when stopped by a signal (never
-   * published); reused ones stay as they were.
-   */
+  /** This import's runs are marked failed, or interrupted when stopped by a signal (never published). */
   async fail(error: unknown): Promise<void> {
-    const ids = [...this.byDate.values()].filter((r) => r.created).map((r) => r.id);
+    const ids = this.runIds();
     if (ids.length === 0) return;
     const message = error instanceof Error ? error.message : String(error);
     const interrupted = error instanceof Error && error.name === "ImportInterruptedError";
     const errors = [{ at: new Date().toISOString(), message }] as Prisma.InputJsonValue;
     await this.db.prisma.ingestRun.updateMany({
-      where: { id: { in: ids } },
+      where: { id: { in: ids }, status: "running" },
       data: {
         status: interrupted ? "interrupted" : "failed",
         finishedAt: new Date(),

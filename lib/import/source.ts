@@ -43,6 +43,11 @@ export type ImportSource = {
   rowGroups: number | null;
   /** `betweenSteps` runs after each decoded Parquet column (the importer's heap governor). */
   batches(columns: readonly string[], options?: BatchOptions): AsyncGenerator<RowBatch>;
+  /**
+   * A column's largest value as the file's own statistics give it (every row group's), without
+   * reading the column; undefined when a group does not say (a CSV never does).
+   */
+  maxOf?(column: string): unknown;
   close(): Promise<void>;
 };
 
@@ -173,6 +178,17 @@ export async function openParquet(
     totalRows,
     total: totalRows,
     rowGroups: groups.length,
+    maxOf(column) {
+      let max: unknown;
+      for (const group of metadata.row_groups) {
+        const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.join(".") === column);
+        const stats = chunk?.meta_data?.statistics;
+        const value = stats?.max_value ?? stats?.max;
+        if (value === undefined || value === null) return undefined;
+        if (max === undefined || (value as number) > (max as number)) max = value;
+      }
+      return max;
+    },
     async *batches(wanted, options = {}) {
       const betweenSteps = options.betweenSteps ?? (() => {});
       const filterColumns = [...new Set(options.filter?.columns ?? [])].filter((c) => columns.includes(c));

@@ -16,9 +16,9 @@ export function databasePageWriter(
   runs: ImportRuns,
   options: { assertLockHeld?: () => void },
   onWritten?: (snapshots: number) => void,
-): PageWrite {
+): { write: PageWrite; finish: () => Promise<void> } {
   const writer = snapshotWriter(db, { keepKnown: true });
-  return async (date, rows) => {
+  const write: PageWrite = async (date, rows) => {
     // The write lock's connection may drop (a database restart): then stop, never write unlocked.
     options.assertLockHeld?.();
     const runId = await runs.runFor(date);
@@ -31,6 +31,8 @@ export function databasePageWriter(
     );
     onWritten?.(snapshots);
   };
+  // The model rows of models written by id at later dates learn of them once every date is in.
+  return { write, finish: () => writer.finish() };
 }
 
 export function toRecord(row: ImportedRow): ModelRecord {

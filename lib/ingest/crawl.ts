@@ -2,7 +2,10 @@ import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
 import { publicErrorText } from "../format/public-error";
 import { MAX_PAGE_SIZE } from "../hf";
+import { faultPoint } from "../process/fault-points";
 import { heapGovernor } from "../process/heap";
+import { claimDateForCrawl } from "../publish/dates";
+import { markStored, publishStoredRuns } from "../publish/stored-runs";
 import type { ModelRecord } from "../store/model-record";
 import { acquireIngestLock } from "../store/write-lock";
 import type { IngestOptions } from "./options";
@@ -43,8 +46,13 @@ export const silentReporter: IngestReporter = { progress: () => {}, log: () => {
 
 export type IngestResult = {
   runId: number | null;
-  /** paused: the deadline came first; the next run of the same day resumes at the cursor. */
-  status: "succeeded" | "paused" | "dry-run";
+  /**
+   * paused: the deadline came first; the next run of the same day resumes at the cursor.
+   * up-to-date: a crawl of the day is published already (runId is its run); nothing was done.
+   */
+  status: "succeeded" | "paused" | "dry-run" | "up-to-date";
+  /** A test run (`--orgs`, `--max-models`): stored, never published. */
+  test: boolean;
   pages: number;
   models: number;
   /** Private models the listing showed (a token owner's) and the crawl left out */
@@ -61,8 +69,6 @@ export type IngestJob = {
   reporter?: IngestReporter;
   /** Called with the run id once the run row exists (the API answers 202 with it). */
   onStarted?: (runId: number) => void;
-  /** Work that publishes a succeeded run (rollups); failing it marks the run failed again. */
-  afterSuccess?: (db: Database, run: RunRow) => Promise<void>;
   /**
    * Epoch ms after which the crawl stops at the next page boundary and the run pauses (a hosted
    * trigger whose requests are cut off after a minute continues it on its next call).
@@ -87,8 +93,10 @@ export class IngestFailedError extends Error {
 
 /**
  * The daily job: every model of every registry namespace, then the global list by downloads down
- * to --min-downloads (or --max-models). Holds the ingest lock throughout; pages commit with the
- * run's cursor so a killed run resumes exactly where it stopped.
+ * to --min-downloads, and its publish. Holds the ingest lock throughout; pages commit with the run's
+ * cursor so a killed run resumes exactly where it stopped. Before anything else it publishes runs a
+ * killed process stored but did not publish. A run limited by `--orgs` or `--max-models` is a test
+ * run: a part of the listing, stored but never published (lib/publish/dates.ts).
  */
 export async function runIngest(job: IngestJob): Promise<IngestResult> {
   const { db, options } = job;
@@ -97,20 +105,42 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
   try {
     const namespaces = options.orgs ?? (await registryNamespaces(db));
     if (options.dryRun) return await dryRun(job, namespaces, reporter);
-    const { run, cursor } = await startRun(db, options, job.trigger ?? "cli");
+    await finishStoredRuns(db, reporter);
+    const test = isTestRun(options);
+    const claim = await claimDateForCrawl(db, options.asOf, test);
+    if (claim.kind === "published") {
+      reporter.log(`${options.asOf} is published already (run #${claim.runId}): nothing to do.`);
+      return { ...NOTHING, runId: claim.runId, status: "up-to-date" };
+    }
+    const { run, cursor } = await startRun(db, options, job.trigger ?? "cli", test, namespaces);
     job.onStarted?.(run.id);
     if (run.resumedFromId) reporter.log(`Resuming run #${run.resumedFromId} as run #${run.id}.`);
     const counters = { pages: run.pages, models: run.modelsSeen, privateSkipped: run.privateSkipped };
-    const summary = { runId: run.id, ...counters, resumedFrom: run.resumedFromId };
+    const summary = { runId: run.id, ...counters, resumedFrom: run.resumedFromId, test };
+    let stored = false;
     try {
       await crawl(job, run, cursor, namespaces, counters, reporter, lock.assertHeld);
       lock.assertHeld();
-      const population = await db.prisma.modelSnapshot.count({ where: { date: run.asOf } });
-      // The day is published once its run is marked succeeded; publishing reads that mark.
-      await finishRun(db, run.id, { status: "succeeded", population });
-      await job.afterSuccess?.(db, run);
+      if (test) {
+        const population = await db.prisma.modelSnapshot.count({ where: { date: run.asOf } });
+        await finishRun(db, run.id, { status: "succeeded", population });
+        return { ...summary, ...counters, status: "succeeded", population };
+      }
+      await markStored(db.prisma, [run.id]);
+      stored = true;
+      faultPoint("crawl:stored");
+      const published = await publishStoredRuns(db);
+      const population = published?.runs.find((r) => r.id === run.id)?.population ?? null;
       return { ...summary, ...counters, status: "succeeded", population };
     } catch (error) {
+      if (stored) {
+        // Every page is stored: the run stays so, and the next command publishes it.
+        const message = error instanceof Error ? error.message : String(error);
+        throw new IngestFailedError(
+          run.id,
+          `its listing is stored whole, but publishing it failed (the next command publishes it): ${message}`,
+        );
+      }
       if (error instanceof DeadlineReached || job.signal?.aborted) {
         await finishRun(db, run.id, { status: "interrupted" });
         return { ...summary, ...counters, status: "paused", population: null };
@@ -127,6 +157,28 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
   } finally {
     await lock();
   }
+}
+
+const NOTHING: Omit<IngestResult, "runId" | "status"> = {
+  test: false,
+  pages: 0,
+  models: 0,
+  privateSkipped: 0,
+  population: null,
+  resumedFrom: null,
+};
+
+/** A run limited to some namespaces or a number of models lists a part of the Hub: a test. */
+export const isTestRun = (options: IngestOptions): boolean =>
+  options.orgs !== undefined || options.maxModels !== undefined;
+
+/** Publishes what a killed process stored but did not publish, and says so. */
+async function finishStoredRuns(db: Database, reporter: IngestReporter): Promise<void> {
+  const done = await publishStoredRuns(db);
+  if (done)
+    reporter.log(
+      `Published ${done.runs.length} run(s) an earlier process stored: ${done.runs.map((r) => `#${r.id} (${r.date})`).join(", ")}.`,
+    );
 }
 
 async function registryNamespaces(db: Database): Promise<string[]> {
@@ -274,5 +326,5 @@ async function dryRun(job: IngestJob, namespaces: string[], reporter: IngestRepo
     }
   }
   reporter.log(`Dry run: ${counters.pages} pages, ${counters.models} models; nothing written.`);
-  return { runId: null, status: "dry-run", ...counters, population: null, resumedFrom: null };
+  return { ...NOTHING, runId: null, status: "dry-run", ...counters, test: isTestRun(job.options) };
 }

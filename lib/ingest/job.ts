@@ -1,5 +1,4 @@
 import type { Database } from "../db";
-import { publish } from "../publish/publish";
 import { type HubSource, type IngestReporter, type IngestResult, runIngest } from "./crawl";
 import { hubSource } from "./hub-source";
 import type { IngestOptions } from "./options";
@@ -28,8 +27,5 @@ export function runDailyIngest(job: DailyIngest): Promise<IngestResult> {
     onStarted: job.onStarted,
     deadline: job.deadline,
     signal: job.signal,
-    afterSuccess: async (db, run) => {
-      await publish(db, { dates: [run.asOf] }, { realData: true });
-    },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayUtc } from "../domain/days";
 
 const isoDay = z
   .string()
@@ -27,7 +28,7 @@ export const ingestOptionsSchema = z.object({
 
 export type IngestOptions = z.infer<typeof ingestOptionsSchema>;
 
-export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
+export { todayUtc };
 
 /** Parses `--as-of 2025-08-01 --orgs a,b --max-models N --min-downloads N --dry-run`. */
 export function parseIngestArgs(argv: string[], now = new Date()): IngestOptions {

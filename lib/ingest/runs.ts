@@ -14,17 +14,23 @@ export type RunRow = Awaited<ReturnType<Database["prisma"]["ingestRun"]["create"
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** jsonb reorders keys, so compare the fields that shape a crawl, not serialisations. */
-function sameOptions(stored: unknown, options: IngestOptions): boolean {
+/**
+ * jsonb reorders keys, so compare the fields that shape a crawl, not serialisations: its options
+ * and the namespaces it lists one by one (a cursor counts through them: after a registry edit it
+ * would point elsewhere).
+ */
+function sameCrawl(stored: unknown, options: IngestOptions, namespaces: string[]): boolean {
   const parsed = ingestOptionsSchema.safeParse(stored);
   if (!parsed.success) return false;
-  const shape = (o: IngestOptions) => [
+  const listed = (stored as { namespaces?: unknown }).namespaces;
+  const shape = (o: IngestOptions, ns: unknown) => [
     o.asOf,
     o.orgs?.join(",") ?? null,
     o.maxModels ?? null,
     o.minDownloads,
+    Array.isArray(ns) ? ns.join(",") : null,
   ];
-  return JSON.stringify(shape(parsed.data)) === JSON.stringify(shape(options));
+  return JSON.stringify(shape(parsed.data, listed)) === JSON.stringify(shape(options, namespaces));
 }
 
 /**
@@ -36,6 +42,8 @@ export async function startRun(
   db: Database,
   options: IngestOptions,
   trigger: string,
+  partial = false,
+  namespaces: string[] = options.orgs ?? [],
 ): Promise<{ run: RunRow; cursor: CrawlCursor }> {
   const { prisma } = db;
   await prisma.ingestRun.updateMany({
@@ -55,13 +63,14 @@ export async function startRun(
     orderBy: { id: "desc" },
     take: 5,
   });
-  const previous = candidates.find((r) => r.cursor !== null && sameOptions(r.options, options));
-  const storedOptions = { ...options, dryRun: false } as Prisma.InputJsonValue;
+  const previous = candidates.find((r) => r.cursor !== null && sameCrawl(r.options, options, namespaces));
+  const storedOptions = { ...options, dryRun: false, namespaces } as Prisma.InputJsonValue;
   const run = await prisma.ingestRun.create({
     data: {
       asOf: day(options.asOf),
       options: storedOptions,
       trigger,
+      partial,
       resumedFromId: previous?.id ?? null,
       pages: previous?.pages ?? 0,
       modelsSeen: previous?.modelsSeen ?? 0,
@@ -80,7 +89,8 @@ export async function startRun(
 
 /**
  * A batch of pages and the run's progress commit together (one transaction), so a kill between
- * batches loses nothing and the cursor never points past a page that is not stored.
+ * batches loses nothing and the cursor never points past a page that is not stored. The last batch
+ * of a full run marks it stored too: from then on any command publishes it.
  */
 export async function recordPages(
   db: Database,
@@ -93,7 +103,8 @@ export async function recordPages(
       await tx.query(
         `UPDATE ingest_run SET pages = pages + $2, models_seen = models_seen + $3,
            snapshots_written = snapshots_written + $4, private_skipped = private_skipped + $5,
-           cursor = $6::jsonb, heartbeat_at = now()
+           cursor = $6::jsonb, heartbeat_at = now(),
+           status = CASE WHEN $7 AND NOT partial THEN 'stored'::ingest_status ELSE status END
          WHERE id = $1`,
         [
           run.id,
@@ -102,6 +113,7 @@ export async function recordPages(
           new Set(batch.records.map((r) => r.hubId)).size,
           batch.privateSkipped,
           JSON.stringify(batch.cursor),
+          batch.cursor.phase === "done",
         ],
       );
     },

@@ -1,5 +1,4 @@
 import type { Database } from "../db";
-import { publish } from "../publish/publish";
 import type { HubSource, IngestResult } from "./crawl";
 import { hubSource } from "./hub-source";
 import { runDailyIngest } from "./job";
@@ -43,7 +42,8 @@ export type IngestStep =
  * One bounded slice of today's crawl, inside one request, for hosts that cut requests off (a cron
  * calling every few minutes finishes the day): continue today's run from its cursor, stop at the
  * first page boundary after 70 % of `maxSeconds` (an answer still in flight is abandoned at 90 %),
- * publish when the crawl is done. Once the day is published, a call does nothing.
+ * publish when the crawl is done. Once the day is published, a call does nothing (a run a host
+ * stopped between its last page and its publish is published first).
  */
 export async function runIngestStep(
   db: Database,
@@ -51,17 +51,6 @@ export async function runIngestStep(
   options: IngestOptions = defaultOptions(),
   hub?: HubSource,
 ): Promise<IngestStep> {
-  const day = new Date(`${options.asOf}T00:00:00Z`);
-  const done = await db.prisma.ingestRun.findFirst({
-    where: { asOf: day, status: "succeeded", trigger: { in: ["api", "cli", "scheduler"] } },
-    orderBy: { id: "desc" },
-  });
-  if (done) {
-    // A host may have stopped the call that published it between the success mark and the rollups.
-    const published = await db.prisma.shareRollup.findFirst({ where: { date: day }, select: { date: true } });
-    if (!published) await publish(db, { dates: [day] }, { realData: true });
-    return { status: "up-to-date", runId: done.id };
-  }
   const started = Date.now();
   const signal = AbortSignal.timeout(maxSeconds * 900);
   const result = await runDailyIngest({
@@ -73,5 +62,6 @@ export async function runIngestStep(
     signal,
   });
   if (result.status === "dry-run") throw new Error("a step never runs dry");
+  if (result.status === "up-to-date") return { status: "up-to-date", runId: result.runId ?? 0 };
   return result as IngestStep;
 }

@@ -1,146 +1,235 @@
 import { type Database, Prisma } from "../db";
+import { rowVersionDigestSql } from "../db/model-version";
+import { inTransaction, type Tx } from "../db/transaction";
 
 /** Longest base-model chain we follow; real chains are a handful of steps. */
 export const MAX_LINEAGE_DEPTH = 32;
 
 /**
- * Resolves models' lineage roots: follow the first base model through models we know until one
- * has no base. A base we have not crawled ends the chain and is the root (its namespace is still
- * known from its id); a cycle ends at the last model before it repeats. A model without bases is
- * its own root: it keeps no lineage (null), which every reader takes as itself.
+ * Lineage at a date: a model's chain of first bases as listed that day. Each hop goes from a model
+ * to the first base its listing names (merges follow their first base in the Hub's order — the
+ * order of the card's `base_model` list, where merge tools write the base the others were merged
+ * into first); the base is looked up ignoring case, as the Hub resolves ids, and then:
+ * - listed that day: its own listing of that day names the next base;
+ * - not listed that day, but every listing we have of it names the same first base (or none): that
+ *   one (a chain's middle rarely changes; a fine-tune that fell under the download threshold keeps
+ *   leading to its base);
+ * - not listed that day, and its listings disagree: the chain ends at it (which base it had that day
+ *   is not known);
+ * - never listed: the chain ends at its id, whose namespace decides (an uncrawled root takes the
+ *   registry's spelling of it).
+ * A cycle ends at the last model before it repeats. A model without bases is its own root: it keeps
+ * no lineage (null), which every reader takes as itself.
  *
- * Merges (several bases) follow their first base in the Hub's order — the order of the card's
- * `base_model` list, which the Hub keeps in the tags and in `baseModels`, and where merge tools
- * write the base the others were merged into first. Splitting a merge's downloads between its
- * bases would turn exact integer counts into fractions and make a model's weight depend on how
- * many bases its card lists; every base stays stored (model.base_models) and is shown.
+ * Each version (a set of a model's attributes, lib/store) gets its root resolved once, here: where
+ * no model in its chain ever changed its first base, the root is the same at every date the version
+ * was listed. Otherwise the version is marked `lineage_varies` and the rollups walk its chain date by
+ * date (`lineageAtDates`); its stored root follows each model's latest listing and is what a
+ * model page shows.
  *
- * Ids match as the Hub resolves them, ignoring case: a tag `base_model:qwen/qwen2.5-7b` is the
- * model `Qwen/Qwen2.5-7B`, and an uncrawled root takes the registry's spelling of its namespace.
+ * `pending` (what every publish does) resolves only what may have moved: the versions of the models
+ * the writers queued (new, with a new version, or shown as of another one) and the versions whose
+ * chain passes through one of them. `all` resolves everything; so does `pending` when most models
+ * are queued (a first crawl or backfill), where one pass beats finding them.
  *
- * `pending` (what every publish does) resolves only what may have moved: the models the writers
- * queued (new, or with changed metadata) and the models whose chain ends at one of them or at the
- * same root. `all` resolves every model (the registry changed its spellings); so does `pending`
- * when most models are queued (a first crawl or backfill), where one pass beats finding them.
- *
- * Returns how many models' lineage changed, and the earliest snapshot date of those whose
- * attribution moved (null if none): the oldest published shares the change can move. The moved
- * models and where they counted before are left in lineage_moved.
+ * Returns how many versions' lineage changed, and the earliest snapshot date of those whose
+ * attribution may have moved (null if none): the oldest published shares the change can move.
  */
 export async function refreshLineage(
   db: Database,
   scope: "pending" | "all" = "pending",
-): Promise<{ updated: number; earliestAffected: Date | null }> {
-  const resolveAll = scope === "all" || (await mostArePending(db));
+): Promise<LineageRefresh> {
+  return inTransaction(db, (tx) => refreshLineageIn(tx, scope));
+}
+
+export type LineageRefresh = { updated: number; earliestAffected: Date | null };
+
+/** `refreshLineage` inside the caller's transaction (a publish). */
+export async function refreshLineageIn(
+  tx: Tx,
+  scope: "pending" | "all" = "pending",
+): Promise<LineageRefresh> {
+  const { client } = tx;
+  // Without JIT: the recursive chain's estimate is far above jit_above_cost, and compiling the plan
+  // took ≈ 0.9 s of a 3.3 s refresh after a 130k-model backfill (bench/README.md).
+  if (tx.postgres) await client.$executeRaw`SET LOCAL jit = off`;
+  await adoptUnversionedModels(tx);
+  const resolveAll = scope === "all" || (await mostArePending(tx));
+  const queued = resolveAll
+    ? Prisma.sql`SELECT id FROM model`
+    : Prisma.sql`SELECT model_id AS id FROM lineage_pending`;
+  await client.$executeRaw`
+    WITH nodes AS (
+      -- The first base as the newest version spells it (an uncrawled root keeps its spelling).
+      SELECT v.model_id, (array_agg(v.base_models[1] ORDER BY v.id DESC))[1] AS base,
+        count(DISTINCT COALESCE(lower(v.base_models[1]), '')) > 1 AS varies
+      FROM model_version v WHERE v.model_id IN (${queued})
+      GROUP BY v.model_id
+    )
+    UPDATE model m SET lineage_base = n.base, base_varies = n.varies
+    FROM nodes n
+    WHERE m.id = n.model_id AND (m.lineage_base, m.base_varies) IS DISTINCT FROM (n.base, n.varies)`;
   const targets = resolveAll
-    ? Prisma.sql`SELECT m.id, m.hub_id, m.namespace, m.base_models, m.lineage_namespace FROM model m`
+    ? Prisma.sql`SELECT v.* FROM model_version v`
     : Prisma.sql`
-        SELECT m.id, m.hub_id, m.namespace, m.base_models, m.lineage_namespace FROM model m
-        WHERE m.id IN (SELECT id FROM pending)
-        UNION ALL
-        SELECT m.id, m.hub_id, m.namespace, m.base_models, m.lineage_namespace FROM model m
-        WHERE m.lineage_root IS NOT NULL AND lower(m.lineage_root) IN (SELECT key FROM affected)
-          AND m.id NOT IN (SELECT id FROM pending)`;
-  // One transaction: the moves recorded are this refresh's alone. Without JIT: the recursive
-  // chain's estimate is far above jit_above_cost, and compiling the plan took ≈ 0.9 s of a 3.3 s
-  // refresh after a 130k-model backfill (bench/README.md). On Postgres the sorts and hashes of a
-  // full pass fit in 32 MB instead of spilling to disk (PGlite's memory is this process's, and
-  // never given back: it keeps the default).
-  const [row] = await db.prisma.$transaction(
-    async (tx) => {
-      if (db.target.kind === "postgres") {
-        await tx.$executeRaw`SET LOCAL jit = off`;
-        await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
-      }
-      await tx.$executeRaw`DELETE FROM lineage_moved`;
-      return tx.$queryRaw<{ updated: number; earliest: Date | null }[]>`
-    WITH RECURSIVE pending AS (SELECT model_id AS id FROM lineage_pending),
-    -- A queued model may be the uncrawled root of others' chains, or sit in their chain.
-    affected AS (
-      SELECT lower(m.hub_id) AS key FROM model m WHERE m.id IN (SELECT id FROM pending)
-      UNION
-      SELECT lower(m.lineage_root) FROM model m WHERE m.id IN (SELECT id FROM pending) AND m.lineage_root IS NOT NULL
-    ),
-    targets AS (${targets}),
+        SELECT v.* FROM model_version v WHERE v.model_id IN (
+          WITH RECURSIVE down AS (
+            SELECT m.id, lower(m.hub_id) AS key, 0 AS depth FROM model m
+            WHERE m.id IN (SELECT model_id FROM lineage_pending)
+            UNION
+            SELECT c.id, lower(c.hub_id), d.depth + 1
+            FROM down d
+            JOIN model_version x ON lower(x.base_models[1]) = d.key
+            JOIN model c ON c.id = x.model_id
+            WHERE d.depth < ${MAX_LINEAGE_DEPTH}
+          )
+          SELECT id FROM down
+        )`;
+  const [row] = await client.$queryRaw<{ updated: number; earliest: Date | null }[]>`
+    WITH RECURSIVE targets AS MATERIALIZED (${targets}),
     chain AS (
-      SELECT t.id, t.hub_id AS root, t.base_models[1] AS next_base, 0 AS depth, ARRAY[lower(t.hub_id)] AS path
-      FROM targets t WHERE cardinality(t.base_models) > 0
+      SELECT t.id, t.base_models[1] AS cur, 0 AS depth, ARRAY[lower(m.hub_id)] AS path, false AS varies
+      FROM targets t JOIN model m ON m.id = t.model_id
+      WHERE cardinality(t.base_models) > 0
       UNION ALL
-      SELECT c.id, b.hub_id, b.base_models[1], c.depth + 1, c.path || lower(b.hub_id)
+      SELECT c.id, n.next, c.depth + 1, c.path || lower(b.hub_id), c.varies OR b.base_varies
       FROM chain c
-      CROSS JOIN LATERAL (
-        SELECT x.hub_id, x.base_models FROM model x
-        WHERE lower(x.hub_id) = lower(c.next_base)
-        -- Two stored spellings of one id (files of mixed origin): the exact one first.
-        ORDER BY x.hub_id = c.next_base DESC, x.id
-        LIMIT 1
-      ) b
-      WHERE c.next_base IS NOT NULL AND c.depth < ${MAX_LINEAGE_DEPTH} AND NOT (lower(b.hub_id) = ANY (c.path))
+      CROSS JOIN LATERAL (${baseOf(Prisma.sql`c.cur`)}) b
+      -- An ancestor whose listings disagree on its first base: its latest listing continues the
+      -- chain shown, and the version is resolved date by date.
+      CROSS JOIN LATERAL (SELECT CASE WHEN b.base_varies THEN b.base_models[1] ELSE b.lineage_base END AS next) n
+      WHERE n.next IS NOT NULL AND c.depth < ${MAX_LINEAGE_DEPTH}
+        AND NOT (lower(n.next) = ANY (c.path || lower(b.hub_id)))
     ),
     deepest AS (
-      SELECT DISTINCT ON (id) id, root, next_base, path FROM chain ORDER BY id, depth DESC
-    ),
-    rooted AS (
-      SELECT d.id,
-        CASE
-          WHEN d.next_base IS NULL OR lower(d.next_base) = ANY (d.path) THEN d.root
-          WHEN NOT EXISTS (SELECT 1 FROM model x WHERE lower(x.hub_id) = lower(d.next_base)) THEN d.next_base
-          ELSE d.root
-        END AS root
-      FROM deepest d
-    ),
-    canonical AS (
-      SELECT DISTINCT ON (lower(namespace)) lower(namespace) AS key, namespace FROM organization
-      ORDER BY lower(namespace), in_registry DESC, namespace
+      SELECT DISTINCT ON (id) id, cur, varies FROM chain ORDER BY id, depth DESC
     ),
     resolved AS (
-      SELECT t.id, t.namespace, r.root,
-        CASE WHEN r.root IS NULL THEN NULL ELSE COALESCE(c.namespace, split_part(r.root, '/', 1)) END AS lineage_namespace,
-        COALESCE(t.lineage_namespace, t.namespace) AS was
+      SELECT t.id, t.model_id, r.root, r.namespace, COALESCE(d.varies, false) AS varies,
+        t.lineage_root AS was_root, t.lineage_namespace AS was_namespace, t.lineage_varies AS was_varies
       FROM targets t
-      LEFT JOIN rooted r ON r.id = t.id
-      LEFT JOIN canonical c ON c.key = lower(split_part(r.root, '/', 1))
+      LEFT JOIN deepest d ON d.id = t.id
+      LEFT JOIN LATERAL (${rootOf(Prisma.sql`d.cur`)}) r ON d.id IS NOT NULL
     ),
     updated AS (
-      UPDATE model m SET lineage_root = r.root, lineage_namespace = r.lineage_namespace
+      UPDATE model_version v SET lineage_root = r.root, lineage_namespace = r.namespace, lineage_varies = r.varies
       FROM resolved r
-      WHERE m.id = r.id
-        AND (m.lineage_root IS DISTINCT FROM r.root OR m.lineage_namespace IS DISTINCT FROM r.lineage_namespace)
-      RETURNING m.id
+      WHERE v.id = r.id
+        AND (v.lineage_root, v.lineage_namespace, v.lineage_varies) IS DISTINCT FROM (r.root, r.namespace, r.varies)
+      RETURNING v.id
     ),
-    -- Whose attribution by lineage moved (a model without bases counts for its own namespace).
+    -- Whose attribution may have moved: a version whose root's namespace changed, and every version
+    -- resolved date by date (its ancestors' listings are what changed).
     moved AS (
       SELECT r.id FROM resolved r
-      WHERE r.was IS DISTINCT FROM COALESCE(r.lineage_namespace, r.namespace)
+      WHERE r.varies OR r.was_varies OR lower(r.was_namespace) IS DISTINCT FROM lower(r.namespace)
+    ),
+    shown AS (
+      UPDATE model m SET lineage_root = r.root, lineage_namespace = r.namespace
+      FROM resolved r
+      WHERE m.version_id = r.id
+        AND (m.lineage_root, m.lineage_namespace) IS DISTINCT FROM (r.root, r.namespace)
     ),
     -- Every queued model is resolved: the statement's snapshot sees exactly the rows of pending.
-    done AS (DELETE FROM lineage_pending),
-    -- What moved, and where it counted before, for a registry edit to re-attribute (lineage_moved
-    -- is emptied first by the caller's statement below: only this refresh's moves are kept).
-    recorded AS (
-      INSERT INTO lineage_moved (model_id, was)
-      SELECT r.id, r.was FROM resolved r
-      WHERE r.was IS DISTINCT FROM COALESCE(r.lineage_namespace, r.namespace)
-    )
-    -- Counted in SQL: a first crawl changes the lineage of every model, far too many ids to ship.
+    done AS (DELETE FROM lineage_pending)
     SELECT (SELECT count(*)::int FROM updated) AS updated,
       -- Snapshots are keyed by date first: walk them in date order and stop at the first hit;
       -- skipped outright when nothing moved (a daily crawl's usual case). IS TRUE keeps the IN a
       -- hashed subplan (a set probed per snapshot): as a join, the LIMIT made the planner scan
-      -- every moved id for every snapshot it walked (0.75 s of a backfill's 1.4 s refresh).
+      -- every moved id for every snapshot it walked.
       (SELECT s.date FROM model_snapshot s
-       WHERE EXISTS (SELECT 1 FROM moved) AND (s.model_id IN (SELECT id FROM moved)) IS TRUE
+       WHERE EXISTS (SELECT 1 FROM moved) AND (s.version_id IN (SELECT id FROM moved)) IS TRUE
        ORDER BY s.date LIMIT 1) AS earliest`;
-    },
-    // A first crawl of millions of models resolves them all: minutes, not Prisma's default 5 s.
-    { timeout: 60 * 60_000, maxWait: 60_000 },
-  );
   return { updated: row?.updated ?? 0, earliestAffected: row?.earliest ?? null };
 }
 
+/** The model an id names, as the Hub resolves it: ignoring case, the exact spelling first. */
+function baseOf(id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x.id, x.hub_id, x.namespace, x.base_models, x.lineage_base, x.base_varies, x.version_id FROM model x
+    WHERE lower(x.hub_id) = lower(${id})
+    -- Two stored spellings of one id (files of mixed origin): the exact one first.
+    ORDER BY x.hub_id = ${id} DESC, x.id
+    LIMIT 1`;
+}
+
+/**
+ * Where a chain that stopped at `id` ends: the model it names (whatever stopped it there), or, never
+ * listed, the id itself, its namespace spelled as the registry (or any organization) spells it.
+ */
+function rootOf(id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT COALESCE(b.hub_id, ${id}) AS root,
+      COALESCE(b.namespace, (
+        SELECT o.namespace FROM organization o WHERE lower(o.namespace) = lower(split_part(${id}, '/', 1))
+        ORDER BY o.in_registry DESC, o.namespace LIMIT 1
+      ), split_part(${id}, '/', 1)) AS namespace
+    FROM (SELECT 1) one LEFT JOIN LATERAL (${baseOf(id)}) b ON true`;
+}
+
+/**
+ * The lineage namespace of each snapshot at `dates` whose version is resolved date by date
+ * (`lineage_varies`), optionally of some models only: rows (date, model_id, namespace).
+ */
+export function lineageAtDates(dates: Prisma.Sql, models?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE varying AS MATERIALIZED (
+      -- Few models: their snapshots are found by the key (date, model_id), not by reading the dates'.
+      SELECT DISTINCT model_id FROM model_version WHERE lineage_varies
+        ${models ? Prisma.sql`AND model_id IN (${models})` : Prisma.empty}
+    ),
+    walk AS (
+      SELECT s.date, s.model_id, v.base_models[1] AS cur, 0 AS depth, ARRAY[lower(m.hub_id)] AS path
+      FROM varying x
+      JOIN model_snapshot s ON s.model_id = x.model_id AND s.date IN (${dates})
+      JOIN model m ON m.id = s.model_id
+      JOIN model_version v ON v.id = COALESCE(s.version_id, m.version_id)
+      WHERE v.lineage_varies
+      UNION ALL
+      SELECT w.date, w.model_id, n.next, w.depth + 1, w.path || lower(b.hub_id)
+      FROM walk w
+      CROSS JOIN LATERAL (${baseOf(Prisma.sql`w.cur`)}) b
+      LEFT JOIN model_snapshot bs ON bs.date = w.date AND bs.model_id = b.id
+      LEFT JOIN model_version bv ON bv.id = COALESCE(bs.version_id, b.version_id)
+      CROSS JOIN LATERAL (SELECT CASE
+        WHEN bs.model_id IS NOT NULL THEN bv.base_models[1]
+        WHEN NOT b.base_varies THEN b.lineage_base
+      END AS next) n
+      WHERE n.next IS NOT NULL AND w.depth < ${MAX_LINEAGE_DEPTH}
+        AND NOT (lower(n.next) = ANY (w.path || lower(b.hub_id)))
+    ),
+    deepest AS (
+      SELECT DISTINCT ON (date, model_id) date, model_id, cur FROM walk ORDER BY date, model_id, depth DESC
+    )
+    SELECT d.date, d.model_id, r.namespace
+    FROM deepest d CROSS JOIN LATERAL (${rootOf(Prisma.sql`d.cur`)}) r`;
+}
+
+/**
+ * Models stored outside the write path (a row without versions) get their row as their version,
+ * so that every reader of a date's attributes finds one.
+ */
+export async function adoptUnversionedModels(tx: Tx): Promise<void> {
+  await tx.client.$executeRawUnsafe(`
+    WITH unversioned AS (SELECT * FROM model m WHERE m.version_id IS NULL),
+    adopted AS (
+      INSERT INTO model_version (model_id, digest, created_at, pipeline_tag, library_name, gated, base_models,
+                                 base_relation)
+      SELECT u.id, ${rowVersionDigestSql("u")}, u.created_at, u.pipeline_tag, u.library_name, u.gated,
+        COALESCE(u.base_models, '{}'), u.base_relation
+      FROM unversioned u
+      ON CONFLICT (model_id, digest) DO UPDATE SET model_id = EXCLUDED.model_id
+      RETURNING id, model_id
+    ),
+    pointed AS (
+      UPDATE model m SET version_id = a.id FROM adopted a WHERE m.id = a.model_id RETURNING m.id
+    )
+    INSERT INTO lineage_pending (model_id) SELECT id FROM pointed ON CONFLICT DO NOTHING`);
+}
+
 /** A quarter of the models queued: walking them all is cheaper than finding the affected ones. */
-async function mostArePending(db: Database): Promise<boolean> {
-  const [row] = await db.prisma.$queryRaw<{ pending: bigint; models: bigint }[]>`
+async function mostArePending(tx: Tx): Promise<boolean> {
+  const [row] = await tx.client.$queryRaw<{ pending: bigint; models: bigint }[]>`
     SELECT (SELECT count(*) FROM lineage_pending) AS pending, (SELECT count(*) FROM model) AS models`;
   return row !== undefined && row.pending * 4n > row.models;
 }

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Database } from "../db";
+import type { Database, Prisma } from "../db";
 import { parseRegistry, type Registry } from "./registry-schema";
 
+/** The origin registry's file: ORIGIN_REGISTRY when set (a deployment's own), else the project's. */
 export const registryPath = (): string =>
+  process.env.ORIGIN_REGISTRY ||
   path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/origins/registry.json");
 
 export async function loadRegistry(file = registryPath()): Promise<Registry> {
@@ -31,44 +33,46 @@ export type SyncSummary = { labs: number; organizations: number; detached: numbe
  * never keep a stale country.
  */
 export async function syncRegistry(db: Database, registry: Registry): Promise<SyncSummary> {
-  const { prisma } = db;
+  return db.prisma.$transaction((client) => syncRegistryIn(client, registry), { timeout: 5 * 60_000 });
+}
+
+/** `syncRegistry` inside the caller's transaction (a registry edit and its re-attribution). */
+export async function syncRegistryIn(
+  client: Prisma.TransactionClient,
+  registry: Registry,
+): Promise<SyncSummary> {
   const namespaces = registry.organizations.map((o) => o.namespace);
-  const writes = [
-    ...registry.labs.map((lab) => prisma.lab.upsert({ where: { slug: lab.slug }, create: lab, update: lab })),
-    ...registry.organizations.map((org) => {
-      const data = {
-        labSlug: org.lab,
-        country: org.country,
-        international: org.international,
-        kind: org.kind === "re-publisher" ? ("re_publisher" as const) : org.kind,
-        source: org.source,
-        note: org.note ?? null,
-        inRegistry: true,
-      };
-      return prisma.organization.upsert({
-        where: { namespace: org.namespace },
-        create: { namespace: org.namespace, ...data },
-        update: data,
-      });
-    }),
-  ];
-  const results = await prisma.$transaction([
-    ...writes,
-    prisma.organization.updateMany({
-      where: { inRegistry: true, namespace: { notIn: namespaces } },
-      data: {
-        inRegistry: false,
-        labSlug: null,
-        country: null,
-        international: false,
-        kind: null,
-        source: null,
-        note: null,
-      },
-    }),
-    prisma.lab.deleteMany({ where: { slug: { notIn: registry.labs.map((l) => l.slug) } } }),
-  ]);
-  const detached = results[writes.length] as { count: number };
+  for (const lab of registry.labs)
+    await client.lab.upsert({ where: { slug: lab.slug }, create: lab, update: lab });
+  for (const org of registry.organizations) {
+    const data = {
+      labSlug: org.lab,
+      country: org.country,
+      international: org.international,
+      kind: org.kind === "re-publisher" ? ("re_publisher" as const) : org.kind,
+      source: org.source,
+      note: org.note ?? null,
+      inRegistry: true,
+    };
+    await client.organization.upsert({
+      where: { namespace: org.namespace },
+      create: { namespace: org.namespace, ...data },
+      update: data,
+    });
+  }
+  const detached = await client.organization.updateMany({
+    where: { inRegistry: true, namespace: { notIn: namespaces } },
+    data: {
+      inRegistry: false,
+      labSlug: null,
+      country: null,
+      international: false,
+      kind: null,
+      source: null,
+      note: null,
+    },
+  });
+  await client.lab.deleteMany({ where: { slug: { notIn: registry.labs.map((l) => l.slug) } } });
   return {
     labs: registry.labs.length,
     organizations: registry.organizations.length,

@@ -2,16 +2,19 @@ import { randomInt } from "node:crypto";
 import type { ModelRecord } from "./model-record";
 
 /**
- * What one writer knows of the models it stored: for each, its id and a fingerprint of the record it
- * last wrote. A later record with the same fingerprint would leave the model row as it is, so only
- * its snapshot needs writing — by id, without looking the Hub id up in the model table.
+ * What one writer knows of the models it stored: for each, its id, the version its attributes were
+ * stored as, and a fingerprint of the record it last wrote. A later record with the same fingerprint
+ * would leave the model row and its version as they are, so only its snapshot needs writing — by id
+ * and version, without looking the Hub id up in the model table.
  *
- * Sixteen bytes a model in typed arrays (a Map of Hub-id strings took ≈ 90 a model: a backfill of a
- * million models would outgrow its memory budget). A slot holds a 32-bit hash of the Hub id and a
- * 64-bit fingerprint of the whole record, Hub id included: two Hub ids may share a slot's key (the
- * later write takes the slot, the other model is looked up in the database again), but a false match
- * needs a record with the same key and fingerprint as another, one in 2^96, with seeds drawn per
- * process so that no one can choose such names in advance.
+ * Twenty-eight bytes a model in typed arrays (a Map of Hub-id strings took ≈ 90 a model: a backfill
+ * of a million models would outgrow its memory budget): a 32-bit hash of the Hub id, a 64-bit
+ * fingerprint of the whole record (Hub id included), the model and version ids, and two days: the
+ * one its record was merged at and the latest it was written at since (by id), so that the model's
+ * row can be told of the later dates at the end (`advanced`). Two Hub ids may share a slot's key
+ * (the later write takes the slot, the other model is looked up in the database again); a false
+ * match needs a record with the same key and fingerprint as another, one in 2^96, with seeds drawn
+ * per process so that no one can choose such names in advance.
  */
 export class KnownModels {
   private keys: Uint32Array;
@@ -19,6 +22,10 @@ export class KnownModels {
   private printsB: Uint32Array;
   /** 0 marks an empty slot: model ids start at 1. */
   private ids: Int32Array;
+  private versions: Int32Array;
+  /** Days since 2000-01-01, as `postgresDays` counts them */
+  private mergedDays: Int32Array;
+  private latestDays: Int32Array;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
@@ -27,23 +34,51 @@ export class KnownModels {
     this.printsA = new Uint32Array(size);
     this.printsB = new Uint32Array(size);
     this.ids = new Int32Array(size);
+    this.versions = new Int32Array(size);
+    this.mergedDays = new Int32Array(size);
+    this.latestDays = new Int32Array(size);
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** The model's id when the record fingerprinted at `prints[at]` is exactly what was last written for it. */
-  idOf(prints: Fingerprints, at: number): number | null {
+  /**
+   * The slot of the model whose last written record is exactly the one fingerprinted at
+   * `prints[at]`, or -1.
+   */
+  slotOf(prints: Fingerprints, at: number): number {
     const slot = this.find(prints[3 * at] as number);
     const id = this.ids[slot] ?? 0;
     if (id === 0 || this.printsA[slot] !== prints[3 * at + 1] || this.printsB[slot] !== prints[3 * at + 2])
-      return null;
-    return id;
+      return -1;
+    return slot;
   }
 
-  /** Call only once the transaction that wrote the record of `prints[at]` as model `id` has committed. */
-  remember(prints: Fingerprints, at: number, id: number): void {
+  /** The model's id when the record fingerprinted at `prints[at]` is exactly what was last written for it. */
+  idOf(prints: Fingerprints, at: number): number | null {
+    const slot = this.slotOf(prints, at);
+    return slot < 0 ? null : (this.ids[slot] as number);
+  }
+
+  idAt(slot: number): number {
+    return this.ids[slot] as number;
+  }
+
+  versionAt(slot: number): number {
+    return this.versions[slot] as number;
+  }
+
+  /** The slot's record was written again, by id, at `day`. */
+  writtenAt(slot: number, day: number): void {
+    if (day > (this.latestDays[slot] as number)) this.latestDays[slot] = day;
+  }
+
+  /**
+   * Call only once the transaction that wrote the record of `prints[at]` as model `id` (its
+   * attributes as `version`, at `day`) has committed.
+   */
+  remember(prints: Fingerprints, at: number, id: number, version = 0, day = 0): void {
     const key = prints[3 * at] as number;
     let slot = this.find(key);
     if (this.ids[slot] === 0) {
@@ -57,6 +92,22 @@ export class KnownModels {
     this.printsA[slot] = prints[3 * at + 1] as number;
     this.printsB[slot] = prints[3 * at + 2] as number;
     this.ids[slot] = id;
+    this.versions[slot] = version;
+    this.mergedDays[slot] = day;
+    this.latestDays[slot] = day;
+  }
+
+  /** Models written by id at a later day than their record was merged at: their ids, days and versions. */
+  advanced(): { ids: number[]; days: number[]; versions: number[] } {
+    const out = { ids: [] as number[], days: [] as number[], versions: [] as number[] };
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.ids[slot] === 0 || (this.latestDays[slot] as number) <= (this.mergedDays[slot] as number))
+        continue;
+      out.ids.push(this.ids[slot] as number);
+      out.days.push(this.latestDays[slot] as number);
+      out.versions.push(this.versions[slot] as number);
+    }
+    return out;
   }
 
   /** The slot holding `key`, or the empty slot where it would go (linear probing). */
@@ -68,19 +119,33 @@ export class KnownModels {
   }
 
   private grow(): void {
-    const { keys, printsA, printsB, ids } = this;
-    const size = ids.length * 2;
+    const old = {
+      keys: this.keys,
+      printsA: this.printsA,
+      printsB: this.printsB,
+      ids: this.ids,
+      versions: this.versions,
+      mergedDays: this.mergedDays,
+      latestDays: this.latestDays,
+    };
+    const size = old.ids.length * 2;
     this.keys = new Uint32Array(size);
     this.printsA = new Uint32Array(size);
     this.printsB = new Uint32Array(size);
     this.ids = new Int32Array(size);
-    for (let i = 0; i < ids.length; i++) {
-      if (ids[i] === 0) continue;
-      const slot = this.find(keys[i] as number);
-      this.keys[slot] = keys[i] as number;
-      this.printsA[slot] = printsA[i] as number;
-      this.printsB[slot] = printsB[i] as number;
-      this.ids[slot] = ids[i] as number;
+    this.versions = new Int32Array(size);
+    this.mergedDays = new Int32Array(size);
+    this.latestDays = new Int32Array(size);
+    for (let i = 0; i < old.ids.length; i++) {
+      if (old.ids[i] === 0) continue;
+      const slot = this.find(old.keys[i] as number);
+      this.keys[slot] = old.keys[i] as number;
+      this.printsA[slot] = old.printsA[i] as number;
+      this.printsB[slot] = old.printsB[i] as number;
+      this.ids[slot] = old.ids[i] as number;
+      this.versions[slot] = old.versions[i] as number;
+      this.mergedDays[slot] = old.mergedDays[i] as number;
+      this.latestDays[slot] = old.latestDays[i] as number;
     }
   }
 }

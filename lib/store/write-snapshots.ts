@@ -1,6 +1,7 @@
 import type { Database } from "../db";
 import { BINARY_COPY_END, BINARY_COPY_HEADER, BinaryCopyRows, postgresDays } from "../db/copy-binary";
 import { isUniqueViolation } from "../db/errors";
+import { versionDigestSql } from "../db/model-version";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
 import { type Fingerprints, fingerprint, KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
@@ -38,16 +39,44 @@ const COLUMNS = [
   "downloads_all_time",
   "likes",
 ] as const;
-const SNAPSHOT_COLUMNS = ["model_id", "date", "downloads", "downloads_all_time", "likes", "run_id"] as const;
+const SNAPSHOT_COLUMNS = [
+  "model_id",
+  "date",
+  "downloads",
+  "downloads_all_time",
+  "likes",
+  "run_id",
+  "version_id",
+] as const;
 const UPDATE_SNAPSHOT = `ON CONFLICT (date, model_id) DO UPDATE SET
       downloads = EXCLUDED.downloads,
       downloads_all_time = EXCLUDED.downloads_all_time,
       likes = EXCLUDED.likes,
-      run_id = EXCLUDED.run_id`;
+      run_id = EXCLUDED.run_id,
+      version_id = EXCLUDED.version_id`;
+
+/** The stage's base models (a line each) as the array a version stores. */
+const STAGED_BASES = (s: string) => `COALESCE(string_to_array(${s}.base_models, E'\\n'), '{}')`;
+/** A staged listing's version digest: its attributes as a date's numbers use them. */
+const VERSION_DIGEST = (s: string) =>
+  versionDigestSql({
+    createdMs: `${s}.created_ms`,
+    pipelineTag: `${s}.pipeline_tag`,
+    libraryName: `${s}.library_name`,
+    gated: `${s}.gated`,
+    baseModels: STAGED_BASES(s),
+    baseRelation: `${s}.base_relation`,
+  });
 
 /** Writes batches of snapshots, remembering the models it wrote (see `snapshotWriter`). */
 export type SnapshotWriter = {
   write(records: readonly ModelRecord[], date: string, options: BatchOptions): Promise<number>;
+  /**
+   * Tells the model rows of the later dates their snapshots were written at by id (a model's row
+   * shows it as of its latest listing). Call once the writer's dates are all written, before they
+   * are marked stored.
+   */
+  finish(): Promise<void>;
   /** Models of the last batch written by id from memory, and merged through the model table. */
   readonly last: { fromMemory: number; merged: number };
 };
@@ -103,10 +132,10 @@ export function snapshotWriter(
         }
         const own = parts[0] as SortedBatch;
         const merged = await mergeUnknown(tx, own, date, writeOptions, true);
-        return { own, ids: merged.ids, written: sorted.known + merged.written, fromMemory: sorted.known };
-      }).then(({ own, ids, written, fromMemory }) => {
+        return { own, merged, written: sorted.known + merged.written, fromMemory: sorted.known };
+      }).then(({ own, merged, written, fromMemory }) => {
         // Only now: the ids of a rolled-back transaction may never exist.
-        remember(memory, own, ids);
+        remember(memory, own, merged, date);
         return { written, fromMemory, merged: own.unknown.length };
       });
       const settled = [...(await Promise.allSettled([first])), ...(await Promise.allSettled(others))];
@@ -118,8 +147,39 @@ export function snapshotWriter(
       writer.last = { fromMemory: sum("fromMemory"), merged: sum("merged") };
       return sum("written");
     },
+    async finish() {
+      const advanced = memory.advanced();
+      if (advanced.ids.length === 0) return;
+      await withRawTransaction(db.raw, (tx) => advanceModels(tx, advanced));
+    },
   };
   return writer;
+}
+
+/**
+ * Models a writer wrote by id at later dates than the one their record was merged at: their rows
+ * take that latest date, and the version it was listed with, where no later listing is stored.
+ */
+async function advanceModels(
+  tx: RawTransaction,
+  advanced: { ids: number[]; days: number[]; versions: number[] },
+): Promise<void> {
+  await tx.query(
+    `WITH advanced AS (
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[]) AS a(id, day, version_id)
+     ),
+     moved AS (
+       UPDATE model m SET latest_date = DATE '2000-01-01' + a.day, version_id = a.version_id,
+         created_at = COALESCE(v.created_at, m.created_at), pipeline_tag = v.pipeline_tag,
+         library_name = v.library_name, gated = COALESCE(v.gated, m.gated), base_models = v.base_models,
+         base_relation = v.base_relation, updated_at = now()
+       FROM advanced a JOIN model_version v ON v.id = a.version_id
+       WHERE m.id = a.id AND (m.latest_date IS NULL OR m.latest_date < DATE '2000-01-01' + a.day)
+       RETURNING m.id, m.version_id
+     )
+     INSERT INTO lineage_pending (model_id) SELECT id FROM moved ON CONFLICT DO NOTHING`,
+    [advanced.ids, advanced.days, advanced.versions],
+  );
 }
 
 type LaneResult = { written: number; fromMemory: number; merged: number };
@@ -207,19 +267,25 @@ async function writeLane(
 ): Promise<LaneResult> {
   if (batch.unknown.length === 0 && !options.alsoInTransaction)
     return { written: 0, fromMemory: 0, merged: 0 };
-  const { written, ids } = await withRawTransaction(db.raw, (tx) =>
+  const merged = await withRawTransaction(db.raw, (tx) =>
     mergeUnknown(tx, batch, date, options, memory !== null),
   );
-  if (memory) remember(memory, batch, ids);
-  return { written, fromMemory: 0, merged: batch.unknown.length };
+  if (memory) remember(memory, batch, merged, date);
+  return { written: merged.written, fromMemory: 0, merged: batch.unknown.length };
 }
 
-/** Call only once the transaction that merged `batch` has committed: `ids` are in its unknown's order. */
-function remember(memory: KnownModels, batch: SortedBatch, ids: readonly number[]): void {
-  ids.forEach((id, ord) => {
-    memory.remember(batch.prints, batch.unknownAt[ord] as number, id);
+/**
+ * Call only once the transaction that merged `batch` has committed: `ids` and `versions` are in its
+ * unknown's order.
+ */
+function remember(memory: KnownModels, batch: SortedBatch, merged: Merged, date: string): void {
+  const day = postgresDays(date);
+  merged.ids.forEach((id, ord) => {
+    memory.remember(batch.prints, batch.unknownAt[ord] as number, id, merged.versions[ord] as number, day);
   });
 }
+
+type Merged = { written: number; ids: number[]; versions: number[] };
 
 /** The batch's unknown models merged through the model table; their ids in the batch's order. */
 async function mergeUnknown(
@@ -228,15 +294,17 @@ async function mergeUnknown(
   date: string,
   options: WriteOptions,
   remembering: boolean,
-): Promise<{ written: number; ids: number[] }> {
+): Promise<Merged> {
   const { unknown } = batch;
-  let written = 0;
-  let ids: number[] = [];
-  // A lost commit after a crash costs nothing: every writer is resumable and idempotent, so the
-  // next run writes it again. Not so for a writer's new models: it remembers their ids once the
-  // commit is acknowledged, and a snapshot written by id is checked by no key. (The setting in
-  // force at the commit is the one that counts.)
-  if (!remembering || unknown.length === 0) await tx.query("SET LOCAL synchronous_commit = off");
+  let merged: Merged = { written: 0, ids: [], versions: [] };
+  // A lost commit after a crash of the server costs nothing: every writer is resumable and
+  // idempotent, so the next run writes it again. Not so for a writer's new models: it remembers
+  // their ids once the commit is acknowledged, and a snapshot written by id is checked by no key.
+  // (The setting in force at the commit is the one that counts.) Postgres only: PGlite's server is
+  // this process, with no WAL writer to flush a commit left for later, so a kill would lose every
+  // commit since the last synchronous one — its fsync is off, a synchronous commit costs a write.
+  if (tx.kind === "postgres" && (!remembering || unknown.length === 0))
+    await tx.query("SET LOCAL synchronous_commit = off");
   if (unknown.length > 0) {
     // Merges below join a small stage to large tables: index probes, never a scan of the model table
     // (the planner, without statistics on the stage, hashes all of it).
@@ -251,13 +319,12 @@ async function mergeUnknown(
     // Generated a thousand rows at a time: a batch's text is never one string.
     await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
     await mergeOrganizations(tx);
-    await mergeModels(tx, options.keepKnown === true);
-    const merged = await mergeSnapshots(tx, date, options.runId, remembering);
-    written = merged.written;
-    ids = merged.ids;
+    await mergeModels(tx, options.keepKnown === true, date);
+    await mergeVersions(tx, date);
+    merged = await mergeSnapshots(tx, date, options.runId, remembering);
   }
   await options.alsoInTransaction?.(tx);
-  return { written, ids };
+  return merged;
 }
 
 /** A batch sorted out by a writer's memory: how many models it knows, and the rest. */
@@ -269,8 +336,8 @@ type SortedBatch = {
   unknownAt: number[];
 };
 
-/** Rows of a known model's snapshot: a field count, then six fields (length and value). */
-const SNAPSHOT_ROW_BYTES = 2 + 6 * 4 + 4 + 4 + 8 + 8 + 4 + 4;
+/** Rows of a known model's snapshot: a field count, then seven fields (length and value). */
+const SNAPSHOT_ROW_BYTES = 2 + 7 * 4 + 4 + 4 + 8 + 8 + 4 + 4 + 4;
 /**
  * Records sorted out per chunk of known rows sent: the server stores one chunk while the next is
  * sorted (fingerprinting a record and building its row cost about what storing it does).
@@ -311,21 +378,23 @@ function* sortOut(
         if (dedupe(records) !== records) throw new RepeatedModel();
       }
       keys.add(key);
-      const id = memory.idOf(prints, i);
-      if (id === null) {
+      const slot = memory.slotOf(prints, i);
+      if (slot < 0) {
         into.unknown.push(record);
         into.unknownAt.push(i);
         continue;
       }
       into.known++;
+      memory.writtenAt(slot, day);
       rows
-        .row(6)
-        .int4(id)
+        .row(7)
+        .int4(memory.idAt(slot))
         .date(day)
         .int8(record.downloads)
         .int8(record.downloadsAllTime)
         .int4(record.likes)
-        .int4(runId);
+        .int4(runId)
+        .int4(memory.versionAt(slot));
     }
     yield rows.end();
   }
@@ -458,11 +527,13 @@ async function mergeOrganizations(tx: RawTransaction): Promise<void> {
 }
 
 /**
- * Most models have not changed since the last write of them: only new or changed ones are
- * written (rewriting every row and its index entries was most of the write path's time), and
- * queued for the next publish to resolve their lineage.
+ * A model's row shows it as of its latest stored listing (`latest_date`): a listing of that date or
+ * later rewrites it, an older one only fills what the row lacks (a licence, a parameter count), so
+ * the row ends the same whatever order dates are written in. Only rows that change are written
+ * (rewriting every row and its index entries was most of the write path's time); what a date's
+ * numbers use is its snapshot's version (`mergeVersions`).
  */
-async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void> {
+async function mergeModels(tx: RawTransaction, keepKnown: boolean, date: string): Promise<void> {
   const bases = `string_to_array(s.base_models, E'\\n')`;
   // With keepKnown an empty value keeps what is stored; the crawl's values replace it.
   const value = (column: string, stage = `s.${column}`) =>
@@ -470,7 +541,6 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
   const incoming = {
     pipeline_tag: value("pipeline_tag"),
     library_name: value("library_name"),
-    license: value("license"),
     gated: keepKnown ? "COALESCE(s.gated, m.gated, false)" : "COALESCE(s.gated, false)",
     base_models: keepKnown
       ? `CASE WHEN s.base_models IS NULL THEN COALESCE(m.base_models, '{}') ELSE ${bases} END`
@@ -479,24 +549,36 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
       ? "CASE WHEN s.base_models IS NULL THEN m.base_relation ELSE s.base_relation::base_relation END"
       : "s.base_relation::base_relation",
   };
-  await tx.query(`
-    WITH upserted AS (
+  const latest = (column: keyof typeof incoming) =>
+    `CASE WHEN n.newer THEN ${incoming[column]} ELSE m.${column} END`;
+  // Fields no date's numbers use: a newer listing's value, else what is stored.
+  const filled = (column: string) =>
+    `CASE WHEN n.newer THEN COALESCE(s.${column}, m.${column}) ELSE COALESCE(m.${column}, s.${column}) END`;
+  await tx.query(
+    `
+    WITH merged AS (
+      SELECT s.hub_id, CASE WHEN n.newer THEN s.namespace ELSE m.namespace END AS namespace,
+        ${filled("created_at")} AS created_at, ${filled("last_modified")} AS last_modified,
+        ${latest("pipeline_tag")} AS pipeline_tag, ${latest("library_name")} AS library_name,
+        ${keepKnown ? filled("license") : "CASE WHEN n.newer THEN s.license ELSE COALESCE(m.license, s.license) END"} AS license,
+        ${latest("gated")} AS gated, ${filled("parameters")} AS parameters,
+        ${latest("base_models")} AS base_models, ${latest("base_relation")} AS base_relation,
+        CASE WHEN n.newer THEN $1::date ELSE m.latest_date END AS latest_date,
+        m.id AS existing, m.demo,
+        (m.namespace, m.created_at, m.last_modified, m.pipeline_tag, m.library_name, m.license, m.gated,
+         m.parameters, m.base_models, m.base_relation, m.latest_date) AS stored
+      FROM ${STAGED} s
+      LEFT JOIN model m ON m.hub_id = s.hub_id
+      CROSS JOIN LATERAL (SELECT m.id IS NULL OR m.latest_date IS NULL OR $1::date >= m.latest_date AS newer) n
+    )
     INSERT INTO model (hub_id, namespace, created_at, last_modified, pipeline_tag, library_name, license,
-                       gated, parameters, base_models, base_relation, updated_at)
-    SELECT s.hub_id, s.namespace, COALESCE(s.created_at, m.created_at), COALESCE(s.last_modified, m.last_modified),
-           ${incoming.pipeline_tag}, ${incoming.library_name}, ${incoming.license}, ${incoming.gated},
-           COALESCE(s.parameters, m.parameters), ${incoming.base_models}, ${incoming.base_relation}, now()
-    FROM ${STAGED} s
-    LEFT JOIN model m ON m.hub_id = s.hub_id
-    WHERE m.id IS NULL
-       OR m.demo
-       OR (m.namespace, m.pipeline_tag, m.library_name, m.license, m.gated, m.base_models, m.base_relation)
-          IS DISTINCT FROM
-          (s.namespace, ${incoming.pipeline_tag}, ${incoming.library_name}, ${incoming.license}, ${incoming.gated},
-           ${incoming.base_models}, ${incoming.base_relation})
-       OR (s.created_at IS NOT NULL AND s.created_at IS DISTINCT FROM m.created_at)
-       OR (s.last_modified IS NOT NULL AND s.last_modified IS DISTINCT FROM m.last_modified)
-       OR (s.parameters IS NOT NULL AND s.parameters IS DISTINCT FROM m.parameters)
+                       gated, parameters, base_models, base_relation, latest_date, updated_at)
+    SELECT hub_id, namespace, created_at, last_modified, pipeline_tag, library_name, license, gated,
+      parameters, base_models, base_relation, latest_date, now()
+    FROM merged x
+    WHERE x.existing IS NULL OR x.demo
+       OR x.stored IS DISTINCT FROM (x.namespace, x.created_at, x.last_modified, x.pipeline_tag,
+          x.library_name, x.license, x.gated, x.parameters, x.base_models, x.base_relation, x.latest_date)
     ON CONFLICT (hub_id) DO UPDATE SET
       namespace = EXCLUDED.namespace,
       created_at = EXCLUDED.created_at,
@@ -508,11 +590,42 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
       parameters = EXCLUDED.parameters,
       base_models = EXCLUDED.base_models,
       base_relation = EXCLUDED.base_relation,
+      latest_date = EXCLUDED.latest_date,
       demo = false,
-      updated_at = now()
-    RETURNING id
+      updated_at = now()`,
+    [date],
+  );
+}
+
+/**
+ * Each staged listing's attributes as a version of its model (one row per distinct set); a model
+ * with a version it had not had before is queued for the next publish to resolve its lineage, and
+ * so is one whose row now points at another version (it is shown as of that one).
+ */
+async function mergeVersions(tx: RawTransaction, date: string): Promise<void> {
+  await tx.query(`
+    WITH added AS (
+      INSERT INTO model_version (model_id, digest, created_at, pipeline_tag, library_name, gated, base_models,
+                                 base_relation)
+      SELECT m.id, ${VERSION_DIGEST("s")}, s.created_at, s.pipeline_tag, s.library_name, s.gated,
+        ${STAGED_BASES("s")}, s.base_relation::base_relation
+      FROM ${STAGED} s JOIN model m ON m.hub_id = s.hub_id
+      ON CONFLICT (model_id, digest) DO NOTHING
+      RETURNING model_id
     )
-    INSERT INTO lineage_pending (model_id) SELECT id FROM upserted ON CONFLICT DO NOTHING`);
+    INSERT INTO lineage_pending (model_id) SELECT DISTINCT model_id FROM added ON CONFLICT DO NOTHING`);
+  await tx.query(
+    `
+    WITH pointed AS (
+      UPDATE model m SET version_id = v.id
+      FROM ${STAGE} s, model_version v
+      WHERE m.hub_id = s.hub_id AND m.latest_date = $1::date AND v.model_id = m.id
+        AND v.digest = ${VERSION_DIGEST("s")} AND m.version_id IS DISTINCT FROM v.id
+      RETURNING m.id
+    )
+    INSERT INTO lineage_pending (model_id) SELECT id FROM pointed ON CONFLICT DO NOTHING`,
+    [date],
+  );
 }
 
 /**
@@ -524,22 +637,28 @@ async function mergeSnapshots(
   date: string,
   runId: number | null,
   withIds: boolean,
-): Promise<{ written: number; ids: number[] }> {
-  const resolved = `(SELECT s.ord, m.id, s.downloads, s.downloads_all_time, s.likes
-    FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id)`;
+): Promise<Merged> {
+  const resolved = `(SELECT s.ord, m.id, s.downloads, s.downloads_all_time, s.likes, v.id AS version_id
+    FROM ${STAGE} s JOIN model m ON m.hub_id = s.hub_id
+    JOIN model_version v ON v.model_id = m.id AND v.digest = ${VERSION_DIGEST("s")})`;
   // In key order: the date's index entries are appended side by side instead of all over.
   const insert = (from: string) => `INSERT INTO model_snapshot (${SNAPSHOT_COLUMNS.join(", ")})
-    SELECT id, $1::date, downloads, downloads_all_time, likes, $2::int FROM ${from} ORDER BY id
+    SELECT id, $1::date, downloads, downloads_all_time, likes, $2::int, version_id FROM ${from} ORDER BY id
     ${UPDATE_SNAPSHOT}`;
   if (!withIds) {
     const { affected } = await tx.query(insert(`${resolved} r`), [date, runId]);
-    return { written: affected, ids: [] };
+    return { written: affected, ids: [], versions: [] };
   }
-  const { rows } = await tx.query<{ ord: number; id: number }>(
-    `WITH resolved AS MATERIALIZED ${resolved}, written AS (${insert("resolved")}) SELECT ord, id FROM resolved`,
+  const { rows } = await tx.query<{ ord: number; id: number; version_id: number }>(
+    `WITH resolved AS MATERIALIZED ${resolved}, written AS (${insert("resolved")})
+     SELECT ord, id, version_id FROM resolved`,
     [date, runId],
   );
   const ids: number[] = [];
-  for (const { ord, id } of rows) ids[ord] = id;
-  return { written: rows.length, ids };
+  const versions: number[] = [];
+  for (const { ord, id, version_id } of rows) {
+    ids[ord] = id;
+    versions[ord] = version_id;
+  }
+  return { written: rows.length, ids, versions };
 }

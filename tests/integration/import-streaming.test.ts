@@ -239,7 +239,7 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
 
     const result = await runScript(
       "scripts/import.ts",
-      [file, "--format", "hub-stats", "--as-of=2021-03-01"],
+      [file, "--format", "hub-stats", "--as-of=2021-03-02"],
       env,
       120_000,
       "bundled",
@@ -248,11 +248,16 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("as hub-stats.");
     expect(result.stdout).toMatch(/snapshots\s+1 written from 1 rows/);
-    expect(result.stdout).toMatch(/dates\s+1 date \(2021-03-01\)/);
+    expect(result.stdout).toMatch(/dates\s+1 date \(2021-03-02\)/);
     expect(result.stdout).toMatch(/\d rows\/s/);
     if (backend === "postgres") {
       const [stored] = await snapshotsWithModel(db, { hubId: `${ns}/a` });
-      expect(stored).toMatchObject({ date: day("2021-03-01"), downloadsAllTime: BIG, likes: 2 });
+      expect(stored).toMatchObject({ date: day("2021-03-02"), downloadsAllTime: BIG, likes: 2 });
     }
+    // The date is imported: a rerun writes nothing and says why.
+    const again = await runScript("scripts/import.ts", [file, "--as-of=2021-03-02"], env, 120_000, "bundled");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/snapshots\s+0 written/);
+    expect(again.stdout).toMatch(/1 date imported already \(a rerun writes nothing\)/);
   });
 });

@@ -63,21 +63,62 @@ describe.each(testBackends())("runIngest on %s", (backend) => {
     ).toBe(true);
   });
 
-  it("a run whose publish fails ends failed and changes the data version (cached answers recompute)", async () => {
-    const ns = uniqueNamespace("pubfail");
+  it("a run whose publish fails stays stored, publishes nothing, and the next run publishes it first", async () => {
+    const [a, b] = [uniqueNamespace("pubfail"), uniqueNamespace("pubfail")];
+    await db.prisma.organization.create({ data: { namespace: a, inRegistry: true, country: "CN" } });
     const before = await dataVersion(db);
-    const job = {
+    const day = new Date("2025-01-08T00:00:00Z");
+    process.env.FAULT_POINT = "publish:rollups";
+    process.env.FAULT_ACTION = "throw";
+    try {
+      const job = { db, hub: memoryHub(population(a, b)).source, options: options({ asOf: "2025-01-08" }) };
+      await expect(runIngest(job)).rejects.toThrow(/stored whole, but publishing it failed/);
+    } finally {
+      delete process.env.FAULT_POINT;
+      delete process.env.FAULT_ACTION;
+    }
+    const run = await db.prisma.ingestRun.findFirstOrThrow({ where: { asOf: day }, orderBy: { id: "desc" } });
+    expect(run.status).toBe("stored");
+    expect(await dataVersion(db)).toBe(before);
+    expect(await db.prisma.shareRollup.count({ where: { date: day } })).toBe(0);
+    // Any later run (here a test run of another day) publishes what was stored before it starts.
+    const ns = uniqueNamespace("later");
+    await runIngest({
       db,
-      hub: memoryHub(population(ns, uniqueNamespace("pubfail"))).source,
-      options: options({ asOf: "2025-01-04", orgs: [ns] }),
-      afterSuccess: async () => {
-        throw new Error("publish broke");
-      },
-    };
-    await expect(runIngest(job)).rejects.toThrow(/publish broke/);
-    const run = await db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(run).toMatchObject({ status: "failed" });
+      hub: memoryHub([modelRecord({ hubId: `${ns}/x` })]).source,
+      options: options({ asOf: "2025-01-09", orgs: [ns] }),
+    });
+    expect((await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+    expect(await db.prisma.shareRollup.count({ where: { date: day } })).toBeGreaterThan(0);
     expect(await dataVersion(db)).not.toBe(before);
+    await db.prisma.organization.update({ where: { namespace: a }, data: { inRegistry: false } });
+  });
+
+  it("a test run (--orgs) is stored but never published, and refuses a date a full run holds", async () => {
+    const ns = uniqueNamespace("test");
+    const result = await runIngest({
+      db,
+      hub: memoryHub([modelRecord({ hubId: `${ns}/x` })]).source,
+      options: options({ asOf: "2025-01-10", orgs: [ns] }),
+    });
+    expect(result).toMatchObject({ status: "succeeded", test: true });
+    const run = await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: result.runId ?? -1 } });
+    expect(run).toMatchObject({ status: "succeeded", partial: true });
+    expect(await db.prisma.shareRollup.count({ where: { date: new Date("2025-01-10") } })).toBe(0);
+    await expect(
+      runIngest({
+        db,
+        hub: memoryHub([modelRecord({ hubId: `${ns}/x` })]).source,
+        options: options({ asOf: "2025-01-08", orgs: [ns] }),
+      }),
+    ).rejects.toThrow(/test run, which is never published; 2025-01-08 is held by run #\d+/);
+  });
+
+  it("refuses a date after today", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await expect(
+      runIngest({ db, hub: memoryHub([]).source, options: options({ asOf: tomorrow }) }),
+    ).rejects.toThrow(/after today/);
   });
 
   it("a failed run resumes from its cursor: no page repeated, no row missing", async () => {

@@ -124,13 +124,36 @@ describe.each(testBackends())("origins on %s", (backend) => {
     // The fillers and the old model keep counting for their own namespace: only the new
     // fine-tune moved, and it was first listed on the 20th.
     expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-20T00:00:00Z"));
+    // The old model names a base from the 25th on: its earlier listings keep counting for its own
+    // namespace (their attributes as of their dates), so the 25th is the earliest that moved.
     await writeSnapshots(
       db,
       [modelRecord({ hubId: `${late}/old`, baseModels: [`${meta}/Llama-9-8B`] })],
       "2025-07-25",
       { runId: null },
     );
-    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-01T00:00:00Z"));
+    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-25T00:00:00Z"));
+    // A model whose base other dates list through it: its older listing (no base) moving to a
+    // base changes where chains through it end on dates it is not listed.
+    await writeSnapshots(
+      db,
+      [modelRecord({ hubId: `${late}/quant`, baseModels: [`${late}/filler-0`] })],
+      "2025-07-10",
+      { runId: null },
+    );
+    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-10T00:00:00Z"));
+    await writeSnapshots(
+      db,
+      [modelRecord({ hubId: `${late}/filler-0`, baseModels: [`${qwen}/Base-7B`] })],
+      "2025-07-30",
+      { runId: null },
+    );
+    // filler-0 named no base until the 30th: its listings now disagree, so the quant's chain is
+    // resolved date by date (on the 10th filler-0 was listed without a base: it ends there).
+    expect((await refreshLineage(db)).earliestAffected).toEqual(new Date("2025-07-10T00:00:00Z"));
+    const quant = await db.prisma.model.findUniqueOrThrow({ where: { hubId: `${late}/quant` } });
+    const versions = await db.prisma.modelVersion.findMany({ where: { modelId: quant.id } });
+    expect(versions.map((v) => v.lineageVaries)).toEqual([true]);
   });
 
   it("matches base ids ignoring case, as the Hub resolves them", async () => {

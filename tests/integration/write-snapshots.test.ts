@@ -65,10 +65,10 @@ describe.each(testBackends())("writePage on %s", (backend) => {
     expect(row?.downloads).toBe(2n);
   });
 
-  it("rewrites a model row only when its metadata changed, keeping known values the Hub omits", async () => {
+  it("rewrites a model row only when its metadata or latest date changed, keeping known values the Hub omits", async () => {
     const ns = uniqueNamespace();
     const first = modelRecord({ hubId: `${ns}/m`, parameters: 1_000n, pipelineTag: "text-generation" });
-    await writeSnapshots(db, [first], "2025-08-05", { runId: null });
+    await writeSnapshots(db, [first], "2025-08-06", { runId: null });
     const version = async () =>
       (
         await db.prisma.$queryRaw<
@@ -76,14 +76,20 @@ describe.each(testBackends())("writePage on %s", (backend) => {
         >`SELECT xmin::text FROM model WHERE hub_id = ${first.hubId}`
       )[0]?.xmin;
     const v1 = await version();
-    // Same metadata, new counts: only the snapshot is written.
+    // Same metadata, new counts, the same date: only the snapshot is written.
     await writeSnapshots(db, [{ ...first, downloads: 99n }], "2025-08-06", { runId: null });
     expect(await version()).toBe(v1);
-    // The Hub left out parameters and createdAt: still nothing to change.
-    await writeSnapshots(db, [{ ...first, parameters: null, createdAt: null }], "2025-08-07", {
+    // An older listing that left out parameters and createdAt: the row keeps its latest listing's.
+    await writeSnapshots(db, [{ ...first, parameters: null, createdAt: null }], "2025-08-05", {
       runId: null,
     });
     expect(await version()).toBe(v1);
+    // A later date: the row learns it (it shows the model as of its latest listing).
+    await writeSnapshots(db, [{ ...first, parameters: null }], "2025-08-07", { runId: null });
+    expect(await version()).not.toBe(v1);
+    expect((await db.prisma.model.findUniqueOrThrow({ where: { hubId: first.hubId } })).latestDate).toEqual(
+      new Date("2025-08-07T00:00:00Z"),
+    );
     // A new task, a new base model, a move to another namespace: the row follows.
     const moved = {
       ...first,

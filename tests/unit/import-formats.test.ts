@@ -343,10 +343,25 @@ describe("parseImportArgs", () => {
 });
 
 describe("dateFromPath", () => {
-  it("dates a weekly file of hfmlsoc/hub_weekly_snapshots at the end of its labelled week", () => {
+  it("dates a weekly file of hfmlsoc/hub_weekly_snapshots inside its labelled week", () => {
+    const today = "2026-12-03";
     expect(weekLabelOf("/data/models/2025-06-02/models.parquet")).toBe("2025-06-02");
-    expect(weeklySnapshotDate("2025-06-02")).toBe("2025-06-09");
-    expect(weeklySnapshotDate("2024-12-30")).toBe("2025-01-06");
+    // The week's last day, across a month and a year's end.
+    expect(weeklySnapshotDate("2025-06-02", { today })).toBe("2025-06-08");
+    expect(weeklySnapshotDate("2024-12-30", { today })).toBe("2025-01-05");
+    expect(weeklySnapshotDate("2025-06-30", { today })).toBe("2025-07-06");
+    // A week still running: never after today.
+    expect(weeklySnapshotDate("2026-11-30", { today })).toBe(today);
+    // The commit that added the file, within the week, is a later bound; after it, no bound.
+    expect(weeklySnapshotDate("2025-06-02", { today, committed: "2025-06-05" })).toBe("2025-06-05");
+    expect(weeklySnapshotDate("2025-06-02", { today, committed: "2025-07-20" })).toBe("2025-06-08");
+    expect(weeklySnapshotDate("2025-06-02", { today, committed: "2025-05-01" })).toBe("2025-06-08");
+    // The newest model's creation is an earlier bound that wins, within the week.
+    expect(
+      weeklySnapshotDate("2025-06-02", { today, committed: "2025-06-03", newestCreated: "2025-06-06" }),
+    ).toBe("2025-06-06");
+    expect(weeklySnapshotDate("2025-06-02", { today, newestCreated: "2025-06-20" })).toBe("2025-06-08");
+    expect(weeklySnapshotDate("2025-06-02", { today, newestCreated: "2025-06-04" })).toBe("2025-06-08");
     expect(weekLabelOf("/data/models-2025-06-09.parquet")).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryChart } from "@/components/charts/history-chart";
+import { type Column, DataTable } from "@/components/tables/data-table";
 import { getModelDetailAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
 import { createdLabel } from "@/lib/domain/cohorts";
@@ -17,6 +18,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { namespace, name } = await params;
   return { title: `${decodeURIComponent(namespace)}/${decodeURIComponent(name)}` };
 }
+
+const LISTED_AS_COLUMNS: Column[] = ["Listed", "Task", "Library", "Base models", "Created"];
 
 export default async function ModelPage({ params }: Params) {
   const { namespace, name } = await params;
@@ -106,6 +109,26 @@ export default async function ModelPage({ params }: Params) {
           </dl>
         ) : null}
       </section>
+      {model.listedAs.length > 1 ? (
+        <section className="card" data-testid="listed-as">
+          <h2>How its listing changed</h2>
+          <p className="muted small" style={{ marginTop: 0 }}>
+            Each date counts the model as it was listed that day (see{" "}
+            <Link href="/methodology#over-time">attributes as of the date</Link>).
+          </p>
+          <DataTable columns={LISTED_AS_COLUMNS} testId="listed-as-table">
+            {model.listedAs.map((v) => (
+              <tr key={v.from}>
+                <td className="num">{v.from === v.to ? v.from : `${v.from} – ${v.to}`}</td>
+                <td>{v.pipelineTag ?? "–"}</td>
+                <td>{v.libraryName ?? "–"}</td>
+                <td>{v.baseModels.join(", ") || "none"}</td>
+                <td className="num">{v.createdAt?.slice(0, 10) ?? "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
       <section className="card">
         <h2>Base models</h2>
         {model.baseModels.length === 0 ? (
