@@ -4,6 +4,7 @@ import { type Column, DataTable, numeric } from "@/components/tables/data-table"
 import { getAttributionGapAnswer } from "@/lib/analytics/answers";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listIngestRuns } from "@/lib/analytics/ingest-runs";
+import { getLastVerification } from "@/lib/analytics/verification";
 import { getDb } from "@/lib/db";
 import { formatCount, formatShare } from "@/lib/format/numbers";
 
@@ -16,6 +17,7 @@ const STATUS_COLOR: Record<string, string> = {
   failed: "var(--error)",
   interrupted: "var(--caution)",
   running: "var(--accent)",
+  stored: "var(--accent)",
 };
 
 const RUN_COLUMNS: Column[] = [
@@ -38,6 +40,7 @@ export default async function StatusPage() {
   const freshness = await getFreshness(db);
   const runs = await listIngestRuns(db, 30);
   const gap = (await getAttributionGapAnswer(db)).value;
+  const verification = await getLastVerification(db);
   return (
     <main className="stack">
       <div>
@@ -67,6 +70,23 @@ export default async function StatusPage() {
           </div>
           <div className="muted small">the rest is the attribution gap</div>
         </div>
+        <div className="card" data-testid="verification">
+          <div className="muted small">Last verification</div>
+          <div
+            style={{
+              fontSize: 24,
+              fontWeight: 700,
+              color: verification && !verification.ok ? "var(--error)" : undefined,
+            }}
+          >
+            {verification ? (verification.ok ? "no drift" : `${verification.driftCount} drift(s)`) : "–"}
+          </div>
+          <div className="muted small">
+            {verification
+              ? `${verification.dates} of ${verification.publishedDates} published dates recomputed, ${verification.at.slice(0, 16).replace("T", " ")} UTC`
+              : "not run yet: npm run verify"}
+          </div>
+        </div>
       </div>
       <section className="card">
         <h2>Ingestion runs</h2>
@@ -85,7 +105,10 @@ export default async function StatusPage() {
                     <span className="muted small"> (resumes #{r.resumedFromId})</span>
                   ) : null}
                 </td>
-                <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>{r.status}</td>
+                <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>
+                  {r.status}
+                  {r.test ? <span className="muted small"> (test: never published)</span> : null}
+                </td>
                 <td className="num">{r.asOf}</td>
                 <td className="small num">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
                 <td className="small num">{r.finishedAt?.slice(0, 19).replace("T", " ") ?? "–"}</td>
