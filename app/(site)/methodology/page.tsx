@@ -72,10 +72,12 @@ export default async function MethodologyPage() {
         <dd>
           <code>developer</code> (the default): the country of the namespace that published the model.{" "}
           <code>lineage</code>: the country of the developer of the model's root base model, following the
-          first <code>base_model</code> tag through models we track; a base we do not track ends the chain and
-          its namespace decides; a cycle ends at the last model before it repeats. A Qwen fine-tune published
-          by a US user counts for the US by developer and for China by lineage. Ids match as the Hub resolves
-          them, ignoring case (<code>qwen/qwen2.5-7b</code> is <code>Qwen/Qwen2.5-7B</code>).
+          first <code>base_model</code> tag of each model as it was listed that day; a base not listed that
+          day is followed through the first base its stored listings name, if they all name the same one (else
+          the chain ends at it: which base it had that day is not known); a base never listed ends the chain
+          and its namespace decides; a cycle ends at the last model before it repeats. A Qwen fine-tune
+          published by a US user counts for the US by developer and for China by lineage. Ids match as the Hub
+          resolves them, ignoring case (<code>qwen/qwen2.5-7b</code> is <code>Qwen/Qwen2.5-7B</code>).
         </dd>
         <dt>
           <strong>merges</strong>
@@ -128,6 +130,33 @@ export default async function MethodologyPage() {
         a country or INTL: <strong>{formatShare(freshness.attributedShare)}</strong>.
       </p>
 
+      <h2 id="over-time">Dates, populations and changes over time</h2>
+      <ul>
+        <li>
+          <strong>Attributes as of the date.</strong> A model's task, library, base models, creation date and
+          gating can change (a new task, a base model added to its card). Each snapshot keeps the attributes
+          its listing had that day, so a date's numbers — task and library filters, cohorts, derivatives,
+          lineage — use what was true at that date, and a later change never rewrites earlier dates. A model's
+          page shows when its task or base changed.
+        </li>
+        <li>
+          <strong>One population per date.</strong> A published date holds one complete listing: the daily
+          crawl's, or one weekly copy's. Where both exist for a day, the crawl's listing wins (the weekly copy
+          is left out, and the backfill says which dates it skipped). A run limited to some namespaces or to a
+          number of models (<code>--orgs</code>, <code>--max-models</code>) is a test: it is stored but never
+          published, since a part of the listing would make its namespaces hold 100 %. A run that fails
+          publishes nothing, and its rows are removed when another run publishes that date. No date after
+          today is ever stored.
+        </li>
+        <li>
+          <strong>One step, or none.</strong> A date's shares, its lineage, its run's status and the data
+          version commit together; so do a registry edit, the shares it moves and the registry's stamp. A
+          process stopped at any point leaves the previous numbers whole, and the next command finishes what
+          was stopped. <code>npm run verify</code> recomputes every published date from the stored snapshots
+          and reports any difference; the status page shows the last verification.
+        </li>
+      </ul>
+
       <h2 id="history">History from the Hub's public datasets</h2>
       <p>
         The Hub's API gives only today's counts, so history comes from public copies of its listing (
@@ -136,9 +165,12 @@ export default async function MethodologyPage() {
       <ul>
         <li>
           <strong>Weekly snapshots</strong> (<code>hfmlsoc/hub_weekly_snapshots</code>): one copy of the
-          listing a week, in a folder named for the week (<code>models/YYYY-MM-DD/</code>). The listing was
-          taken during the week after that date, so we date each copy at the end of that week (the folder's
-          date + 7 days): no model appears before it existed, weeks stay exactly seven days apart, and a
+          listing a week, in a folder named for the first day of its week (<code>models/YYYY-MM-DD/</code>).
+          The copy is the last daily listing taken before the next week starts, so its data is as of a day of
+          that week, never later: we date it at the end of its week (the folder's date + 6 days), or earlier
+          when the evidence says so — the day of the commit that added the file (it was taken before), and
+          today for a week still running. The newest creation date in the file is a lower bound of when it was
+          taken; where it contradicts the rest it wins, within the week. Weeks stay seven days apart, and a
           30-day count read a few days early is off by at most those days. The crawl's population rule applies
           (every registry namespace; other models from 100 downloads in 30 days), so these dates compare with
           crawled ones; private models are never stored.
