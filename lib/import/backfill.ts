@@ -304,7 +304,7 @@ async function backfillFile(
   reporter.fileStart(progress);
   summary.bytesInFiles += remote.byteLength;
 
-  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
+  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld, mapping }) : null;
   const pages = writer
     ? new DatePages(
         async (day, rows) => {

@@ -35,8 +35,9 @@
  *   org_country_single, derived_org_country*, merged_*country_groups*, org_model, org_type,
  *   annotator) are ignored: attribution comes from the origin registry (lib/origins), so one
  *   methodology applies to imported and crawled snapshots alike.
- * - A value the file does not give (column absent or empty) never erases what the database already
- *   knows about a model (pipeline tag, library, licence, base models…).
+ * - Each snapshot keeps the attributes its row gives (an empty task is no task that day). A column the
+ *   file does not have never erases what the database knows about a model (pipeline tag, library,
+ *   base models…), and an empty licence, parameter count or creation time never does either.
  */
 
 export const FORMATS = ["open-model-evolution", "hub-stats", "weekly-snapshots", "csv"] as const;

@@ -174,7 +174,7 @@ async function load(
   const dryDates = new Set<string>();
   let rowsImported = 0;
 
-  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld }) : null;
+  const writer = runs && db ? databasePageWriter(db, runs, { assertLockHeld, mapping }) : null;
   const pages = writer
     ? new DatePages(async (date, rows) => {
         await writer.write(date, rows);

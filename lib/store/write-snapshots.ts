@@ -10,10 +10,11 @@ export type WriteOptions = {
   /** The run the snapshots belong to (null only in tests). */
   runId: number | null;
   /**
-   * History files may leave a field empty that the database knows (a licence, the base models):
-   * then keep what is stored. The crawl's listing is the Hub's word: it overwrites.
+   * History files may not have a column the database knows (a CSV without tasks): the model row then
+   * keeps what is stored for those fields (`true`: every field; a list: these). A field a source gives
+   * is its word for its date, empty included, as the crawl's listing is: it overwrites.
    */
-  keepKnown?: boolean;
+  keepKnown?: KeepKnown;
   /** More statements for the same transaction (the run's progress commits with its rows). */
   alsoInTransaction?: (tx: RawTransaction) => Promise<void>;
 };
@@ -82,6 +83,10 @@ export type SnapshotWriter = {
 };
 export type BatchOptions = Omit<WriteOptions, "keepKnown">;
 
+/** The model row's fields a source may leave out; the licence, parameters and times are always kept. */
+export const KEEPABLE = ["pipeline_tag", "library_name", "gated", "base_models"] as const;
+export type KeepKnown = boolean | readonly (typeof KEEPABLE)[number][];
+
 /**
  * Writes snapshots of `date` for any number of models in one transaction: the rows are copied
  * (COPY) into a temporary table, then merged set-wise — new namespaces become organizations
@@ -109,7 +114,7 @@ export async function writeSnapshots(
  */
 export function snapshotWriter(
   db: Database,
-  options: { keepKnown: boolean; lanes?: number; minLaneRows?: number },
+  options: { keepKnown: KeepKnown; lanes?: number; minLaneRows?: number },
 ): SnapshotWriter {
   const memory = new KnownModels();
   const lanes = laneCount(db, options.lanes ?? WRITE_LANES);
@@ -319,7 +324,7 @@ async function mergeUnknown(
     // Generated a thousand rows at a time: a batch's text is never one string.
     await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
     await mergeOrganizations(tx);
-    await mergeModels(tx, options.keepKnown === true, date);
+    await mergeModels(tx, options.keepKnown ?? false, date);
     await mergeVersions(tx, date);
     merged = await mergeSnapshots(tx, date, options.runId, remembering);
   }
@@ -533,19 +538,21 @@ async function mergeOrganizations(tx: RawTransaction): Promise<void> {
  * (rewriting every row and its index entries was most of the write path's time); what a date's
  * numbers use is its snapshot's version (`mergeVersions`).
  */
-async function mergeModels(tx: RawTransaction, keepKnown: boolean, date: string): Promise<void> {
+async function mergeModels(tx: RawTransaction, keepKnown: KeepKnown, date: string): Promise<void> {
   const bases = `string_to_array(s.base_models, E'\\n')`;
-  // With keepKnown an empty value keeps what is stored; the crawl's values replace it.
-  const value = (column: string, stage = `s.${column}`) =>
-    keepKnown ? `COALESCE(${stage}, m.${column})` : stage;
+  // A field kept: an empty value keeps what is stored; otherwise the listing's value replaces it.
+  const kept = (column: (typeof KEEPABLE)[number]) =>
+    keepKnown === true || (Array.isArray(keepKnown) && keepKnown.includes(column));
+  const value = (column: "pipeline_tag" | "library_name") =>
+    kept(column) ? `COALESCE(s.${column}, m.${column})` : `s.${column}`;
   const incoming = {
     pipeline_tag: value("pipeline_tag"),
     library_name: value("library_name"),
-    gated: keepKnown ? "COALESCE(s.gated, m.gated, false)" : "COALESCE(s.gated, false)",
-    base_models: keepKnown
+    gated: kept("gated") ? "COALESCE(s.gated, m.gated, false)" : "COALESCE(s.gated, false)",
+    base_models: kept("base_models")
       ? `CASE WHEN s.base_models IS NULL THEN COALESCE(m.base_models, '{}') ELSE ${bases} END`
       : `COALESCE(${bases}, '{}')`,
-    base_relation: keepKnown
+    base_relation: kept("base_models")
       ? "CASE WHEN s.base_models IS NULL THEN m.base_relation ELSE s.base_relation::base_relation END"
       : "s.base_relation::base_relation",
   };
@@ -560,7 +567,7 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean, date: string)
       SELECT s.hub_id, CASE WHEN n.newer THEN s.namespace ELSE m.namespace END AS namespace,
         ${filled("created_at")} AS created_at, ${filled("last_modified")} AS last_modified,
         ${latest("pipeline_tag")} AS pipeline_tag, ${latest("library_name")} AS library_name,
-        ${keepKnown ? filled("license") : "CASE WHEN n.newer THEN s.license ELSE COALESCE(m.license, s.license) END"} AS license,
+        ${keepKnown === false ? "CASE WHEN n.newer THEN s.license ELSE COALESCE(m.license, s.license) END" : filled("license")} AS license,
         ${latest("gated")} AS gated, ${filled("parameters")} AS parameters,
         ${latest("base_models")} AS base_models, ${latest("base_relation")} AS base_relation,
         CASE WHEN n.newer THEN $1::date ELSE m.latest_date END AS latest_date,

@@ -58,6 +58,52 @@ describe.each(testBackends())("history sequences on %s", (backend) => {
     );
   });
 
+  it("weekly backfills and crawls in any order give the same database", { timeout: 300_000 }, async () => {
+    const [world] = fc.sample(worldArbitrary, { seed: 20251203, numRuns: 1 }) as [World];
+    const orders: Command[][] = [
+      [
+        { kind: "week", week: 0 },
+        { kind: "week", week: 1 },
+        { kind: "crawl", day: "2025-03-05" },
+        { kind: "crawl", day: "2025-03-12" },
+      ],
+      [
+        { kind: "crawl", day: "2025-03-12" },
+        { kind: "week", week: 1 },
+        { kind: "crawl", day: "2025-03-05" },
+        { kind: "week", week: 0 },
+      ],
+    ];
+    const dumps: string[][] = [];
+    for (const commands of orders) {
+      const db = await createTestDatabase(backend);
+      const dir = mkdtempSync(path.join(tmpdir(), "oms-order-"));
+      const file = path.join(dir, "registry.json");
+      writeFileSync(file, JSON.stringify(registryFile(INITIAL_REGISTRY)));
+      process.env.ORIGIN_REGISTRY = file;
+      const files: Record<string, Uint8Array> = {};
+      for (const week of WEEKS)
+        files[`models/${week.label}/models.parquet`] = weeklyFile(weekRows(world, week.date), {
+          allTime: true,
+        });
+      const hub = await startFakeDatasets({ repos: { [WEEKLY]: files } });
+      try {
+        const account = new Account(world);
+        for (const command of commands) {
+          await finishUnfinishedWork(db);
+          await perform(db, world, account, command, { url: hub.url, registryAt: () => file });
+        }
+        await finishUnfinishedWork(db);
+        dumps.push(await dumpDatabase(db));
+      } finally {
+        delete process.env.ORIGIN_REGISTRY;
+        await hub.close();
+        await db.drop();
+      }
+    }
+    expect(dumps[1]).toEqual(dumps[0]);
+  });
+
   async function run(world: World, commands: Command[]): Promise<void> {
     const db = await createTestDatabase(backend);
     const dir = mkdtempSync(path.join(tmpdir(), "oms-history-"));
@@ -189,6 +235,27 @@ async function perform(
       return;
     }
   }
+}
+
+/**
+ * What the database holds, independent of the order rows were written in: every snapshot with the
+ * attributes it was listed with, every model row, every published rollup.
+ */
+async function dumpDatabase(db: TestDatabase): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<{ line: string }[]>`
+    SELECT concat_ws(' ', 'snapshot', m.hub_id, s.date, s.downloads, s.downloads_all_time, v.pipeline_tag,
+      v.library_name, array_to_string(v.base_models, '|'), v.created_at, v.lineage_root, v.lineage_varies) AS line
+    FROM model_snapshot s JOIN model m ON m.id = s.model_id JOIN model_version v ON v.id = s.version_id
+    UNION ALL
+    SELECT concat_ws(' ', 'model', hub_id, namespace, pipeline_tag, library_name, array_to_string(base_models, '|'),
+      created_at, latest_date, lineage_root, lineage_namespace)
+    FROM model
+    UNION ALL
+    SELECT concat_ws(' ', 'rollup', date, cohort, attribution, derivative, group_type, group_key, models,
+      downloads_30d, downloads_all_time, downloads_period)
+    FROM share_rollup
+    ORDER BY 1`;
+  return rows.map((r) => r.line);
 }
 
 type Query = Pick<ShareQuery, "metric" | "groupBy" | "cohort" | "attribution" | "derivatives"> & {

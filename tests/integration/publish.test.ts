@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getModelDetail } from "@/lib/analytics/model-detail";
+import { getShareOverTime } from "@/lib/analytics/share-over-time";
+import { shareQuerySchema } from "@/lib/domain/share-query";
 import { publish } from "@/lib/publish/publish";
 import type { ModelRecord } from "@/lib/store/model-record";
 import { writeSnapshots } from "@/lib/store/write-snapshots";
@@ -53,5 +56,66 @@ describe.each(testBackends())("publishing on %s", (backend) => {
     expect(after.lineageRoot).toBe(`${origin}/root`);
     expect(after.lineageNamespace).toBe(origin);
     expect(await rollupDates()).toEqual(["2025-08-01", "2025-08-02", "2025-08-03"]);
+  });
+
+  it("counts each date with the attributes listed that day; the model page shows when they changed", async () => {
+    const ns = uniqueNamespace("asof");
+    const first = modelRecord({
+      hubId: `${ns}/m`,
+      pipelineTag: "text-generation",
+      libraryName: "transformers",
+    });
+    await crawl("2025-09-01", [first]);
+    await crawl("2025-09-02", [first]);
+    // The task changes and a base appears on the 3rd: the 1st and 2nd keep counting as they were.
+    await crawl("2025-09-03", [
+      { ...first, pipelineTag: "image-text-to-text", baseModels: [`${ns}/base`], baseRelation: "finetune" },
+    ]);
+    const byTask = async (task: string) =>
+      (
+        await getShareOverTime(
+          db,
+          shareQuerySchema.parse({
+            task,
+            from: "2025-09-01",
+            to: "2025-09-03",
+            interval: "day",
+            groupBy: "org",
+          }),
+        )
+      ).points
+        .filter((p) => p.asOf !== null)
+        .map((p) => p.date);
+    expect(await byTask("text-generation")).toEqual(["2025-09-01", "2025-09-02"]);
+    expect(await byTask("image-text-to-text")).toEqual(["2025-09-03"]);
+    // A derivative from the 3rd only: left out of the originals on that day alone.
+    const originals = await getShareOverTime(
+      db,
+      shareQuerySchema.parse({
+        derivatives: "exclude",
+        from: "2025-09-01",
+        to: "2025-09-03",
+        interval: "day",
+      }),
+    );
+    expect(originals.points.filter((p) => p.asOf !== null).map((p) => p.date)).toEqual([
+      "2025-09-01",
+      "2025-09-02",
+    ]);
+    const detail = await getModelDetail(db, first.hubId);
+    expect(detail?.listedAs.filter((v) => v.from >= "2025-09-01")).toEqual([
+      expect.objectContaining({
+        from: "2025-09-01",
+        to: "2025-09-02",
+        pipelineTag: "text-generation",
+        baseModels: [],
+      }),
+      expect.objectContaining({
+        from: "2025-09-03",
+        to: "2025-09-03",
+        pipelineTag: "image-text-to-text",
+        baseModels: [`${ns}/base`],
+      }),
+    ]);
   });
 });
