@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REPO_PATTERN } from "../hf/datasets";
-import { commandLine } from "./command-line";
+import { commandLine } from "../process/command-line";
 
 /** The public datasets a backfill reads, and where. */
 export const BACKFILL_DATASETS = {

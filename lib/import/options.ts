@@ -1,4 +1,4 @@
-import { commandLine } from "./command-line";
+import { commandLine } from "../process/command-line";
 import { FORMATS, type FormatName } from "./formats";
 
 export type ImportOptions = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { todayUtc } from "../domain/days";
+import { commandLine } from "../process/command-line";
 
 const isoDay = z
   .string()
@@ -30,19 +31,12 @@ export type IngestOptions = z.infer<typeof ingestOptionsSchema>;
 
 export { todayUtc };
 
+const INGEST_USAGE = "Options: --as-of YYYY-MM-DD --orgs a,b --max-models N --min-downloads N --dry-run";
+
 /** Parses `--as-of 2025-08-01 --orgs a,b --max-models N --min-downloads N --dry-run`. */
 export function parseIngestArgs(argv: string[], now = new Date()): IngestOptions {
   const raw: Record<string, unknown> = { asOf: todayUtc(now) };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [flag, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg, flag, value } of commandLine(argv, INGEST_USAGE)) {
     const int = (name: string) => {
       const v = value();
       if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number (got "${v}")`);
@@ -68,9 +62,7 @@ export function parseIngestArgs(argv: string[], now = new Date()): IngestOptions
         raw.dryRun = true;
         break;
       default:
-        throw new Error(
-          `Unknown option "${arg}". Options: --as-of YYYY-MM-DD --orgs a,b --max-models N --min-downloads N --dry-run`,
-        );
+        throw new Error(`Unknown option "${arg}". ${INGEST_USAGE}`);
     }
   }
   const parsed = ingestOptionsSchema.safeParse(raw);

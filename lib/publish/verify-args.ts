@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commandLine } from "../process/command-line";
 
 const day = z
   .string()
@@ -22,16 +23,7 @@ export const VERIFY_USAGE = "usage: npm run verify -- [--dates YYYY-MM-DD,…] [
 /** `--dates a,b` or `--sample N`; every mistake is one line naming the flag. */
 export function parseVerifyArgs(argv: string[]): VerifyArgs {
   const raw: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [flag, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value (${VERIFY_USAGE})`);
-      return v;
-    };
+  for (const { arg, flag, value } of commandLine(argv, VERIFY_USAGE)) {
     if (flag === "--dates")
       raw.dates = value()
         .split(",")
