@@ -295,7 +295,10 @@ export class LeafRows {
       const n = r.wanted ? r.valueEnd - r.valueStart : 0;
       const row = {
         wanted: r.wanted,
-        def: def.length ? def.slice(r.start, r.end) : [],
+        // A v1 page without nulls has no definition levels (hyparquet drops them): they are spelled
+        // out, so that a row carried into or out of the page joins levels of its own length, and
+        // a struct's field is assembled at its depth.
+        def: def.length ? def.slice(r.start, r.end) : fullLevels(r.end - r.start, maxDef),
         rep: rep.length ? rep.slice(r.start, r.end) : [],
         values: Array.from({ length: n }, (_, k) => converted[at + k]),
       };
@@ -424,6 +427,10 @@ export class LeafRows {
     this.values[this.filled++] = out[0];
   }
 }
+
+/** The definition levels of `count` entries that all have a value. */
+const fullLevels = (count: number, maxDef: number): number[] =>
+  maxDef === 0 ? [] : new Array<number>(count).fill(maxDef);
 
 /** A page's levels and raw (unconverted) values: hyparquet's readPage without the assembly. */
 function decodePage(
