@@ -1,11 +1,24 @@
 import type { AsyncBuffer, FileMetaData, ParquetParsers } from "hyparquet";
-import { assembleLists, assembleNested } from "hyparquet/src/assemble.js";
-import { parquetHeader, readPage } from "hyparquet/src/column.js";
-import { convert, convertWithDictionary, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
-import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
-import { getMaxDefinitionLevel, getTreePath } from "hyparquet/src/schema.js";
-import type { ColumnDecoder, DecodedArray, Encoding, PageHeader, SchemaTree } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
+import {
+  assembleLists,
+  assembleNested,
+  type ColumnDecoder,
+  convert,
+  convertWithDictionary,
+  DEFAULT_PARSERS,
+  type DecodedArray,
+  decompressPage,
+  type Encoding,
+  getMaxDefinitionLevel,
+  getTreePath,
+  type PageHeader,
+  parquetHeader,
+  readDataPage,
+  readDataPageV2,
+  readPage,
+  type SchemaTree,
+} from "./hyparquet-internals";
 
 /**
  * One column of one row group, read page by page. hyparquet's own reader holds every decoded page
