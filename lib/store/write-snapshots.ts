@@ -497,6 +497,9 @@ async function mergeModels(tx: RawTransaction, keepKnown: boolean): Promise<void
        OR (s.created_at IS NOT NULL AND s.created_at IS DISTINCT FROM m.created_at)
        OR (s.last_modified IS NOT NULL AND s.last_modified IS DISTINCT FROM m.last_modified)
        OR (s.parameters IS NOT NULL AND s.parameters IS DISTINCT FROM m.parameters)
+    -- In key order: new models' entries land side by side in the Hub-id indexes (and the
+    -- namespace's, which a Hub id begins with) instead of all over them.
+    ORDER BY s.hub_id
     ON CONFLICT (hub_id) DO UPDATE SET
       namespace = EXCLUDED.namespace,
       created_at = EXCLUDED.created_at,
