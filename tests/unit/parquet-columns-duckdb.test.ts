@@ -101,7 +101,7 @@ async function duckdbFile(file: string, nulls: boolean, version: "V1" | "V2"): P
       ${nulls ? "CASE WHEN i % 9 = 0 THEN NULL WHEN i % 9 = 1 THEN [] ELSE ['tag-' || i, NULL, 'en'] END" : "['tag-' || i, 'transformers', 'safetensors', 'text-generation', 'en', 'license:mit', 'region:' || (i % 3)]"} AS tags,
       {'relation': 'finetune', 'models': [{'id': 'Qwen/base-' || (i % 4)}]} AS baseModels,
       i % 13 = 0 AS private
-    FROM range(${ROWS * 4}) t(i)
+    FROM range(${ROWS * 2}) t(i)
   ) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 2048, PARQUET_VERSION ${version})`);
   connection.closeSync();
 }
