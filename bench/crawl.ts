@@ -8,7 +8,7 @@ import type { BenchOptions } from "../lib/bench/args";
 import { firstJsonLine, spawnBundled, spawnTs, stopChild } from "../lib/bench/child";
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/bench/pg";
 import type { StepResult } from "../lib/bench/report";
-import { log, round } from "../lib/bench/stats";
+import { fittedGrowth, log, round } from "../lib/bench/stats";
 import { openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
 import type { CrawlChildResult } from "./crawl-child";
@@ -101,16 +101,4 @@ function summarize(r: CrawlChildResult, n: number, partial: boolean): StepResult
         .map(([ms, bytes, m, heap]) => [ms, round(bytes / MB), m, round(heap / MB)]),
     },
   };
-}
-
-/** Rise of the least-squares line through (x, y) points over their x range. */
-function fittedGrowth(points: [number, number][]): number {
-  if (points.length < 2) return 0;
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const mx = mean(points.map(([x]) => x));
-  const my = mean(points.map(([, y]) => y));
-  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
-  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
-  const xs = points.map(([x]) => x);
-  return sxx === 0 ? 0 : (sxy / sxx) * (Math.max(...xs) - Math.min(...xs));
 }

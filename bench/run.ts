@@ -88,6 +88,8 @@ runMain(async () => {
   if (has("crawl")) add("crawl", await crawl(options, `${name}_crawl`));
   if (has("import")) add("import", await importStep(options, `${name}_import`));
   if (has("backfill")) add("backfill", await backfillStep(options, `${name}_backfill`));
+  if (has("backfill-all"))
+    add("backfillAllKept", await backfillStep(options, `${name}_backfill_all`, "backfill-all"));
 
   const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
   figures.push({

@@ -77,31 +77,43 @@ export function treeRss(pid: number): number {
 
 /** A Node process of its own (`argv` after node), its output kept and its peak RSS (VmHWM) followed. */
 export function runMeasured(argv: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; ms: number; peak: number; output: string }>((resolve) => {
+  return new Promise<{
+    code: number | null;
+    ms: number;
+    peak: number;
+    output: string;
+    /** [ms since start, VmRSS bytes] every 100 ms */
+    samples: [number, number][];
+    /** [ms since start, text] of each output chunk as it came */
+    chunks: [number, string][];
+  }>((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, argv, {
       env: { ...process.env, ...env, CI: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout?.on("data", (c: Buffer) => {
+    const chunks: [number, string][] = [];
+    const take = (c: Buffer) => {
       output += c.toString();
-    });
-    child.stderr?.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
+      chunks.push([performance.now() - started, c.toString()]);
+    };
+    child.stdout?.on("data", take);
+    child.stderr?.on("data", take);
     let peak = 0;
+    const samples: [number, number][] = [];
     const timer = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
         peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+        samples.push([performance.now() - started, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024]);
       } catch {
         // exited
       }
     }, 100);
     child.once("exit", (code) => {
       clearInterval(timer);
-      resolve({ code, ms: performance.now() - started, peak, output });
+      resolve({ code, ms: performance.now() - started, peak, output, samples, chunks });
     });
   });
 }

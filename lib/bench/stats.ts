@@ -23,6 +23,18 @@ export async function repeat(fn: () => Promise<unknown>, runs: number, warmup = 
   return times;
 }
 
+/** Rise of the least-squares line through (x, y) points over their x range. */
+export function fittedGrowth(points: readonly (readonly [number, number])[]): number {
+  if (points.length < 2) return 0;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const mx = mean(points.map(([x]) => x));
+  const my = mean(points.map(([, y]) => y));
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const xs = points.map(([x]) => x);
+  return sxx === 0 ? 0 : (sxy / sxx) * (Math.max(...xs) - Math.min(...xs));
+}
+
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A progress line on stderr, so stdout keeps only the report. */

@@ -1,11 +1,24 @@
 import type { AsyncBuffer, FileMetaData, ParquetParsers } from "hyparquet";
-import { assembleLists, assembleNested } from "hyparquet/src/assemble.js";
-import { parquetHeader, readPage } from "hyparquet/src/column.js";
-import { convert, convertWithDictionary, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
-import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
-import { getMaxDefinitionLevel, getTreePath } from "hyparquet/src/schema.js";
-import type { ColumnDecoder, DecodedArray, Encoding, PageHeader, SchemaTree } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
+import {
+  assembleLists,
+  assembleNested,
+  type ColumnDecoder,
+  convert,
+  convertWithDictionary,
+  DEFAULT_PARSERS,
+  type DecodedArray,
+  decompressPage,
+  type Encoding,
+  getMaxDefinitionLevel,
+  getTreePath,
+  type PageHeader,
+  parquetHeader,
+  readDataPage,
+  readDataPageV2,
+  readPage,
+  type SchemaTree,
+} from "./hyparquet-internals";
 
 /**
  * One column of one row group, read page by page. hyparquet's own reader holds every decoded page
@@ -22,11 +35,14 @@ export type ColumnSlice = {
   from: number;
   to: number;
   /** Only these rows (ascending, counted from `from`): the rows a filter kept */
-  only?: readonly number[] | null;
+  only?: RowNumbers | null;
   parsers?: Partial<ParquetParsers>;
   /** Column chunks' bytes by path, kept for a second read of the same group */
   chunks?: Map<string, ArrayBuffer>;
 };
+
+/** Ascending row numbers: a plain array, or a typed one (4 bytes a row for a million kept rows). */
+export type RowNumbers = ArrayLike<number>;
 
 /** A nested column's rows, each assembled when asked for. */
 export type NestedColumn = { length: number; row(index: number): unknown };
@@ -57,7 +73,7 @@ export async function flatColumnCursor(
   slice: ColumnSlice,
 ): Promise<ColumnCursor> {
   const leaf = await openLeaf(file, tree, flatChunk(metadata, column, slice), slice, false);
-  return steps(leaf.rows.values.length, (from, end) => leaf.take(from, end));
+  return steps(leaf.rows.wanted, (from, end) => leaf.take(from, end));
 }
 
 /** A cursor over `length` rows whose values [from, end) `range` gives, each range once, in order. */
@@ -171,7 +187,7 @@ async function openLeaf(
   // A short column would otherwise read as missing values, row after row.
   const tooShort = (): never => {
     throw new Error(
-      `column "${chunk.path_in_schema.join(".")}" gave ${rows.filled} values for the ${rows.values.length} rows wanted of a row group`,
+      `column "${chunk.path_in_schema.join(".")}" gave ${rows.filled} values for the ${rows.wanted} rows wanted of a row group`,
     );
   };
   return {
@@ -179,7 +195,12 @@ async function openLeaf(
     tooShort,
     /** Decodes pages until `count` values are filled (or the slice is read). */
     fill(count: number): void {
-      while (rows.filled < count && rows.needsMore() && reader.offset < reader.view.byteLength - 1) {
+      while (rows.filled < count) {
+        if (rows.busy) {
+          rows.advance(count);
+          continue;
+        }
+        if (!rows.needsMore() || reader.offset >= reader.view.byteLength - 1) return;
         const header = parquetHeader(reader);
         if (header.type === "DICTIONARY_PAGE") {
           const { data } = readPage(reader, header, decoder, undefined, undefined, 0);
@@ -198,17 +219,18 @@ async function openLeaf(
     /** Values [from, end) of the slice's rows, their pages decoded as needed; let go once handed out. */
     take(from: number, end: number): unknown[] {
       this.fill(end);
-      if (end === rows.values.length) this.finish();
-      else if (rows.filled < end) tooShort();
-      const out = rows.values.slice(from, end);
-      rows.values.fill(undefined, from, end);
-      return out;
+      if (end === rows.wanted) {
+        this.fill(Number.POSITIVE_INFINITY);
+        rows.end();
+      }
+      if (rows.filled < end) tooShort();
+      return rows.shift(from, end);
     },
     /** The slice's values, once every page it needs is read. */
     finish(): unknown[] {
       this.fill(Number.POSITIVE_INFINITY);
       const values = rows.finish();
-      if (rows.filled !== values.length) tooShort();
+      if (rows.filled !== rows.wanted) tooShort();
       return values;
     },
   };
@@ -217,6 +239,18 @@ async function openLeaf(
 /** A row whose levels may run on into the next page (a list split across pages). */
 type Carry = { wanted: boolean; def: number[]; rep: number[]; values: unknown[] };
 
+/** A page being read: its levels and raw values, the row of its first entry, and how far it is read. */
+type Pending = {
+  def: number[];
+  rep: number[];
+  raw: DecodedArray;
+  encoding: Encoding;
+  entries: number;
+  first: number;
+  at: number;
+  valueAt: number;
+};
+
 /** Entries [start, end) of a page's levels and [valueStart, valueEnd) of its values: one row's. */
 type Segment = { start: number; end: number; valueStart: number; valueEnd: number; wanted: boolean };
 
@@ -224,32 +258,46 @@ type Segment = { start: number; end: number; valueStart: number; valueEnd: numbe
  * The rows of one leaf column, fed page by page (levels and raw values, as decoded). Rows are
  * told apart by repetition level 0; a repeated leaf's last row may continue on the next page
  * (Parquet allows it in v1 pages), so it is carried until the next row starts. Only wanted rows'
- * values go through `convert`, and each is assembled as hyparquet's own reader would.
+ * values go through `convert`, and each is assembled as hyparquet's own reader would. Values wait
+ * in a queue until taken: a leaf holds the pages decoded ahead of its reader, never an array
+ * the length of the slice (a million kept rows took 8 MB a column before the first was read).
  */
 export class LeafRows {
-  readonly values: unknown[];
+  /** The values decoded and not yet taken: queue[head] is value number `taken`. */
+  private queue: unknown[] = [];
+  private head = 0;
+  private taken = 0;
+  /** Values decoded so far, and how many the slice wants */
   filled = 0;
+  readonly wanted: number;
   private rowCount = 0;
   private cursor = 0;
   private carry: Carry | null = null;
+  private pending: Pending | null = null;
   private readonly maxDef: number;
 
   constructor(
     private readonly o: {
       from: number;
       to: number;
-      only?: readonly number[] | null;
+      only?: RowNumbers | null;
       nested: boolean;
       schemaPath: SchemaTree[];
       convert: (raw: DecodedArray, encoding: Encoding) => ArrayLike<unknown>;
     },
   ) {
-    this.values = new Array(o.only ? o.only.length : o.to - o.from);
+    this.wanted = o.only ? o.only.length : o.to - o.from;
     this.maxDef = getMaxDefinitionLevel(o.schemaPath);
   }
 
+  /** Whether pages beyond those given are needed (one is still being read, or rows remain). */
   needsMore(): boolean {
     return this.rowCount < this.o.to || this.carry !== null;
+  }
+
+  /** A page is given and not yet read to its end: `advance` goes on with it. */
+  get busy(): boolean {
+    return this.pending !== null;
   }
 
   /** Counts a flat page's rows without decoding it when none of them is wanted. */
@@ -259,25 +307,84 @@ export class LeafRows {
     return true;
   }
 
+  /**
+   * A decoded page, read by `advance` as far as values are asked for: its raw values wait
+   * unconverted, so that a page of a million rows (a flag's, a dictionary's) never stands as a
+   * million values in the queue.
+   */
   page(def: number[], rep: number[], raw: DecodedArray, encoding: Encoding): void {
-    const { maxDef } = this;
+    // The page before is read to its end first (a caller that gives pages without reading).
+    this.advance(Number.POSITIVE_INFINITY);
     const entries = def.length || rep.length || raw.length;
-    const hasValue = (i: number) => def.length === 0 || def[i] === maxDef;
-    if (!this.o.nested) {
-      this.flatPage(raw, encoding, entries, hasValue);
-      return;
+    const first = this.rowCount;
+    // A flat page's rows are counted whole (one entry a row); a nested one's as they are read.
+    if (!this.o.nested) this.rowCount += entries;
+    this.pending = { def, rep, raw, encoding, entries, first, at: 0, valueAt: 0 };
+  }
+
+  /** Reads on in the page given until `target` values are filled or the page ends. */
+  advance(target: number): void {
+    const page = this.pending;
+    if (!page) return;
+    if (this.o.nested) this.nestedRows(page, target - this.filled);
+    else this.flatRows(page, target - this.filled);
+  }
+
+  /** Every page is in: the carried row is whole. */
+  end(): void {
+    this.advance(Number.POSITIVE_INFINITY);
+    if (this.carry) this.emit(this.carry);
+    this.carry = null;
+  }
+
+  /** Every value not yet taken, once every page is in. */
+  finish(): unknown[] {
+    this.end();
+    return this.shift(this.taken, this.filled);
+  }
+
+  /** Values [from, end) (counted among the slice's values), let go: each range once, in order. */
+  shift(from: number, end: number): unknown[] {
+    if (from !== this.taken) throw new Error(`values ${from}… taken out of order (next is ${this.taken})`);
+    const count = Math.max(0, Math.min(end, this.filled) - from);
+    const out = this.queue.slice(this.head, this.head + count);
+    this.head += count;
+    this.taken += count;
+    // The queue's front is dropped once it is most of it, so that taking stays O(values).
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
     }
-    // The page's rows: objects only for the wanted ones, a continuation of the carried row (a
-    // first entry repeating), and the last one (it may continue on the next page).
+    return out;
+  }
+
+  private push(value: unknown): void {
+    this.queue.push(value);
+    this.filled++;
+  }
+
+  private hasValue(page: Pending, i: number): boolean {
+    return page.def.length === 0 || page.def[i] === this.maxDef;
+  }
+
+  /**
+   * At most `need` of a nested page's wanted rows, from where the last call stopped: objects
+   * only for the wanted ones, a continuation of the carried row (a first entry repeating), and
+   * the page's last row (it may continue on the next page).
+   */
+  private nestedRows(page: Pending, need: number): void {
+    const { def, rep, raw, encoding, entries, maxDef } = { ...page, maxDef: this.maxDef };
     let continuation: Segment | null = null;
     const rows: Segment[] = [];
     let newRows = 0;
-    let valueIndex = 0;
-    for (let i = 0; i < entries; ) {
+    let wantedRows = 0;
+    let i = page.at;
+    let valueIndex = page.valueAt;
+    while (i < entries && wantedRows < need) {
       const start = i;
       const valueStart = valueIndex;
       do {
-        if (hasValue(i)) valueIndex++;
+        if (this.hasValue(page, i)) valueIndex++;
         i++;
       } while (i < entries && rep.length > 0 && (rep[i] as number) > 0);
       if (start === 0 && this.carry && rep.length > 0 && (rep[0] as number) > 0) {
@@ -286,16 +393,23 @@ export class LeafRows {
       }
       newRows++;
       const wanted = this.decide(this.rowCount++);
+      if (wanted) wantedRows++;
       if (wanted || (i === entries && rep.length > 0))
         rows.push({ start, end: i, valueStart, valueEnd: valueIndex, wanted });
     }
+    page.at = i;
+    page.valueAt = valueIndex;
+    if (i >= entries) this.pending = null;
     const converted = this.convertWanted(raw, encoding, continuation ? [continuation, ...rows] : rows);
     let at = 0;
     const rowOf = (r: Segment): Carry => {
       const n = r.wanted ? r.valueEnd - r.valueStart : 0;
       const row = {
         wanted: r.wanted,
-        def: def.length ? def.slice(r.start, r.end) : [],
+        // A v1 page without nulls has no definition levels (hyparquet drops them): they are spelled
+        // out, so that a row carried into or out of the page joins levels of its own length, and
+        // a struct's field is assembled at its depth.
+        def: def.length ? def.slice(r.start, r.end) : fullLevels(r.end - r.start, maxDef),
         rep: rep.length ? rep.slice(r.start, r.end) : [],
         values: Array.from({ length: n }, (_, k) => converted[at + k]),
       };
@@ -320,66 +434,73 @@ export class LeafRows {
     }
   }
 
-  finish(): unknown[] {
-    if (this.carry) this.emit(this.carry);
-    this.carry = null;
-    return this.values;
-  }
-
   /**
-   * Flat columns: one entry a row, null where the value is missing. Written for speed: a weekly
-   * listing's probe reads four columns of a million rows. A page without missing values has its
-   * n-th row at value n: the wanted values are picked by index (or the page's run taken whole).
+   * At most `need` of a flat page's wanted values (one entry a row, null where the value is
+   * missing), from where the last call stopped. Written for speed: a weekly listing's probe reads
+   * four columns of a million rows. A page without missing values has its n-th row at value n:
+   * the wanted values are picked by index (or a run of the page taken whole).
    */
-  private flatPage(
-    raw: DecodedArray,
-    encoding: Encoding,
-    entries: number,
-    hasValue: (i: number) => boolean,
-  ): void {
-    const first = this.rowCount;
-    this.rowCount += entries;
-    const lo = Math.max(this.o.from, first) - first;
-    const hi = Math.min(this.o.to, first + entries) - first;
-    if (lo >= hi) return;
-    const { only } = this.o;
+  private flatRows(page: Pending, need: number): void {
+    const { from, to, only } = this.o;
+    const { raw, encoding, entries, first } = page;
+    const lo = Math.max(from, first) - first;
+    const hi = Math.min(to, first + entries) - first;
     const dense = raw.length === entries;
-    if (dense && !only) {
-      const converted = this.o.convert(lo === 0 && hi === entries ? raw : raw.slice(lo, hi), encoding);
-      for (let k = 0; k < converted.length; k++) this.values[this.filled++] = converted[k];
-      return;
+    if (page.at < lo) {
+      for (let i = page.at; i < lo; i++) if (this.hasValue(page, i)) page.valueAt++;
+      page.at = lo;
     }
-    // The wanted rows' value indexes (-1: missing), then only those values converted.
-    const picks: number[] = [];
-    let present = 0;
-    if (dense && only) {
-      const offset = first - this.o.from;
-      let cursor = this.cursor;
-      while (cursor < only.length && (only[cursor] as number) - offset < lo) cursor++;
-      for (; cursor < only.length; cursor++) {
-        const i = (only[cursor] as number) - offset;
-        if (i >= hi) break;
-        picks.push(i);
-      }
-      this.cursor = cursor;
-      present = picks.length;
-    } else {
-      let valueIndex = 0;
-      for (let i = 0; i < hi; i++) {
-        const has = hasValue(i);
-        if (i >= lo && this.decide(first + i)) {
-          picks.push(has ? valueIndex : -1);
-          if (has) present++;
+    if (page.at < hi && dense && !only) {
+      const count = Math.min(hi - page.at, need);
+      const run = page.at === 0 && count === entries ? raw : raw.slice(page.at, page.at + count);
+      const converted = this.o.convert(run, encoding);
+      for (let k = 0; k < converted.length; k++) this.push(converted[k]);
+      page.at += count;
+      page.valueAt += count;
+    } else if (page.at < hi) {
+      // The wanted rows' value indexes (-1: missing), then only those values converted.
+      const picks: number[] = [];
+      let present = 0;
+      if (dense && only) {
+        const offset = first - from;
+        let cursor = this.cursor;
+        while (cursor < only.length && (only[cursor] as number) - offset < page.at) cursor++;
+        let next = hi;
+        for (; cursor < only.length; cursor++) {
+          const i = (only[cursor] as number) - offset;
+          if (i >= hi) break;
+          if (picks.length === need) {
+            next = i;
+            break;
+          }
+          picks.push(i);
         }
-        if (has) valueIndex++;
+        this.cursor = cursor;
+        present = picks.length;
+        page.at = next;
+        page.valueAt = next;
+      } else {
+        let i = page.at;
+        let valueIndex = page.valueAt;
+        for (; i < hi && picks.length < need; i++) {
+          const has = this.hasValue(page, i);
+          if (this.decide(first + i)) {
+            picks.push(has ? valueIndex : -1);
+            if (has) present++;
+          }
+          if (has) valueIndex++;
+        }
+        page.at = i;
+        page.valueAt = valueIndex;
       }
+      const converted =
+        present === raw.length
+          ? this.o.convert(raw, encoding)
+          : this.o.convert(this.pick(raw, picks, present), encoding);
+      let at = 0;
+      for (const p of picks) this.push(p < 0 ? null : converted[at++]);
     }
-    const converted =
-      present === raw.length
-        ? this.o.convert(raw, encoding)
-        : this.o.convert(this.pick(raw, picks, present), encoding);
-    let at = 0;
-    for (const p of picks) this.values[this.filled++] = p < 0 ? null : converted[at++];
+    if (page.at >= hi) this.pending = null;
   }
 
   /** Rows are decided in order: whether this one is in the slice (and among `only`). */
@@ -416,14 +537,18 @@ export class LeafRows {
   private emit(row: Carry): void {
     if (!row.wanted) return;
     if (row.def.length === 0 && row.rep.length === 0) {
-      this.values[this.filled++] = row.values[0];
+      this.push(row.values[0]);
       return;
     }
     const out: unknown[] = [];
     assembleLists(out, row.def, row.rep, row.values as DecodedArray, this.o.schemaPath);
-    this.values[this.filled++] = out[0];
+    this.push(out[0]);
   }
 }
+
+/** The definition levels of `count` entries that all have a value. */
+const fullLevels = (count: number, maxDef: number): number[] =>
+  maxDef === 0 ? [] : new Array<number>(count).fill(maxDef);
 
 /** A page's levels and raw (unconverted) values: hyparquet's readPage without the assembly. */
 function decodePage(

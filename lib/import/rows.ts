@@ -33,7 +33,15 @@ export type SkipReason =
   | "missing date"
   | "missing downloadsAllTime"
   | "missing downloads"
+  | "missing both download counts"
   | "private model";
+
+/** Why a row without any count is left out, by the count columns its file has. */
+function missingCounts(mapping: ColumnMapping): SkipReason {
+  if (mapping.downloads === undefined) return "missing downloadsAllTime";
+  if (mapping.downloadsAllTime === undefined) return "missing downloads";
+  return "missing both download counts";
+}
 
 export class ImportValueError extends Error {
   constructor(
@@ -88,12 +96,12 @@ export function readRow(
   if (hubId === null) return { skip: "missing model id" };
   const date = ctx.fixedDate ?? cell("date", parseSnapshotDay, null);
   if (date === null) return { skip: "missing date" };
-  // A file without the column has no all-time counts (null); a row without the value is a gap.
+  // A row is a snapshot when it has a count. Its all-time count may be missing where the 30-day
+  // one is there (stored as null: the row still counts in every 30-day share), and its 30-day
+  // count where the all-time one is there (estimated after the import from all-time differences).
   const downloadsAllTime = cell("downloadsAllTime", parseCount, null);
-  if (downloadsAllTime === null && mapping.downloadsAllTime !== undefined)
-    return { skip: "missing downloadsAllTime" };
   const downloads = cell("downloads", parseCount, null);
-  if (downloads === null && mapping.downloadsAllTime === undefined) return { skip: "missing downloads" };
+  if (downloads === null && downloadsAllTime === null) return { skip: missingCounts(mapping) };
   if (cell("private", parseFlag, null) === true) return { skip: "private model" };
 
   const tags = cell("tags", parseTags, []);

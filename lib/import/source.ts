@@ -11,6 +11,7 @@ import {
   flatColumnCursor,
   type NestedColumn,
   nestedColumnCursor,
+  type RowNumbers,
   readFlatColumn,
   readNestedColumn,
 } from "./parquet-columns";
@@ -201,7 +202,7 @@ export async function openParquet(
         group: number,
         from: number,
         to: number,
-        only: number[] | null,
+        only: RowNumbers | null,
         probing: boolean,
         chunks: Map<string, ArrayBuffer>,
       ): ColumnSlice => {
@@ -214,9 +215,16 @@ export async function openParquet(
           : keep
             ? { stringFromBytes: (bytes: Uint8Array) => thinString(bytes, keep) }
             : undefined;
-        // A probed column's bytes are kept for its second read (the rows kept); a cursor holds its
+        // A filter column's bytes are kept for its second read (the rows kept); a cursor holds its
         // own until the range is read.
-        return { group, from, to, only, parsers, chunks: column in probes ? chunks : undefined };
+        return {
+          group,
+          from,
+          to,
+          only,
+          parsers,
+          chunks: filterColumns.includes(column) ? chunks : undefined,
+        };
       };
       const read = async (column: string, slice: ColumnSlice): Promise<Values> => {
         const values = nested.has(column)
@@ -229,8 +237,9 @@ export async function openParquet(
       for (const [groupIndex, count] of groups.entries()) {
         const groupEnd = groupStart + count;
         // One row group (or range of one) at a time, only the wanted columns. The filter's
-        // columns are read whole; the others a batch at a time, so that the first batch is
-        // handed on (and written) while the rest of the group is still decoded.
+        // columns are read whole to decide which rows are kept; then every column a batch at a
+        // time, so that the first batch is handed on (and written) while the rest of the group is
+        // still decoded.
         for (let rowStart = groupStart; rowStart < groupEnd; rowStart += range) {
           const rowEnd = Math.min(groupEnd, rowStart + range);
           const data = new Map<string, Values>();
@@ -244,13 +253,16 @@ export async function openParquet(
             const values = rows?.length === 0 ? [] : await read(column, slice);
             data.set(column, rows ? spread(values, rows, rowEnd - rowStart) : values);
           }
-          let kept: number[] | null = null;
+          // The filter's columns are let go once it has decided: they are read again for the rows
+          // kept, by cursor like the others, so that no column is held whole while the rows are
+          // handed on (a million kept rows held 30 MB of counts and flags to the group's end).
+          let kept: Uint32Array | null = null;
           if (options.filter) {
-            kept = rowsWhere(data, rowEnd - rowStart, options.filter.keep);
-            for (const [column, values] of data)
-              if (column in probes) data.delete(column);
-              else data.set(column, pick(values, kept));
+            kept = Uint32Array.from(rowsWhere(data, rowEnd - rowStart, options.filter.keep));
+            data.clear();
           }
+          // Every row kept: the columns are read as without a filter (pages taken whole).
+          const only = kept && kept.length < rowEnd - rowStart ? kept : null;
           const rowsKept = kept ? kept.length : rowEnd - rowStart;
           const filtered = rowEnd - rowStart - rowsKept;
           if (rowsKept === 0) {
@@ -259,8 +271,7 @@ export async function openParquet(
           }
           const cursors = new Map<string, ColumnCursor>();
           for (const column of wanted) {
-            if (data.has(column)) continue;
-            const slice = sliceOf(column, groupIndex, from, to, kept, false, chunks);
+            const slice = sliceOf(column, groupIndex, from, to, only, false, chunks);
             const open = nested.has(column) ? nestedColumnCursor : flatColumnCursor;
             cursors.set(column, await open(buffer, metadata, tree, column, slice));
           }
@@ -275,7 +286,7 @@ export async function openParquet(
               await nextTurn();
             }
             if (cursors.size > 0) betweenSteps();
-            const rows = toRows(data, stepped, i, end);
+            const rows = toRows(stepped, end - i);
             const last = end >= rowsKept;
             yield {
               rows,
@@ -326,25 +337,13 @@ function spread(values: Values, rows: readonly number[], count: number): unknown
   return out;
 }
 
-function pick(values: Values, indexes: readonly number[]): unknown[] {
-  const out: unknown[] = new Array(indexes.length);
-  for (let k = 0; k < indexes.length; k++) out[k] = valueAt(values, indexes[k] as number);
-  return out;
-}
-
-/** Rows [from, to) of the kept rows: `whole` holds every kept row's values, `stepped` just these. */
-function toRows(
-  whole: Map<string, Values>,
-  stepped: Map<string, unknown[]>,
-  from: number,
-  to: number,
-): Row[] {
-  const rows: Row[] = new Array(to - from);
-  for (let k = from; k < to; k++) {
+/** `count` rows from the columns' values of one step. */
+function toRows(stepped: Map<string, unknown[]>, count: number): Row[] {
+  const rows: Row[] = new Array(count);
+  for (let k = 0; k < count; k++) {
     const row: Row = {};
-    for (const [column, values] of whole) row[column] = valueAt(values, k);
-    for (const [column, values] of stepped) row[column] = values[k - from];
-    rows[k - from] = row;
+    for (const [column, values] of stepped) row[column] = values[k];
+    rows[k] = row;
   }
   return rows;
 }

@@ -586,6 +586,9 @@ async function mergeModels(tx: RawTransaction, keepKnown: KeepKnown, date: strin
     WHERE x.existing IS NULL OR x.demo
        OR x.stored IS DISTINCT FROM (x.namespace, x.created_at, x.last_modified, x.pipeline_tag,
           x.library_name, x.license, x.gated, x.parameters, x.base_models, x.base_relation, x.latest_date)
+    -- In key order: new models' entries land side by side in the Hub-id indexes (and the
+    -- namespace's, which a Hub id begins with) instead of all over them.
+    ORDER BY x.hub_id
     ON CONFLICT (hub_id) DO UPDATE SET
       namespace = EXCLUDED.namespace,
       created_at = EXCLUDED.created_at,

@@ -18,7 +18,9 @@ describe("database selection from the command line", () => {
     expect(lines[0]).toMatch(/^error: Cannot use Postgres at 127\.0\.0\.1:1\/nowhere: /);
   });
 
-  it("migrates an embedded database in a fresh folder, then reports it up to date", { timeout: 240_000 }, async () => {
+  it("migrates an embedded database in a fresh folder, then reports it up to date", {
+    timeout: 240_000,
+  }, async () => {
     const dir = freshDir();
     const env = { DATABASE_URL: undefined, PGLITE_DIR: dir };
     const first = await runScript("scripts/db-migrate.ts", [], env);

@@ -140,6 +140,8 @@ describe.each(testBackends())("history import on %s", (backend) => {
         tags: [`base_model:adapter:${ns}/llm`],
         base: null,
       },
+      // No all-time count in a file that has the column: the row keeps its 30-day count.
+      { id: `${ns}/untold`, downloads: 5n, downloadsAllTime: null, likes: 0, tags: [], base: null },
     ]);
     await expect(importFile(db, importOptions(file))).rejects.toThrow(
       `${file} (format hub-stats) is a single snapshot with no date column: pass --as-of YYYY-MM-DD`,
@@ -147,8 +149,8 @@ describe.each(testBackends())("history import on %s", (backend) => {
     const summary = await importFile(db, importOptions(file, { asOf: "2025-07-01" }));
     expect(summary).toMatchObject({
       format: "hub-stats",
-      rowsRead: 3,
-      snapshotsWritten: 3,
+      rowsRead: 4,
+      snapshotsWritten: 4,
       dates: ["2025-07-01"],
     });
     expect(summary.estimated).toBe(0);
@@ -156,14 +158,16 @@ describe.each(testBackends())("history import on %s", (backend) => {
       { id: `${ns}/llm`, date: "2025-07-01", d30: 3_000_000_000n, all: BIG, likes: 42 },
       { id: `${ns}/llm-GGUF`, date: "2025-07-01", d30: 7n, all: 70n, likes: 1 },
       { id: `${ns}/lora`, date: "2025-07-01", d30: 1n, all: 2n, likes: 0 },
+      { id: `${ns}/untold`, date: "2025-07-01", d30: 5n, all: null, likes: 0 },
     ]);
     const models = await db.prisma.model.findMany({ where: { namespace: ns }, orderBy: { hubId: "asc" } });
     expect(models.map((m) => [m.hubId, m.license, m.pipelineTag, m.baseModels, m.baseRelation])).toEqual([
       [`${ns}/llm`, "mit", "text-generation", [], null],
       [`${ns}/llm-GGUF`, null, "text-generation", [`${ns}/llm`], "quantized"],
       [`${ns}/lora`, null, "text-generation", [`${ns}/llm`], "adapter"],
+      [`${ns}/untold`, null, "text-generation", [], null],
     ]);
-    expect((await rollupDates(["2025-07-01"])).get("2025-07-01")?.models).toBe(3);
+    expect((await rollupDates(["2025-07-01"])).get("2025-07-01")?.models).toBe(4);
   });
 
   it("imports weekly snapshots with a snapshot_date column", async () => {

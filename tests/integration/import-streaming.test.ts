@@ -204,7 +204,9 @@ describe.each(testBackends())("history import, streaming and CLI, on %s", (backe
     ]);
   });
 
-  it("npm run import: a summary with rows/s; one clear line and exit 1 on errors", { timeout: 300_000 }, async () => {
+  it("npm run import: a summary with rows/s; one clear line and exit 1 on errors", {
+    timeout: 300_000,
+  }, async () => {
     const env =
       backend === "postgres"
         ? { DATABASE_URL: db.url }

@@ -109,7 +109,9 @@ describe("the ingest command", () => {
     PGLITE_DIR: path.join(mkdtempSync(path.join(tmpdir(), "oms-ingest-")), "db"),
   });
 
-  it("HF_ENDPOINT=<fake> npm run ingest -- --as-of 2025-08-01 --min-downloads 0 migrates a new embedded database and stores every listed model", { timeout: 240_000 }, async () => {
+  it("HF_ENDPOINT=<fake> npm run ingest -- --as-of 2025-08-01 --min-downloads 0 migrates a new embedded database and stores every listed model", {
+    timeout: 240_000,
+  }, async () => {
     const env = { ...pgliteEnv(), HF_ENDPOINT: hub.url };
     const result = await runIngestScript(env, "2025-08-01", { timeoutMs: 120_000 });
     expect(result.code, result.stderr).toBe(0);

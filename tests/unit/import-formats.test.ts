@@ -203,7 +203,29 @@ describe("readRow", () => {
     expect(readRow({ id: "", date: "2025-08-01", all: "1" }, csv, 1)).toEqual({ skip: "missing model id" });
     expect(readRow({ id: "a/b", date: "", all: "1" }, csv, 1)).toEqual({ skip: "missing date" });
     expect(readRow({ id: "a/b", date: "2025-08-01", all: "" }, csv, 1)).toEqual({
+      skip: "missing both download counts",
+    });
+    const study = ctx({ id: "model", date: "time", downloadsAllTime: "all" });
+    expect(readRow({ model: "a/b", time: "2025-08-01", all: null }, study, 1)).toEqual({
       skip: "missing downloadsAllTime",
+    });
+    const old = ctx({ id: "id", downloads: "d" }, "2024-06-03");
+    expect(readRow({ id: "a/b", d: null }, old, 1)).toEqual({ skip: "missing downloads" });
+  });
+
+  it("a row without its all-time count keeps its 30-day count, and the reverse", () => {
+    const hub = ctx({ id: "id", downloads: "d", downloadsAllTime: "all" }, "2025-06-02");
+    expect(readRow({ id: "a/b", d: 1234n, all: null }, hub, 1)).toMatchObject({
+      hubId: "a/b",
+      downloads: 1234n,
+      downloadsAllTime: null,
+    });
+    expect(readRow({ id: "a/b", d: undefined, all: 99n }, hub, 1)).toMatchObject({
+      downloads: null,
+      downloadsAllTime: 99n,
+    });
+    expect(readRow({ id: "a/b", d: null, all: null }, hub, 1)).toEqual({
+      skip: "missing both download counts",
     });
   });
 
