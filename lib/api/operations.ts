@@ -11,7 +11,7 @@ import {
   oembedSchema,
   shareResultSchema,
 } from "../domain/answers";
-import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN } from "../domain/hub-names";
+import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
 import { formatOnlySchema, slugItem } from "../domain/query-fragments";
 import { shareQuerySchema } from "../domain/share-query";
@@ -87,8 +87,12 @@ const INGEST_ANSWERS: Record<number, Answer> = {
 const dataNotes = { demo: z.boolean(), freshness: freshnessSchema };
 const shareWithDemo = shareResultSchema.extend({ demo: z.boolean() });
 const modelsAnswer = modelsPageSchema.extend({ query: answeredModelsQuerySchema, ...dataNotes });
-const namespaceParam = z.string().regex(NAMESPACE_PATTERN);
-const modelNameParam = z.string().regex(MODEL_NAME_PATTERN);
+const namespaceParam = z.string().regex(NAMESPACE_PATTERN, NAMESPACE_RULE);
+/** A model's name: a dot segment (`.`, `..`) is a path trick, never a name. */
+const modelNameParam = z
+  .string()
+  .regex(MODEL_NAME_PATTERN, "must be a Hub model name (letters, digits, . _ -)")
+  .refine((name) => name !== "." && name !== "..", "must not be . or ..");
 
 export const OPERATIONS: readonly Operation[] = [
   {

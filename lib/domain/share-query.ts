@@ -3,7 +3,7 @@ import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { POPULATION_IDS } from "./populations";
-import { countryItem, csvList, format, isoDate, slugItem, tagValue } from "./query-fragments";
+import { countryItem, csvList, format, isoDate, slugItem, tagValue, wholeNumber } from "./query-fragments";
 
 export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
 
@@ -47,11 +47,7 @@ export const shareQueryFields = {
     .describe(
       "hub: the Hub's whole listing; study: the study's curated subset (default: hub when it has dates)",
     ),
-  top: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(1)
-    .max(50)
+  top: wholeNumber(1, 50)
     .default(10)
     .describe("Series drawn when no labs or countries are chosen; the rest is Other"),
   crossover: csvList(z.string().min(1).max(100), 2)

@@ -5,6 +5,7 @@ import { GET as labsGET } from "@/app/api/v1/labs/route";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
 import { VersionedAnswers } from "@/lib/analytics/versioned-answers";
+import { MemoryBudgetStore } from "@/lib/api/budget-store";
 import { requireCronSecret } from "@/lib/api/cron-auth";
 import { budgetFromEnv, RateLimiter } from "@/lib/api/rate-limit";
 import { clientAddress, requestOrigin } from "@/lib/http/client";
@@ -27,7 +28,11 @@ describe("every request bounded", () => {
 
   it("spends a per-client budget: RateLimit headers, then 429 with Retry-After in the error shape", async () => {
     let now = 0;
-    holder.__openModelShareLimiter = new RateLimiter({ perMinute: 60, burst: 3 }, () => now);
+    holder.__openModelShareLimiter = new RateLimiter(
+      { perMinute: 60, burst: 3 },
+      new MemoryBudgetStore(() => now),
+    );
+    process.env.TRUST_PROXY = "1";
     const from = (address: string) => get("/api/v1/labs", { "x-forwarded-for": address });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -140,9 +145,13 @@ describe("every request bounded", () => {
 
   it("keys a client by X-Forwarded-For only as far as TRUST_PROXY trusts it", () => {
     const req = get("/", { "x-forwarded-for": "1.1.1.1, 2.2.2.2, 3.3.3.3" });
+    expect(clientAddress(req)).toBeNull();
+    process.env.TRUST_PROXY = "1";
     expect(clientAddress(req)).toBe("3.3.3.3");
     process.env.TRUST_PROXY = "2";
     expect(clientAddress(req)).toBe("2.2.2.2");
+    process.env.TRUST_PROXY = "5";
+    expect(clientAddress(req)).toBe("1.1.1.1");
   });
 });
 
