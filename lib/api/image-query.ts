@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHART_MODES, CHART_VALUES } from "../charts/chart-model";
-import { wholeNumber } from "../domain/query-fragments";
+import { wholeNumber, wholeNumberOr } from "../domain/query-fragments";
 import { SHARE_PARAMS, type ShareQuery, shareQueryFields, shareQueryRules } from "../domain/share-query";
 import { parseSearchParams } from "./parse";
 
@@ -22,8 +22,8 @@ const presentationFields = {
 
 const imagePresentationFields = {
   ...presentationFields,
-  width: wholeNumber(320, 2400).default(1200).describe("Width in pixels"),
-  height: wholeNumber(240, 1600).default(630).describe("Height in pixels"),
+  width: wholeNumberOr(1200, 320, 2400).describe("Width in pixels"),
+  height: wholeNumberOr(630, 240, 1600).describe("Height in pixels"),
 };
 
 const embedPresentationFields = {

@@ -182,7 +182,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/models",
     summary: "Search and filter models",
     query: modelsQuerySchema,
-    queryRules: "`createdFrom` must not be after `createdTo`.",
+    queryRules:
+      "`createdFrom` must not be after `createdTo`; `page` × `limit` must not pass 10,000 (the listing goes that deep in one order: narrow it with `q` or a filter).",
     answers: {
       200: {
         description: "A page of models (JSON), or CSV with format=csv",

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { MODEL_ID_PATTERN, MODEL_ID_RULE, NAMESPACE_PATTERN, NAMESPACE_RULE } from "./hub-names";
-import { countryItem, format, isoDate, slugItem, tagValue, wholeNumber } from "./query-fragments";
+import {
+  countryItem,
+  format,
+  isoDate,
+  slugItem,
+  tagValue,
+  wholeNumber,
+  wholeNumberOr,
+} from "./query-fragments";
 
 export const MODEL_SORTS = ["downloads30d", "downloadsAllTime", "likes", "createdAt"] as const;
 
@@ -20,8 +28,8 @@ export const modelsQuerySchema = z
     derivatives: z.enum(["include", "exclude", "only"]).default("include"),
     sort: z.enum(MODEL_SORTS).default("downloads30d"),
     order: z.enum(["desc", "asc"]).default("desc"),
-    page: wholeNumber(1, MAX_MODELS_DEPTH).default(1).describe("Page number, from 1"),
-    limit: wholeNumber(1, 100).default(25).describe("Models per page"),
+    page: wholeNumberOr(1, 1, MAX_MODELS_DEPTH).describe("Page number, from 1"),
+    limit: wholeNumberOr(25, 1, 100).describe("Models per page"),
     format,
   })
   .superRefine((q, ctx) => {

@@ -48,4 +48,9 @@ export function wholeNumber(min: number, max: number) {
     .meta({ type: "integer", minimum: min, maximum: max });
 }
 
+/** wholeNumber with the value an absent parameter takes. */
+export function wholeNumberOr(fallback: number, min: number, max: number) {
+  return wholeNumber(min, max).default(fallback);
+}
+
 export const formatOnlySchema = z.object({ format });
