@@ -110,7 +110,7 @@ export async function listModels(db: Database, q: ModelsQuery): Promise<ModelsPa
   let total = 0;
   let after: number | null = 0;
   while (after !== null) {
-    deadline.check();
+    await deadline.next();
     const [bound]: { id: number }[] = await boundedRead<{ id: number }>(
       db,
       Prisma.sql`SELECT id FROM model WHERE id > ${after} ORDER BY id OFFSET ${chunk - 1} LIMIT 1`,

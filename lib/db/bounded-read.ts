@@ -27,13 +27,17 @@ export class ReadTimeoutError extends Error {
 }
 
 /**
- * The time limit of one chunked read: `check()` between statements throws ReadTimeoutError once
- * the limit has passed (the same limit Postgres holds every statement to: boundedRead).
+ * The time limit of one chunked read: `next()` between statements yields to the event loop (an
+ * embedded database's results arrive as microtasks, so a loop of statements would otherwise keep
+ * timers and sockets, other requests included, waiting until it ends), then throws
+ * ReadTimeoutError once the limit has passed (the limit Postgres holds every statement to:
+ * boundedRead).
  */
-export function readDeadline(ms = readTimeoutMs()): { check: () => void } {
+export function readDeadline(ms = readTimeoutMs()): { next: () => Promise<void> } {
   const end = Date.now() + ms;
   return {
-    check: () => {
+    next: async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (Date.now() > end) throw new ReadTimeoutError(ms);
     },
   };

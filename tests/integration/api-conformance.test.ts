@@ -169,12 +169,10 @@ function requestsFor(path: string, parameters: Parameter[]) {
       );
     if (set.path.length > 0)
       ways.push(
-        fc
-          .tuple(fc.nat(set.path.length - 1), fc.constantFrom(...DOT_SEGMENTS))
-          .map(([i, v]) => ({
-            ...set,
-            path: set.path.map(([k, old], j) => [k, j === i ? v : old] as const),
-          })),
+        fc.tuple(fc.nat(set.path.length - 1), fc.constantFrom(...DOT_SEGMENTS)).map(([i, v]) => ({
+          ...set,
+          path: set.path.map(([k, old], j) => [k, j === i ? v : old] as const),
+        })),
       );
     return fc.oneof(...ways);
   });
