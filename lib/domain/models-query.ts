@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { MODEL_ID_PATTERN, MODEL_ID_RULE, NAMESPACE_PATTERN, NAMESPACE_RULE } from "./hub-names";
-import {
-  countryItem,
-  format,
-  isoDate,
-  slugItem,
-  tagValue,
-  wholeNumber,
-  wholeNumberOr,
-} from "./query-fragments";
+import { countryItem, format, isoDate, slugItem, tagValue, wholeNumberOr } from "./query-fragments";
 
 export const MODEL_SORTS = ["downloads30d", "downloadsAllTime", "likes", "createdAt"] as const;
 

@@ -3,16 +3,7 @@ import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { POPULATION_IDS } from "./populations";
-import {
-  countryItem,
-  csvList,
-  format,
-  isoDate,
-  slugItem,
-  tagValue,
-  wholeNumber,
-  wholeNumberOr,
-} from "./query-fragments";
+import { countryItem, csvList, format, isoDate, slugItem, tagValue, wholeNumberOr } from "./query-fragments";
 
 export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
 
