@@ -18,9 +18,10 @@ export function proxy(request: NextRequest) {
   // (or in a dot segment, which Next has removed by now) is a 404 in the API's shape, not a 308;
   // pages keep it.
   if (pathname.length > 1 && pathname.endsWith("/")) {
-    const url = request.nextUrl.clone();
-    url.pathname = pathname.replace(/\/+$/, "") || "/";
-    return NextResponse.redirect(url, 308);
+    // Relative (the request's URL names the host Next listens on, not the one the client used),
+    // and never "//…", which a browser would read as another host.
+    const location = `/${pathname.replace(/^\/+|\/+$/g, "")}${request.nextUrl.search}`;
+    return new Response(null, { status: 308, headers: { Location: location } });
   }
   if (pathname === "/embed/share") {
     try {

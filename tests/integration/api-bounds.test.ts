@@ -8,6 +8,7 @@ import { VersionedAnswers } from "@/lib/analytics/versioned-answers";
 import { MemoryBudgetStore } from "@/lib/api/budget-store";
 import { requireCronSecret } from "@/lib/api/cron-auth";
 import { budgetFromEnv, RateLimiter } from "@/lib/api/rate-limit";
+import { rawTargetError } from "@/lib/api/raw-query";
 import { clientAddress, requestOrigin } from "@/lib/http/client";
 import { siteOrigin } from "@/lib/site";
 import { proxy } from "@/proxy";
@@ -174,6 +175,41 @@ describe("the proxy, before any route", () => {
     expect(proxied("/api/v1/ingest", { method: "PUT" }).headers.get("allow")).toBe(
       "POST, GET, HEAD, OPTIONS",
     );
+  });
+
+  it("answers an API path ending in / or left by a dot segment with a 404, and redirects a page's", async () => {
+    // Next has removed dot segments by now: /api/v1/labs/.. arrives as /api/v1/.
+    for (const path of ["/api/v1/labs/", "/api/v1/", "/api/v1/models/"]) {
+      const res = proxied(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code, path).toBe("not_found");
+    }
+    const page = proxied("/labs/?x=1");
+    expect(page.status).toBe(308);
+    expect(page.headers.get("location")).toBe("/labs?x=1");
+  });
+
+  it("refuses API targets with dot segments, empty segments, backslashes or __proto__, as sent", () => {
+    for (const target of [
+      "/api/v1/labs/..",
+      "/api/v1/labs/.",
+      "/api/v1/labs/%2e%2E",
+      "/api/v1/models/%2E/m1",
+      "/api/v1/models/a/../../labs",
+      "/api/v1//labs",
+      "//api/v1/labs",
+      "/api/v1/labs%5c..",
+      "/api/v1/labs?__proto__=1",
+      "/api/v1/labs?%5F_proto__=1",
+    ])
+      expect(rawTargetError(target)?.status, target).toBe(400);
+    for (const target of [
+      "/api/v1/labs",
+      "/api/v1/labs/",
+      "/api/v1/labs/x.y?constructor=1",
+      "/api/v1/models/a/..b",
+    ])
+      expect(rawTargetError(target), target).toBeNull();
   });
 
   it("answers CORS preflights of the public API, not of the ingest trigger", () => {
