@@ -3,6 +3,7 @@ import { ApiError, earlyErrorParts } from "./lib/api/errors";
 import { parseEmbedQuery } from "./lib/api/image-query";
 import { operationsAt } from "./lib/api/operations";
 import { badPathSegment, checkRawQuery } from "./lib/api/raw-query";
+import { originVary } from "./lib/http/client";
 import { pageCsp } from "./lib/http/csp";
 
 /**
@@ -18,10 +19,10 @@ export function proxy(request: NextRequest) {
   // (or in a dot segment, which Next has removed by now) is a 404 in the API's shape, not a 308;
   // pages keep it.
   if (pathname.length > 1 && pathname.endsWith("/")) {
-    // Relative (the request's URL names the host Next listens on, not the one the client used),
-    // and never "//…", which a browser would read as another host.
+    // Never "//…", which a browser would read as another host. Next sends a redirect to its own
+    // origin as a relative location.
     const location = `/${pathname.replace(/^\/+|\/+$/g, "")}${request.nextUrl.search}`;
-    return new Response(null, { status: 308, headers: { Location: location } });
+    return NextResponse.redirect(new URL(location, request.url), 308);
   }
   if (pathname === "/embed/share") {
     try {
@@ -33,6 +34,9 @@ export function proxy(request: NextRequest) {
     // The embed sets its own fixed policy (lib/http/csp.ts): no nonce, so it can be cached.
     return NextResponse.next();
   }
+  // Pages, robots.txt and the sitemap name our origin (absolute links, social cards): a shared
+  // cache must keep one answer per origin the client could have used.
+  const vary = originVary();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, pathname);
   const requestHeaders = new Headers(request.headers);
@@ -40,6 +44,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (vary) response.headers.set("Vary", vary);
   return response;
 }
 
