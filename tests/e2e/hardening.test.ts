@@ -121,6 +121,24 @@ describe("the production server, probed from outside", () => {
     expect(page.headers.get("location")).toBe("/labs");
   });
 
+  it("sends the security headers on answers, refusals and pages alike", async () => {
+    const api = "default-src 'none'; frame-ancestors 'none'";
+    for (const target of ["/api/v1/labs", "/api/v1/labs/..", "/api/v1/nothing", "/api/v1/models?limit=1e3"]) {
+      const res = await rawGet(app.url, target);
+      expect(res.headers.get("content-security-policy"), target).toBe(api);
+      expect(res.headers.get("x-content-type-options"), target).toBe("nosniff");
+      expect(res.headers.get("x-frame-options"), target).toBe("DENY");
+      const text = await res.text();
+      expect(text, target).not.toMatch(/\n\s+at |node_modules|\/srv\/|127\.0\.0\.1|PGLITE|pglite/);
+    }
+    const page = await rawGet(app.url, "/labs");
+    expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    const embed = await rawGet(app.url, "/embed/share");
+    expect(embed.headers.get("content-security-policy")).toMatch(/frame-ancestors \*/);
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+  });
+
   it("serves no forged origin to a genuine request after a forged one, on any page or route", async () => {
     const cache = new SharedCache();
     const share = "groupBy=region&interval=month";
