@@ -1,7 +1,9 @@
+import { budgetFromEnv, storeFromEnv } from "../lib/api/rate-limit";
 import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
 import { loadDemoData } from "../lib/demo/load";
+import { trustedProxies } from "../lib/http/client";
 import { ensureRegistrySynced } from "../lib/publish/registry";
 
 /**
@@ -10,6 +12,13 @@ import { ensureRegistrySynced } from "../lib/publish/registry";
  * database) before `next start` runs.
  */
 runMain(async () => {
+  // The server reads these on its first request: a wrong value stops `npm start` here instead.
+  budgetFromEnv();
+  trustedProxies();
+  if (storeFromEnv() === "postgres" && !process.env.DATABASE_URL)
+    console.warn(
+      "RATE_LIMIT_STORE=postgres without DATABASE_URL: the embedded database serves one process, so the budget is that server's alone.",
+    );
   const db = await openDatabase();
   try {
     const applied = await migrateDatabase(db);

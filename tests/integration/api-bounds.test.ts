@@ -7,7 +7,7 @@ import { GET as shareGET } from "@/app/api/v1/share/route";
 import { VersionedAnswers } from "@/lib/analytics/versioned-answers";
 import { MemoryBudgetStore } from "@/lib/api/budget-store";
 import { requireCronSecret } from "@/lib/api/cron-auth";
-import { budgetFromEnv, RateLimiter } from "@/lib/api/rate-limit";
+import { budgetFromEnv, RateLimiter, storeFromEnv } from "@/lib/api/rate-limit";
 import { rawTargetError } from "@/lib/api/raw-query";
 import { clientAddress, requestOrigin } from "@/lib/http/client";
 import { siteOrigin } from "@/lib/site";
@@ -54,11 +54,16 @@ describe("every request bounded", () => {
     expect((await labsGET(from("10.0.0.1"), none)).status).toBe(200);
   });
 
-  it("reads RATE_LIMIT as per-minute/burst, 0 for off, and refuses nonsense", () => {
+  it("reads RATE_LIMIT as per-minute/burst, 0 for off, RATE_LIMIT_STORE, and refuses nonsense", () => {
     expect(budgetFromEnv("")).toEqual({ perMinute: 120, burst: 120 });
     expect(budgetFromEnv("30/10")).toEqual({ perMinute: 30, burst: 10 });
     expect(budgetFromEnv("0")).toBeNull();
     expect(() => budgetFromEnv("lots")).toThrow(/RATE_LIMIT must be/);
+    expect(() => budgetFromEnv("1e3")).toThrow(/RATE_LIMIT must be/);
+    expect(() => budgetFromEnv("60/0")).toThrow(/RATE_LIMIT must be/);
+    expect(storeFromEnv(undefined)).toBe("memory");
+    expect(storeFromEnv(" Postgres ")).toBe("postgres");
+    expect(() => storeFromEnv("redis")).toThrow(/RATE_LIMIT_STORE must be "memory" or "postgres"/);
   });
 
   it("refuses NUL and invalid UTF-8 in a query with 400 naming the parameter", async () => {

@@ -21,7 +21,6 @@ const holder = globalThis as {
   __openModelShareLimiter?: RateLimiter | null;
   __openModelShareServerEntry?: boolean;
 };
-const none = { params: Promise.resolve({}) };
 
 const randomAddress = () => `${randomInt(1, 224)}.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
