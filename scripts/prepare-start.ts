@@ -9,7 +9,7 @@ import { ensureRegistrySynced } from "../lib/publish/registry";
 /**
  * What `npm start` does before the server opens the database: migrate, sync the origin registry,
  * and fill an empty database with the bundled demo data. It finishes (and frees an embedded
- * database) before `next start` runs.
+ * database) before the server (scripts/serve.ts) starts.
  */
 runMain(async () => {
   // The server reads these on its first request: a wrong value stops `npm start` here instead.

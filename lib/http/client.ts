@@ -26,7 +26,7 @@ const list = (value: string | null) =>
  * The socket's address, which Next's server does not pass on (it keeps a client's own
  * X-Forwarded-For, and writes the socket's there only when there is none): the server entry
  * (scripts/serve.ts) writes it into a header of its own, over any copy the client sent. Without
- * the server entry (`next start`, a serverless host) the header is ignored, since a client could
+ * the server entry (plain `next start`, a serverless host) the header is ignored, since a client could
  * have written it: the process-wide mark says the entry is there.
  */
 export const PEER_HEADER = "x-open-model-share-peer";

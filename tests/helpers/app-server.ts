@@ -35,12 +35,12 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       await fetch(`${url}/favicon.ico`);
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the server did not answer in 30 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
