@@ -34,8 +34,9 @@ export function proxy(request: NextRequest) {
     // The embed sets its own fixed policy (lib/http/csp.ts): no nonce, so it can be cached.
     return NextResponse.next();
   }
-  // Pages, robots.txt and the sitemap name our origin (absolute links, social cards): a shared
-  // cache must keep one answer per origin the client could have used.
+  // robots.txt and the sitemap name our origin and are sent public: a shared cache must keep one
+  // per origin the client could have used. (Pages name it too, but Next sends them private,
+  // no-store, with a Vary of its own in place of this one.)
   const vary = originVary();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, pathname);
