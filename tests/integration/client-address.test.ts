@@ -91,6 +91,18 @@ describe.each(testBackends())("the request budget over real connections, on %s",
       }
     });
 
+  it("lets requests through uncounted while the shared store cannot be reached", async () => {
+    const down = new PostgresBudgetStore(async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.9:5432"), { code: "ECONNREFUSED" });
+    });
+    holder.__openModelShareLimiter = new RateLimiter({ perMinute: 1, burst: 1 }, down);
+    for (let i = 0; i < 3; i++) {
+      const res = await labsGET(new Request("http://127.0.0.1/api/v1/labs"), { params: Promise.resolve({}) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("ratelimit")).toBeNull();
+    }
+  });
+
   it("spends from the shared table with one statement a request", async () => {
     let statements = 0;
     const counting = {
