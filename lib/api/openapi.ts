@@ -97,7 +97,7 @@ function responses(op: Operation) {
   if (op.conditional) out["304"] = { description: "Not modified: the If-None-Match ETag is current" };
   if (op.query || op.pathParams)
     out["400"] ??= error(
-      "Invalid parameters (unknown, repeated, malformed, NUL or invalid UTF-8); each issue is named",
+      "Invalid parameters or path: unknown, repeated or malformed parameters (a number not in decimal digits included), NUL or invalid UTF-8, a dot segment; each issue is named",
     );
   if (op.pathParams) out["404"] ??= error("Nothing of that name is tracked");
   if (op.limited)
