@@ -4,6 +4,8 @@ import { securityHeaders } from "./lib/http/security-headers";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // proxy.ts redirects pages' trailing slashes itself and answers API paths in the API's shape.
+  skipTrailingSlashRedirect: true,
   // PGlite and the Prisma adapters load their own Wasm/native files at run time: keep them out of
   // the server bundle.
   serverExternalPackages: [

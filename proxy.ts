@@ -1,10 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ApiError, errorBody } from "./lib/api/errors";
+import { ApiError, earlyErrorParts } from "./lib/api/errors";
 import { parseEmbedQuery } from "./lib/api/image-query";
 import { operationsAt } from "./lib/api/operations";
 import { badPathSegment, checkRawQuery } from "./lib/api/raw-query";
+import { originVary } from "./lib/http/client";
 import { pageCsp } from "./lib/http/csp";
-import { API_CSP } from "./lib/http/security-headers";
 
 /**
  * Before any route runs: API paths that do not decode, do not exist or do not take the method
@@ -15,6 +15,15 @@ import { API_CSP } from "./lib/http/security-headers";
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (pathname.startsWith("/api/")) return api(request, pathname);
+  // Next's own trailing-slash redirect is off (next.config.ts) so that an API path ending in "/"
+  // (or in a dot segment, which Next has removed by now) is a 404 in the API's shape, not a 308;
+  // pages keep it.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    // Never "//…", which a browser would read as another host. Next sends a redirect to its own
+    // origin as a relative location.
+    const location = `/${pathname.replace(/^\/+|\/+$/g, "")}${request.nextUrl.search}`;
+    return NextResponse.redirect(new URL(location, request.url), 308);
+  }
   if (pathname === "/embed/share") {
     try {
       parseEmbedQuery(searchParams);
@@ -25,6 +34,10 @@ export function proxy(request: NextRequest) {
     // The embed sets its own fixed policy (lib/http/csp.ts): no nonce, so it can be cached.
     return NextResponse.next();
   }
+  // robots.txt and the sitemap name our origin and are sent public: a shared cache must keep one
+  // per origin the client could have used. (Pages name it too, but Next sends them private,
+  // no-store, with a Vary of its own in place of this one.)
+  const vary = originVary();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, pathname);
   const requestHeaders = new Headers(request.headers);
@@ -32,6 +45,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (vary) response.headers.set("Vary", vary);
   return response;
 }
 
@@ -59,7 +73,7 @@ function api(request: NextRequest, pathname: string): Response {
     return apiError(
       new ApiError(
         "not_found",
-        `No API route ${pathname.slice(0, 100)}. The routes are listed in /api/v1/openapi.json.`,
+        `No API route ${pathname.slice(0, 100)}${pathname.length > 1 && pathname.endsWith("/") ? " (API paths never end in /)" : ""}. The routes are listed in /api/v1/openapi.json.`,
       ),
     );
   const methods = operations.map((o) => o.method);
@@ -92,18 +106,8 @@ function api(request: NextRequest, pathname: string): Response {
 }
 
 function apiError(error: ApiError, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(errorBody(error)), {
-    status: error.status,
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": "no-store",
-      "Content-Security-Policy": API_CSP,
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
-      ...headers,
-    },
-  });
+  const parts = earlyErrorParts(error, headers);
+  return new Response(parts.body, { status: parts.status, headers: parts.headers });
 }
 
 function invalidEmbed(message: string): Response {

@@ -75,7 +75,7 @@ runMain(async () => {
         if (has("compare")) add("compare", await compare(db, client, url, app.url));
       }
     } catch (error) {
-      if (app) process.stderr.write(`--- next start output ---\n${app.logs().slice(-4000)}\n---\n`);
+      if (app) process.stderr.write(`--- server output ---\n${app.logs().slice(-4000)}\n---\n`);
       throw error;
     } finally {
       await app?.stop();

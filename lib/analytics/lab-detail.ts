@@ -40,7 +40,7 @@ export async function getLabDetail(db: Database, slug: string): Promise<LabDetai
     : [];
   const asModel = <T extends { createdAt: Date | null }>(m: T) => ({
     ...m,
-    createdAt: m.createdAt ? isoDay(m.createdAt) : null,
+    createdAt: m.createdAt ? m.createdAt.toISOString() : null,
   });
   return {
     lab: { slug: lab.slug, name: lab.name, parent: lab.parent, country: lab.country, color: lab.color },

@@ -17,11 +17,18 @@ const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
  * Conditional GET (RFC 9110 §13.1.2): 304 when If-None-Match is `*` or names the current ETag,
  * compared weakly (a `W/` prefix on either side does not matter).
  */
-export function notModified(request: Request, etag: string): Response | null {
+export function notModified(
+  request: Request,
+  etag: string,
+  headers: Record<string, string> = {},
+): Response | null {
   const header = request.headers.get("if-none-match");
   if (!header) return null;
   const current = opaque(etag);
   const match = header.trim() === "*" || header.split(",").some((t) => opaque(t) === current);
   if (!match) return null;
-  return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE } });
+  return new Response(null, {
+    status: 304,
+    headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE, ...headers },
+  });
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorBody } from "../domain/answers";
+import { API_CSP } from "../http/security-headers";
 
 export type ErrorCode = ErrorBody["error"]["code"];
 export type ErrorIssue = ErrorBody["error"]["issues"][number];
@@ -48,4 +49,28 @@ export type { ErrorBody };
 
 export function errorBody(error: ApiError): ErrorBody {
   return { error: { code: error.code, message: error.message, issues: error.issues } };
+}
+
+/**
+ * An error answered before any route runs (by proxy.ts, or the server entry before Next): the
+ * error shape with the headers the API's answers carry, since next.config's headers are not added
+ * to these.
+ */
+export function earlyErrorParts(
+  error: ApiError,
+  headers: Record<string, string> = {},
+): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: error.status,
+    body: JSON.stringify(errorBody(error)),
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": API_CSP,
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      ...headers,
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHART_MODES, CHART_VALUES } from "../charts/chart-model";
+import { wholeNumber, wholeNumberOr } from "../domain/query-fragments";
 import { SHARE_PARAMS, type ShareQuery, shareQueryFields, shareQueryRules } from "../domain/share-query";
 import { parseSearchParams } from "./parse";
 
@@ -21,13 +22,13 @@ const presentationFields = {
 
 const imagePresentationFields = {
   ...presentationFields,
-  width: z.coerce.number().int("must be a whole number").min(320).max(2400).default(1200),
-  height: z.coerce.number().int("must be a whole number").min(240).max(1600).default(630),
+  width: wholeNumberOr(1200, 320, 2400).describe("Width in pixels"),
+  height: wholeNumberOr(630, 240, 1600).describe("Height in pixels"),
 };
 
 const embedPresentationFields = {
   ...presentationFields,
-  height: z.coerce.number().int("must be a whole number").min(200).max(1600).optional(),
+  height: wholeNumber(200, 1600).optional().describe("Height in pixels (default: the chart's own)"),
 };
 
 const { format: _format, ...shareFields } = shareQueryFields;

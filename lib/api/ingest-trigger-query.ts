@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "../domain/query-fragments";
 
 /**
  * POST /api/v1/ingest: without `maxSeconds` the run starts in the background (202); with it, the
@@ -6,12 +7,7 @@ import { z } from "zod";
  * (for hosts that cut a request's work off when it answers).
  */
 export const ingestTriggerQuerySchema = z.object({
-  maxSeconds: z.coerce
-    .number()
-    .int("must be a whole number of seconds")
-    .min(5, "must be at least 5 seconds")
-    .max(900, "must be at most 900 seconds")
-    .optional(),
+  maxSeconds: wholeNumber(5, 900).optional().describe("Seconds this request may crawl for"),
 });
 
 export const INGEST_TRIGGER_PARAMS: readonly string[] = Object.keys(ingestTriggerQuerySchema.shape);

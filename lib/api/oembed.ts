@@ -11,6 +11,7 @@ import {
 import type { Database } from "../db";
 import type { OEmbed } from "../domain/answers";
 import { cohortLabel } from "../domain/cohorts";
+import { wholeNumber } from "../domain/query-fragments";
 import { SITE_NAME } from "../site";
 import { ApiError } from "./errors";
 import { parseEmbedQuery } from "./image-query";
@@ -21,8 +22,8 @@ export const oembedQuerySchema = z.object({
     .min(1, "is required")
     .max(4000, "is too long")
     .describe("A link to a page of this site that shows a chart"),
-  maxwidth: z.coerce.number().int().min(200).max(2400).optional(),
-  maxheight: z.coerce.number().int().min(200).max(1600).optional(),
+  maxwidth: wholeNumber(200, 2400).optional().describe("Widest iframe the consumer can show"),
+  maxheight: wholeNumber(200, 1600).optional().describe("Tallest iframe the consumer can show"),
   format: z.enum(["json"], { message: 'only "json" is supported' }).default("json"),
 });
 

@@ -7,7 +7,12 @@ type JsonSchema = Record<string, unknown>;
 
 /** BigInt counts travel as decimal strings (lib/api/respond.ts): the document says so. */
 function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) {
-  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def;
+  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; defaultValue?: unknown } } })._zod?.def;
+  // A whole number in a query (wholeNumber) is parsed from text, and shown as the integer it is,
+  // with its default (zod leaves out the default of a value that is transformed).
+  if (ctx.jsonSchema.type === "integer") delete ctx.jsonSchema.pattern;
+  if (def?.type === "default" && ctx.jsonSchema.default === undefined)
+    ctx.jsonSchema.default = def.defaultValue;
   if (def?.type !== "bigint") return;
   const description = ctx.jsonSchema.description;
   for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
@@ -92,7 +97,7 @@ function responses(op: Operation) {
   if (op.conditional) out["304"] = { description: "Not modified: the If-None-Match ETag is current" };
   if (op.query || op.pathParams)
     out["400"] ??= error(
-      "Invalid parameters (unknown, repeated, malformed, NUL or invalid UTF-8); each issue is named",
+      "Invalid parameters or path: unknown, repeated or malformed parameters (a number not in decimal digits included), NUL or invalid UTF-8, a dot segment; each issue is named",
     );
   if (op.pathParams) out["404"] ??= error("Nothing of that name is tracked");
   if (op.limited)

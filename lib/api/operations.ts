@@ -11,7 +11,7 @@ import {
   oembedSchema,
   shareResultSchema,
 } from "../domain/answers";
-import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN } from "../domain/hub-names";
+import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
 import { formatOnlySchema, slugItem } from "../domain/query-fragments";
 import { shareQuerySchema } from "../domain/share-query";
@@ -87,8 +87,12 @@ const INGEST_ANSWERS: Record<number, Answer> = {
 const dataNotes = { demo: z.boolean(), freshness: freshnessSchema };
 const shareWithDemo = shareResultSchema.extend({ demo: z.boolean() });
 const modelsAnswer = modelsPageSchema.extend({ query: answeredModelsQuerySchema, ...dataNotes });
-const namespaceParam = z.string().regex(NAMESPACE_PATTERN);
-const modelNameParam = z.string().regex(MODEL_NAME_PATTERN);
+const namespaceParam = z.string().regex(NAMESPACE_PATTERN, NAMESPACE_RULE);
+/** A model's name: a dot segment (`.`, `..`) is a path trick, never a name. */
+const modelNameParam = z
+  .string()
+  .regex(MODEL_NAME_PATTERN, "must be a Hub model name (letters, digits, . _ -)")
+  .refine((name) => name !== "." && name !== "..", "must not be . or ..");
 
 export const OPERATIONS: readonly Operation[] = [
   {
@@ -178,7 +182,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/models",
     summary: "Search and filter models",
     query: modelsQuerySchema,
-    queryRules: "`createdFrom` must not be after `createdTo`.",
+    queryRules:
+      "`createdFrom` must not be after `createdTo`; `page` × `limit` must not pass 10,000 (the listing goes that deep in one order: narrow it with `q` or a filter).",
     answers: {
       200: {
         description: "A page of models (JSON), or CSV with format=csv",

@@ -1,10 +1,14 @@
-import { clientAddress } from "../http/client";
+import { getDb } from "../db";
+import { isDatabaseUnavailable } from "../db/errors";
+import { addressKey, clientAddress } from "../http/client";
+import { type Bucket, type BudgetStore, MemoryBudgetStore, PostgresBudgetStore } from "./budget-store";
 
 /**
  * A request budget per client: a token bucket of `burst` requests refilled at `perMinute`, on
  * every route that computes or renders (lib/api/operations.ts says which). Answers carry the IETF
  * RateLimit headers in the form the Hub itself sends (`"api";r=…;t=…`); a spent budget answers 429
- * with Retry-After. RATE_LIMIT="perMinute/burst" sets it ("0" turns it off).
+ * with Retry-After. RATE_LIMIT="perMinute/burst" sets it ("0" turns it off); RATE_LIMIT_STORE says
+ * where the buckets live (lib/api/budget-store.ts).
  */
 export type Budget = { perMinute: number; burst: number };
 
@@ -14,56 +18,52 @@ export const RATE_LIMIT_HEADERS = [
 ] as const;
 
 const DEFAULT_BUDGET: Budget = { perMinute: 120, burst: 120 };
-/** Clients remembered at most: the least recent are forgotten first (a full bucket again). */
-const MAX_CLIENTS = 10_000;
 
 export function budgetFromEnv(value = process.env.RATE_LIMIT): Budget | null {
   if (value === undefined || value.trim() === "") return DEFAULT_BUDGET;
   if (value.trim() === "0") return null;
-  const match = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(value);
-  if (!match)
+  const match = /^\s*(\d{1,9})\s*(?:\/\s*(\d{1,9})\s*)?$/.exec(value);
+  const perMinute = Number(match?.[1]);
+  const burst = Number(match?.[2] ?? match?.[1]);
+  if (!match || perMinute < 1 || burst < 1)
     throw new Error(
-      `RATE_LIMIT must be "requests per minute" or "per minute/burst" (e.g. 120/60), not "${value}"`,
+      `RATE_LIMIT must be "requests per minute" or "per minute/burst" (e.g. 120/60), or 0, not "${value}"`,
     );
-  const perMinute = Number(match[1]);
-  return { perMinute, burst: Number(match[2] ?? match[1]) };
+  return { perMinute, burst };
 }
 
-type Bucket = { tokens: number; at: number };
+export type StoreKind = "memory" | "postgres";
+
+export function storeFromEnv(value = process.env.RATE_LIMIT_STORE): StoreKind {
+  const v = value?.trim().toLowerCase() || "memory";
+  if (v !== "memory" && v !== "postgres")
+    throw new Error(`RATE_LIMIT_STORE must be "memory" or "postgres", not "${value}"`);
+  return v;
+}
 
 export type Spend = { allowed: boolean; headers: Record<string, string> };
 
+/** The budget of one client key in a store, and the headers that announce it. */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
   constructor(
     private readonly budget: Budget,
-    private readonly now: () => number = () => Date.now(),
+    private readonly store: BudgetStore = new MemoryBudgetStore(),
   ) {}
 
-  spend(client: string): Spend {
-    const { perMinute, burst } = this.budget;
-    const rate = perMinute / 60_000;
-    const now = this.now();
-    const bucket = this.buckets.get(client) ?? { tokens: burst, at: now };
-    this.buckets.delete(client);
-    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
-    this.buckets.set(client, bucket);
-    if (this.buckets.size > MAX_CLIENTS) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
-    }
-    const untilOne = bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / rate / 1000);
-    const headers: Record<string, string> = {
-      "RateLimit-Policy": `"api";q=${burst};w=${Math.ceil(burst / rate / 1000)}`,
-      RateLimit: `"api";r=${Math.floor(bucket.tokens)};t=${untilOne}`,
-    };
-    if (!allowed) headers["Retry-After"] = String(Math.max(1, untilOne));
-    return { allowed, headers };
+  async spend(key: string): Promise<Spend> {
+    return spendHeaders(this.budget, await this.store.spend(key, this.budget));
   }
+}
+
+function spendHeaders({ perMinute, burst }: Budget, { tokens, allowed }: Bucket): Spend {
+  const perSecond = perMinute / 60;
+  const untilOne = tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perSecond);
+  const headers: Record<string, string> = {
+    "RateLimit-Policy": `"api";q=${burst};w=${Math.ceil(burst / perSecond)}`,
+    RateLimit: `"api";r=${Math.floor(tokens)};t=${untilOne}`,
+  };
+  if (!allowed) headers["Retry-After"] = String(Math.max(1, untilOne));
+  return { allowed, headers };
 }
 
 /** One limiter per server process (route bundles share it through globalThis). */
@@ -71,12 +71,41 @@ export function serverLimiter(): RateLimiter | null {
   const holder = globalThis as { __openModelShareLimiter?: RateLimiter | null };
   if (holder.__openModelShareLimiter === undefined) {
     const budget = budgetFromEnv();
-    holder.__openModelShareLimiter = budget ? new RateLimiter(budget) : null;
+    const store = storeFromEnv() === "postgres" ? new PostgresBudgetStore(getDb) : new MemoryBudgetStore();
+    holder.__openModelShareLimiter = budget ? new RateLimiter(budget, store) : null;
   }
   return holder.__openModelShareLimiter;
 }
 
-/** Spends one request of the caller's budget; null when budgets are off. */
-export function spendBudget(request: Request): Spend | null {
-  return serverLimiter()?.spend(clientAddress(request)) ?? null;
+let warned = 0;
+/** At most one line a minute for a condition every request would otherwise log. */
+function warnSometimes(message: string): void {
+  if (Date.now() - warned < 60_000) return;
+  warned = Date.now();
+  console.warn(message);
+}
+
+/** Where every request whose address is unknown spends: one budget for all of them. */
+export const UNKNOWN_CLIENT = "unknown";
+
+/**
+ * Spends one request of the caller's budget; null when budgets are off, or when the shared store
+ * cannot be reached (the request goes on: a database outage must not turn every answer into a
+ * 429 or a 503 while cached answers could still be served).
+ */
+export async function spendBudget(request: Request): Promise<Spend | null> {
+  const limiter = serverLimiter();
+  if (!limiter) return null;
+  const address = clientAddress(request);
+  if (address === null)
+    warnSometimes(
+      "The client's address is unknown (no TRUST_PROXY and not served by `npm start`): every request shares one budget. See the README's deployment section.",
+    );
+  try {
+    return await limiter.spend(address === null ? UNKNOWN_CLIENT : addressKey(address));
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    warnSometimes("The request budget's store is unreachable: requests are not counted until it is back.");
+    return null;
+  }
 }

@@ -60,3 +60,45 @@ export function badPathSegment(pathname: string): string | null {
   }
   return null;
 }
+
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+/**
+ * What only the request target as sent shows (the server entry checks it before Next, which
+ * redirects `//` and `\\` with a 308, removes dot segments and drops a `__proto__` parameter):
+ * an API path with a dot segment, encoded or not, an empty segment or a backslash, or a
+ * `__proto__` parameter, is a 400 naming it.
+ */
+export function rawTargetError(target: string): ApiError | null {
+  const [path = "", query = ""] = target.split(/\?(.*)/s, 2);
+  const segments = path.split("/").slice(1);
+  for (const [i, segment] of segments.entries()) {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      continue; // the proxy names undecodable segments
+    }
+    const last = i === segments.length - 1;
+    if (DOT_SEGMENT.test(decoded) || decoded.includes("\\") || (decoded === "" && !last))
+      return new ApiError(
+        "bad_request",
+        `The path segment "${segment.slice(0, 40)}" is not allowed: name the resource itself (no ".", "..", empty segments or backslashes).`,
+        [{ path: "(path)", message: "has a dot segment, an empty segment or a backslash" }],
+      );
+  }
+  for (const part of query.split("&")) {
+    const key = part.split("=")[0] ?? "";
+    let decoded = key;
+    try {
+      decoded = decodeURIComponent(key.replace(/\+/g, " "));
+    } catch {
+      continue;
+    }
+    if (decoded === "__proto__")
+      return new ApiError("bad_request", "Invalid query parameters: __proto__: is not a known parameter", [
+        { path: "__proto__", message: "is not a known parameter" },
+      ]);
+  }
+  return null;
+}

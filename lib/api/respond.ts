@@ -69,7 +69,7 @@ export function route<C>(operation: Operation, handler: Handler<C>): Handler<C> 
     let spent: Record<string, string> = {};
     try {
       checkRawQuery(request.url);
-      const budget = operation.limited ? spendBudget(request) : null;
+      const budget = operation.limited ? await spendBudget(request) : null;
       if (budget) spent = budget.headers;
       if (budget && !budget.allowed) {
         response = apiErrorResponse(

@@ -18,8 +18,16 @@ export const countText = z
   .string()
   .regex(/^\d+$/)
   .meta({ description: "An exact integer, as a decimal string" });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const time = z.string().meta({ format: "date-time" });
+/** A calendar day, YYYY-MM-DD (JSON Schema's `date`). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: "date" });
+/** An instant, ISO 8601 with a time and an offset (JSON Schema's `date-time`). */
+const time = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
+  .meta({ format: "date-time" });
 const shareValue = z.number().min(0).max(1);
 const region = z.enum(REGION_KEYS);
 const int = z.number().int();
@@ -281,7 +289,7 @@ export const ingestRunSchema = z.object({
   snapshotsWritten: int,
   population: int.nullable(),
   resumedFromId: int.nullable(),
-  errors: z.array(z.object({ at: z.string(), message: z.string() })),
+  errors: z.array(z.object({ at: time, message: z.string() })),
 });
 export type IngestRun = z.infer<typeof ingestRunSchema>;
 

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { MODEL_ID_PATTERN, MODEL_ID_RULE, NAMESPACE_PATTERN, NAMESPACE_RULE } from "./hub-names";
-import { countryItem, format, isoDate, slugItem, tagValue } from "./query-fragments";
+import { countryItem, format, isoDate, slugItem, tagValue, wholeNumberOr } from "./query-fragments";
 
 export const MODEL_SORTS = ["downloads30d", "downloadsAllTime", "likes", "createdAt"] as const;
+
+/** How deep the listing goes in one order: pages past it are narrowed with a search or a filter. */
+export const MAX_MODELS_DEPTH = 10_000;
 
 export const modelsQuerySchema = z
   .object({
@@ -17,11 +20,17 @@ export const modelsQuerySchema = z
     derivatives: z.enum(["include", "exclude", "only"]).default("include"),
     sort: z.enum(MODEL_SORTS).default("downloads30d"),
     order: z.enum(["desc", "asc"]).default("desc"),
-    page: z.coerce.number().int("must be a whole number").min(1).max(10_000).default(1),
-    limit: z.coerce.number().int("must be a whole number").min(1).max(100).default(25),
+    page: wholeNumberOr(1, 1, MAX_MODELS_DEPTH).describe("Page number, from 1"),
+    limit: wholeNumberOr(25, 1, 100).describe("Models per page"),
     format,
   })
   .superRefine((q, ctx) => {
+    if (q.page * q.limit > MAX_MODELS_DEPTH)
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: `goes past the first ${MAX_MODELS_DEPTH.toLocaleString("en-US")} models of this order: narrow the search or sort the other way`,
+      });
     if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) {
       ctx.addIssue({ code: "custom", path: ["createdFrom"], message: "must not be after createdTo" });
     }

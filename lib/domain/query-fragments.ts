@@ -34,4 +34,23 @@ export const tagValue = z.string().max(80, "is too long").regex(TAG_PATTERN, TAG
 
 export const format = z.enum(["json", "csv"]).default("json");
 
+/**
+ * A whole number as people write one in a URL: decimal digits, an optional minus, nothing else.
+ * Number() would read `1e3`, `+5`, `0x10`, ` 5` and "" (as 0); a query refuses them. The document
+ * shows it as the integer it stands for (lib/api/openapi.ts drops the pattern).
+ */
+export function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?[0-9]{1,12}$/, "must be a whole number written in decimal digits (e.g. 25)")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .meta({ type: "integer", minimum: min, maximum: max });
+}
+
+/** wholeNumber with the value an absent parameter takes. */
+export function wholeNumberOr(fallback: number, min: number, max: number) {
+  return wholeNumber(min, max).default(fallback);
+}
+
 export const formatOnlySchema = z.object({ format });

@@ -3,7 +3,7 @@ import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { POPULATION_IDS } from "./populations";
-import { countryItem, csvList, format, isoDate, slugItem, tagValue } from "./query-fragments";
+import { countryItem, csvList, format, isoDate, slugItem, tagValue, wholeNumberOr } from "./query-fragments";
 
 export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
 
@@ -47,13 +47,9 @@ export const shareQueryFields = {
     .describe(
       "hub: the Hub's whole listing; study: the study's curated subset (default: hub when it has dates)",
     ),
-  top: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(1)
-    .max(50)
-    .default(10)
-    .describe("Series drawn when no labs or countries are chosen; the rest is Other"),
+  top: wholeNumberOr(10, 1, 50).describe(
+    "Series drawn when no labs or countries are chosen; the rest is Other",
+  ),
   crossover: csvList(z.string().min(1).max(100), 2)
     .refine((l) => l.length === 2, "must name two series, e.g. CN,US")
     .optional()

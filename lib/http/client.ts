@@ -1,3 +1,6 @@
+import type { IncomingMessage } from "node:http";
+import ipaddr from "ipaddr.js";
+
 /**
  * Who is asking and at which address they reached us. X-Forwarded-* headers are believed only
  * when TRUST_PROXY says how many proxies set them (TRUST_PROXY=1 behind one reverse proxy; "true"
@@ -8,7 +11,7 @@ export function trustedProxies(value = process.env.TRUST_PROXY): number {
   if (!v || v === "0" || v === "false") return 0;
   if (v === "true") return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0)
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n))
     throw new Error(`TRUST_PROXY must be a number of proxies (or true/false), not "${value}"`);
   return n;
 }
@@ -20,16 +23,49 @@ const list = (value: string | null) =>
     .filter(Boolean);
 
 /**
- * The client's address: behind N trusted proxies, the N-th X-Forwarded-For entry from the right
- * (the address the outermost trusted proxy saw). Without a trusted proxy, what Next's server put
- * there: the connection's address, unless the client sent the header itself (then its last entry
- * stands for that client — set TRUST_PROXY behind a proxy, where it always is).
+ * The socket's address, which Next's server does not pass on (it keeps a client's own
+ * X-Forwarded-For, and writes the socket's there only when there is none): the server entry
+ * (scripts/serve.ts) writes it into a header of its own, over any copy the client sent. Without
+ * the server entry (plain `next start`, a serverless host) the header is ignored, since a client could
+ * have written it: the process-wide mark says the entry is there.
  */
-export function clientAddress(request: Request): string {
-  const forwarded = list(request.headers.get("x-forwarded-for"));
+export const PEER_HEADER = "x-open-model-share-peer";
+
+const entry = globalThis as { __openModelShareServerEntry?: boolean };
+
+/** Called once by the server entry, before it serves: its headers are then believed. */
+export function markServerEntry(): void {
+  entry.__openModelShareServerEntry = true;
+}
+
+/** In the server entry, before Next sees the request: the header, from the connection. */
+export function stampPeer(request: IncomingMessage): void {
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
+}
+
+/**
+ * The client's address: behind N trusted proxies, the N-th X-Forwarded-For entry from the right
+ * (the address the outermost trusted proxy saw); without one, the socket's. Null when neither is
+ * known: no trusted proxy and no server entry (see the README's deployment section).
+ */
+export function clientAddress(request: Request): string | null {
   const hops = trustedProxies();
-  if (hops > 0 && forwarded.length > 0) return forwarded[Math.max(0, forwarded.length - hops)] as string;
-  return forwarded.at(-1) ?? "unknown";
+  const forwarded = hops > 0 ? list(request.headers.get("x-forwarded-for")) : [];
+  if (forwarded.length > 0) return forwarded[Math.max(0, forwarded.length - hops)] as string;
+  return entry.__openModelShareServerEntry ? request.headers.get(PEER_HEADER) || null : null;
+}
+
+/**
+ * The key of an address's request budget: an IPv4 address as itself (IPv4-mapped IPv6 too), an
+ * IPv6 address by its /64 (one subscriber's network: a client picks any address inside it).
+ */
+export function addressKey(address: string): string {
+  const bare = address.replace(/^\[|\](:\d+)?$/g, "").replace(/%.*$/, "");
+  if (!ipaddr.isValid(bare)) return address.slice(0, 100);
+  const parsed = ipaddr.process(bare);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
 }
 
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;

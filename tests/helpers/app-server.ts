@@ -14,12 +14,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (`next start`) like `npm start` does, after migrations. */
+/**
+ * Starts the production build as `npm start` does (the server entry, scripts/serve.ts, in front of
+ * Next), after migrations.
+ */
 export async function startApp(env: Record<string, string | undefined>): Promise<AppServer> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1", ...env },
+  const child = spawn(process.execPath, ["scripts/run-bundled.mjs", "scripts/serve.ts"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -32,12 +35,12 @@ export async function startApp(env: Record<string, string | undefined>): Promise
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       await fetch(`${url}/favicon.ico`);
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the server did not answer in 30 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

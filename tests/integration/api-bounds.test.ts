@@ -5,8 +5,10 @@ import { GET as labsGET } from "@/app/api/v1/labs/route";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
 import { VersionedAnswers } from "@/lib/analytics/versioned-answers";
+import { MemoryBudgetStore } from "@/lib/api/budget-store";
 import { requireCronSecret } from "@/lib/api/cron-auth";
-import { budgetFromEnv, RateLimiter } from "@/lib/api/rate-limit";
+import { budgetFromEnv, RateLimiter, storeFromEnv } from "@/lib/api/rate-limit";
+import { rawTargetError } from "@/lib/api/raw-query";
 import { clientAddress, requestOrigin } from "@/lib/http/client";
 import { siteOrigin } from "@/lib/site";
 import { proxy } from "@/proxy";
@@ -27,7 +29,11 @@ describe("every request bounded", () => {
 
   it("spends a per-client budget: RateLimit headers, then 429 with Retry-After in the error shape", async () => {
     let now = 0;
-    holder.__openModelShareLimiter = new RateLimiter({ perMinute: 60, burst: 3 }, () => now);
+    holder.__openModelShareLimiter = new RateLimiter(
+      { perMinute: 60, burst: 3 },
+      new MemoryBudgetStore(() => now),
+    );
+    process.env.TRUST_PROXY = "1";
     const from = (address: string) => get("/api/v1/labs", { "x-forwarded-for": address });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -48,11 +54,16 @@ describe("every request bounded", () => {
     expect((await labsGET(from("10.0.0.1"), none)).status).toBe(200);
   });
 
-  it("reads RATE_LIMIT as per-minute/burst, 0 for off, and refuses nonsense", () => {
+  it("reads RATE_LIMIT as per-minute/burst, 0 for off, RATE_LIMIT_STORE, and refuses nonsense", () => {
     expect(budgetFromEnv("")).toEqual({ perMinute: 120, burst: 120 });
     expect(budgetFromEnv("30/10")).toEqual({ perMinute: 30, burst: 10 });
     expect(budgetFromEnv("0")).toBeNull();
     expect(() => budgetFromEnv("lots")).toThrow(/RATE_LIMIT must be/);
+    expect(() => budgetFromEnv("1e3")).toThrow(/RATE_LIMIT must be/);
+    expect(() => budgetFromEnv("60/0")).toThrow(/RATE_LIMIT must be/);
+    expect(storeFromEnv(undefined)).toBe("memory");
+    expect(storeFromEnv(" Postgres ")).toBe("postgres");
+    expect(() => storeFromEnv("redis")).toThrow(/RATE_LIMIT_STORE must be "memory" or "postgres"/);
   });
 
   it("refuses NUL and invalid UTF-8 in a query with 400 naming the parameter", async () => {
@@ -140,9 +151,13 @@ describe("every request bounded", () => {
 
   it("keys a client by X-Forwarded-For only as far as TRUST_PROXY trusts it", () => {
     const req = get("/", { "x-forwarded-for": "1.1.1.1, 2.2.2.2, 3.3.3.3" });
+    expect(clientAddress(req)).toBeNull();
+    process.env.TRUST_PROXY = "1";
     expect(clientAddress(req)).toBe("3.3.3.3");
     process.env.TRUST_PROXY = "2";
     expect(clientAddress(req)).toBe("2.2.2.2");
+    process.env.TRUST_PROXY = "5";
+    expect(clientAddress(req)).toBe("1.1.1.1");
   });
 });
 
@@ -165,6 +180,41 @@ describe("the proxy, before any route", () => {
     expect(proxied("/api/v1/ingest", { method: "PUT" }).headers.get("allow")).toBe(
       "POST, GET, HEAD, OPTIONS",
     );
+  });
+
+  it("answers an API path ending in / or left by a dot segment with a 404, and redirects a page's", async () => {
+    // Next has removed dot segments by now: /api/v1/labs/.. arrives as /api/v1/.
+    for (const path of ["/api/v1/labs/", "/api/v1/", "/api/v1/models/"]) {
+      const res = proxied(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code, path).toBe("not_found");
+    }
+    const page = proxied("/labs/?x=1");
+    expect(page.status).toBe(308);
+    expect(page.headers.get("location")).toBe("http://localhost/labs?x=1");
+  });
+
+  it("refuses API targets with dot segments, empty segments, backslashes or __proto__, as sent", () => {
+    for (const target of [
+      "/api/v1/labs/..",
+      "/api/v1/labs/.",
+      "/api/v1/labs/%2e%2E",
+      "/api/v1/models/%2E/m1",
+      "/api/v1/models/a/../../labs",
+      "/api/v1//labs",
+      "//api/v1/labs",
+      "/api/v1/labs%5c..",
+      "/api/v1/labs?__proto__=1",
+      "/api/v1/labs?%5F_proto__=1",
+    ])
+      expect(rawTargetError(target)?.status, target).toBe(400);
+    for (const target of [
+      "/api/v1/labs",
+      "/api/v1/labs/",
+      "/api/v1/labs/x.y?constructor=1",
+      "/api/v1/models/a/..b",
+    ])
+      expect(rawTargetError(target), target).toBeNull();
   });
 
   it("answers CORS preflights of the public API, not of the ingest trigger", () => {

@@ -1,4 +1,5 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as oembedGET } from "@/app/api/oembed/route";
@@ -24,7 +25,10 @@ import { testBackends } from "../helpers/test-db";
  * data mixed in) are sent; each answer must have a status the document declares, a content type
  * it declares for that status, and a JSON body its schema accepts. Whether a set is valid is
  * decided by the zod schema the route parses with: valid sets answer 2xx (or 404 for a missing
- * name), invalid ones 400 in the error shape.
+ * name), invalid ones 400 in the error shape. Some sets are invalid whatever the schema says, and
+ * are checked as such: a whole number written any other way than in decimal digits (`1e3`, `+5`,
+ * `0x10`, ` 5`), a `__proto__`, `constructor` or `prototype` key, a `.` or `..` path segment. No
+ * answer is a 5xx; dates are `date`s and timestamps `date-time`s (formats are validated).
  */
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const HANDLERS: Record<string, Handler> = {
@@ -86,6 +90,12 @@ function likelyValue(param: Parameter): fc.Arbitrary<string> {
   return fc.string({ minLength: 1, maxLength: 20 });
 }
 
+/** Numbers as Number() would read them, never as a query may write them. */
+const NOT_DECIMAL = ["1e3", "+5", "0x10", " 5", "5 ", "0b1", "1.0", "Infinity", "NaN", "", "٣"];
+/** Keys an object lookup could mistake for known ones. */
+const PROTO_KEYS = ["__proto__", "constructor", "prototype"];
+const DOT_SEGMENTS = [".", ".."];
+
 /** Anything: out of range, the wrong type, hostile text. */
 function anyValue(param: Parameter): fc.Arbitrary<string> {
   const { schema } = param;
@@ -93,8 +103,18 @@ function anyValue(param: Parameter): fc.Arbitrary<string> {
     fc.string({ maxLength: 30 }),
     fc.constantFrom("", " ", "-1", "1.5", "x".repeat(300), "a,b,c"),
   ];
-  if (schema.type === "integer" || schema.type === "number")
+  if (param.in === "path") wrong.push(fc.constantFrom(...DOT_SEGMENTS));
+  if (schema.type === "integer" || schema.type === "number") {
     wrong.push(fc.integer({ min: (schema.minimum ?? 0) - 3, max: (schema.maximum ?? 1000) + 3 }).map(String));
+    const inRange = fc.integer({ min: schema.minimum ?? 1, max: schema.maximum ?? 100 });
+    wrong.push(
+      fc.constantFrom(...NOT_DECIMAL),
+      inRange.map((n) => `+${n}`),
+      inRange.map((n) => `${n}e0`),
+      inRange.map((n) => `0x${n.toString(16)}`),
+      inRange.map((n) => ` ${n}`),
+    );
+  }
   if (schema.pattern) wrong.push(fc.stringMatching(new RegExp(schema.pattern)).map((s) => s.slice(0, 300)));
   return fc.oneof(...wrong);
 }
@@ -126,9 +146,37 @@ function requestsFor(path: string, parameters: Parameter[]) {
     path: fc.tuple(
       ...pathParams.map((p) => fc.oneof(likelyValue(p), anyValue(p)).map((v) => [p.name, v] as const)),
     ),
-    unknown: fc.option(fc.constantFrom("nope", "Metric", "groupby"), { nil: undefined, freq: 4 }),
+    unknown: fc.option(fc.constantFrom("nope", "Metric", "groupby", ...PROTO_KEYS), {
+      nil: undefined,
+      freq: 4,
+    }),
   });
-  return fc.oneof(likely, hostile).map(({ query: q, path: p, unknown }) => {
+  // A likely set with one value malformed in a way the document's types cannot say: a number not
+  // in decimal digits, a dot segment, a prototype key.
+  const integers = query.filter((p) => p.schema.type === "integer" || p.schema.type === "number");
+  const malformed = likely.chain((set) => {
+    const ways: fc.Arbitrary<typeof set>[] = [
+      fc.constantFrom(...PROTO_KEYS).map((unknown) => ({ ...set, unknown })),
+    ];
+    if (integers.length > 0)
+      ways.push(
+        fc
+          .tuple(fc.constantFrom(...integers), fc.constantFrom(...NOT_DECIMAL, "+5", "1e1", "0x10", " 5"))
+          .map(([p, v]) => ({
+            ...set,
+            query: [...set.query.filter(([k]) => k !== p.name), [p.name, v] as const],
+          })),
+      );
+    if (set.path.length > 0)
+      ways.push(
+        fc.tuple(fc.nat(set.path.length - 1), fc.constantFrom(...DOT_SEGMENTS)).map(([i, v]) => ({
+          ...set,
+          path: set.path.map(([k, old], j) => [k, j === i ? v : old] as const),
+        })),
+      );
+    return fc.oneof(...ways);
+  });
+  return fc.oneof(likely, hostile, malformed).map(({ query: q, path: p, unknown }) => {
     const params = new URLSearchParams();
     for (const [k, v] of q) params.set(k, v);
     if (unknown) params.set(unknown, "1");
@@ -138,6 +186,23 @@ function requestsFor(path: string, parameters: Parameter[]) {
     );
     return { params, values, url: `${concrete}${params.size ? `?${params}` : ""}` };
   });
+}
+
+/**
+ * Refused whatever the route's own schema says: an integer parameter not written in decimal
+ * digits, a prototype key, a dot segment for a path parameter.
+ */
+function mustBeRefused(parameters: Parameter[], params: URLSearchParams, values: Record<string, string>) {
+  const integers = parameters
+    .filter((p) => p.in === "query" && p.schema.type === "integer")
+    .map((p) => p.name);
+  for (const [key, value] of params) {
+    if (PROTO_KEYS.includes(key)) return `${key} is a prototype key`;
+    if (integers.includes(key) && !/^-?[0-9]+$/.test(value))
+      return `${key}=${JSON.stringify(value)} is not decimal`;
+  }
+  const dot = Object.entries(values).find(([, v]) => DOT_SEGMENTS.includes(v));
+  return dot ? `${dot[0]} is a dot segment` : null;
 }
 
 function isValid(op: Operation, params: URLSearchParams, values: Record<string, string>): boolean {
@@ -157,7 +222,8 @@ function isValid(op: Operation, params: URLSearchParams, values: Record<string, 
 describe.each(testBackends())("the API against its OpenAPI document on %s", (backend) => {
   const db = servedPopulationDatabase(backend, 5, PREFIX);
   const document = openApiDocument("http://127.0.0.1");
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
   const validators = new Map<unknown, ReturnType<typeof ajv.compile>>();
   /** A response schema, its references into the document's components resolved. */
   const validatorOf = (schema: unknown) => {
@@ -203,8 +269,8 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
       )[op.path]?.get;
       if (!described) throw new Error(`${op.path} is not in the document`);
       const handler = HANDLERS[op.id] as Handler;
-      const runs = op.id === "getSharePng" ? 12 : 40;
-      const seen = { ok: 0, invalid: 0 };
+      const runs = op.id === "getSharePng" ? 12 : 60;
+      const seen = { ok: 0, invalid: 0, refused: 0 };
       await fc.assert(
         fc.asyncProperty(requestsFor(op.path, described.parameters), async ({ params, values, url }) => {
           const response = await handler(new Request(`http://127.0.0.1${url}`), {
@@ -213,6 +279,15 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
           const status = String(response.status);
           const declared = described.responses[status];
           expect(declared, `${url}: status ${status} is not declared`).toBeDefined();
+          expect(response.status, `${url}: a 5xx`).toBeLessThan(500);
+          const refused = mustBeRefused(described.parameters, params, values);
+          if (refused) {
+            seen.refused++;
+            expect(isValid(op, params, values), `${url}: the route's schema takes it (${refused})`).toBe(
+              false,
+            );
+            expect([400, 404], `${url}: ${refused}`).toContain(response.status);
+          }
           const valid = isValid(op, params, values);
           if (valid) expect([200, 404], `${url} is valid`).toContain(response.status);
           else expect(response.status, `${url} is invalid`).toBe(400);
@@ -243,6 +318,7 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
       expect(seen.ok, "answers 200").toBeGreaterThan(0);
       if (op.query && Object.keys(op.query.shape).length > 0)
         expect(seen.invalid, "answers 400").toBeGreaterThan(0);
+      expect(seen.refused, "malformed sets were sent").toBeGreaterThan(0);
     });
   }
 });

@@ -9,6 +9,7 @@ import { chartUrl, parseChartState } from "@/lib/charts/chart-state";
 import { getDb } from "@/lib/db";
 import { shareQueryString } from "@/lib/domain/share-query";
 import { etagOf } from "@/lib/format/etag";
+import { originVary } from "@/lib/http/client";
 import { siteOrigin } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
@@ -18,15 +19,20 @@ export const GET = route(operationById("getShareZip"), async (request: Request) 
   const { share, presentation } = parseEmbedQuery(url.searchParams);
   const db = await getDb();
   const { result, etag } = await getShareAnswer(db, share);
-  const key = `zip\n${shareQueryString(share)}\n${JSON.stringify(presentation)}`;
+  // The README names the chart's permalink on our origin: the bundle is kept, tagged and cached
+  // per origin (SITE_URL, else the one the client used, with Vary for shared caches).
+  const origin = siteOrigin(request.headers);
+  const vary = originVary();
+  const varyHeaders: Record<string, string> = vary ? { Vary: vary } : {};
+  const key = `zip\n${origin}\n${shareQueryString(share)}\n${JSON.stringify(presentation)}`;
   const zipEtag = etagOf(etag, key);
-  const unchanged = notModified(request, zipEtag);
+  const unchanged = notModified(request, zipEtag, varyHeaders);
   if (unchanged) return unchanged;
   const state = { ...parseChartState(url.searchParams), metric: share.metric, cohort: share.cohort };
   const bundle = await renderedBody(db, key, async () => ({
     body: shareBundle(result, {
       presentation,
-      permalink: `${siteOrigin(request.headers)}${chartUrl("page", state)}`,
+      permalink: `${origin}${chartUrl("page", state)}`,
       dataVersion: etag.replace(/"/g, ""),
       retrieved: new Date().toISOString().slice(0, 10),
     }),
@@ -37,6 +43,7 @@ export const GET = route(operationById("getShareZip"), async (request: Request) 
     headers: {
       "Cache-Control": PUBLIC_CACHE,
       ETag: zipEtag,
+      ...varyHeaders,
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${name}"`,
     },
