@@ -11,7 +11,10 @@ export type { Freshness };
 export async function getFreshness(db: Database): Promise<Freshness> {
   const { prisma } = db;
   const dataAsOf = await latestPublishedDate(db);
-  const run = await prisma.ingestRun.findFirst({ where: { status: "succeeded" }, orderBy: { id: "desc" } });
+  const run = await prisma.ingestRun.findFirst({
+    where: { status: "succeeded", partial: false },
+    orderBy: { id: "desc" },
+  });
   let modelsTracked = 0;
   let attributedShare: number | null = null;
   if (dataAsOf) {

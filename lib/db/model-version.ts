@@ -11,9 +11,11 @@ export function versionDigestSql(columns: {
   gated: string;
   baseModels: string;
   baseRelation: string;
+  /** Whether the listing's tags mark it a repack (lib/domain/repacks.ts) */
+  tagged: string;
 }): string {
-  const { createdMs, pipelineTag, libraryName, gated, baseModels, baseRelation } = columns;
-  return `md5(ROW(${createdMs}, ${pipelineTag}, ${libraryName}, ${gated}, ${baseModels}, ${baseRelation})::text)::uuid`;
+  const { createdMs, pipelineTag, libraryName, gated, baseModels, baseRelation, tagged } = columns;
+  return `md5(ROW(${createdMs}, ${pipelineTag}, ${libraryName}, ${gated}, ${baseModels}, ${baseRelation}, ${tagged})::text)::uuid`;
 }
 
 /** The digest of a version stored in a row with the model table's columns (`row`: its alias). */
@@ -25,4 +27,6 @@ export const rowVersionDigestSql = (row: string): string =>
     gated: `${row}.gated`,
     baseModels: `COALESCE(${row}.base_models, '{}')`,
     baseRelation: `${row}.base_relation::text`,
+    // A model row keeps no tags.
+    tagged: "false",
   });

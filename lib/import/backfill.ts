@@ -398,11 +398,11 @@ function weekDate(file: BackfillFile, newest: unknown): string {
 
 /**
  * Of a listing's columns the backfill fetches what shares need: the counts, the dates, the task,
- * library and base models. The licence (in `tags`), the parameter count (`safetensors`) and
- * `lastModified` are the daily crawl's to fill; leaving them out spares most of the bytes.
- * Tags are read only where a file has no `baseModels` (its base models are then in the tags).
+ * library, base models and tags (a repack's `gguf` or `mlx`, the licence; base models where a file
+ * has no `baseModels`). The parameter count (`safetensors`) and `lastModified` are the daily crawl's
+ * to fill; leaving them out spares most of the bytes.
  */
 function backfillColumns(mapping: ColumnMapping): ColumnMapping {
-  const { parameters: _parameters, lastModified: _lastModified, tags, ...needed } = mapping;
-  return needed.baseModels === undefined && tags !== undefined ? { ...needed, tags } : needed;
+  const { parameters: _parameters, lastModified: _lastModified, ...needed } = mapping;
+  return needed;
 }

@@ -1,3 +1,4 @@
+import { taggedRepack } from "../domain/repacks";
 import { parseBaseModelTags } from "../hf";
 import type { ModelRecord } from "../store/model-record";
 import type { ColumnMapping, Field } from "./formats";
@@ -132,5 +133,6 @@ export function readRow(
     parameters: cell("parameters", parseParameters, null),
     baseModels,
     baseRelation: baseModels.length > 0 ? baseRelation : null,
+    repack: taggedRepack(tags),
   };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Database } from "../db";
 import { todayUtc } from "../domain/days";
+import { taggedRepack } from "../domain/repacks";
 import { collectGarbage, heapGovernor } from "../process/heap";
 import { publishStoredRuns } from "../publish/stored-runs";
 import { acquireIngestLock } from "../store/write-lock";
@@ -135,10 +136,13 @@ function snapshotDate(
 
 const MAX_EXAMPLES = 5;
 
-/** Of a file's tags only the licence and base models are read: the rest need not be held. */
+/** Of a file's tags only the licence, base models and repack formats are read: the rest need not be held. */
 export function thinTags(mapping: ColumnMapping): Record<string, (tag: string) => boolean> {
   return mapping.tags
-    ? { [mapping.tags]: (tag) => tag.startsWith("license:") || tag.startsWith("base_model:") }
+    ? {
+        [mapping.tags]: (tag) =>
+          tag.startsWith("license:") || tag.startsWith("base_model:") || taggedRepack([tag]),
+      }
     : {};
 }
 

@@ -1,3 +1,4 @@
+import { taggedRepack } from "../domain/repacks";
 import { type HubModel, parseBaseModelTags } from "../hf";
 import type { ModelRecord } from "../store/model-record";
 
@@ -20,6 +21,7 @@ export function toModelRecord(model: HubModel): ModelRecord {
     parameters: model.safetensors?.total !== undefined ? BigInt(model.safetensors.total) : null,
     baseModels: [...new Set(bases.map((b) => b.id))],
     baseRelation: bases.find((b) => b.relation !== null)?.relation ?? null,
+    repack: taggedRepack(tags),
     downloads: model.downloads,
     downloadsAllTime: model.downloadsAllTime,
     likes: model.likes,

@@ -1,6 +1,7 @@
 import { type Database, Prisma } from "../db";
 import { rowVersionDigestSql } from "../db/model-version";
 import { inTransaction, type Tx } from "../db/transaction";
+import { repackSql } from "../domain/repacks";
 
 /** Longest base-model chain we follow; real chains are a handful of steps. */
 export const MAX_LINEAGE_DEPTH = 32;
@@ -105,24 +106,30 @@ export async function refreshLineageIn(
       SELECT DISTINCT ON (id) id, cur, varies FROM chain ORDER BY id, depth DESC
     ),
     resolved AS (
-      SELECT t.id, t.model_id, r.root, r.namespace, COALESCE(d.varies, false) AS varies,
-        t.lineage_root AS was_root, t.lineage_namespace AS was_namespace, t.lineage_varies AS was_varies
+      SELECT t.id, t.model_id, r.root, r.namespace, COALESCE(d.varies, false) AS varies, h.namespace AS base_namespace,
+        t.lineage_root AS was_root, t.lineage_namespace AS was_namespace, t.lineage_varies AS was_varies,
+        t.base_namespace AS was_base_namespace
       FROM targets t
       LEFT JOIN deepest d ON d.id = t.id
       LEFT JOIN LATERAL (${rootOf(Prisma.sql`d.cur`)}) r ON d.id IS NOT NULL
+      -- A repack counts for its first base's developer with repacks=to-base: one hop, not the root.
+      LEFT JOIN LATERAL (${rootOf(Prisma.sql`t.base_models[1]`)}) h ON t.repack AND cardinality(t.base_models) > 0
     ),
     updated AS (
-      UPDATE model_version v SET lineage_root = r.root, lineage_namespace = r.namespace, lineage_varies = r.varies
+      UPDATE model_version v SET lineage_root = r.root, lineage_namespace = r.namespace, lineage_varies = r.varies,
+        base_namespace = r.base_namespace
       FROM resolved r
       WHERE v.id = r.id
-        AND (v.lineage_root, v.lineage_namespace, v.lineage_varies) IS DISTINCT FROM (r.root, r.namespace, r.varies)
+        AND (v.lineage_root, v.lineage_namespace, v.lineage_varies, v.base_namespace)
+          IS DISTINCT FROM (r.root, r.namespace, r.varies, r.base_namespace)
       RETURNING v.id
     ),
-    -- Whose attribution may have moved: a version whose root's namespace changed, and every version
-    -- resolved date by date (its ancestors' listings are what changed).
+    -- Whose attribution may have moved: a version whose root's (or repacked base's) namespace
+    -- changed, and every version resolved date by date (its ancestors' listings are what changed).
     moved AS (
       SELECT r.id FROM resolved r
       WHERE r.varies OR r.was_varies OR lower(r.was_namespace) IS DISTINCT FROM lower(r.namespace)
+        OR lower(r.was_base_namespace) IS DISTINCT FROM lower(r.base_namespace)
     ),
     shown AS (
       UPDATE model m SET lineage_root = r.root, lineage_namespace = r.namespace
@@ -214,9 +221,9 @@ export async function adoptUnversionedModels(tx: Tx): Promise<void> {
     WITH unversioned AS (SELECT * FROM model m WHERE m.version_id IS NULL),
     adopted AS (
       INSERT INTO model_version (model_id, digest, created_at, pipeline_tag, library_name, gated, base_models,
-                                 base_relation)
+                                 base_relation, repack)
       SELECT u.id, ${rowVersionDigestSql("u")}, u.created_at, u.pipeline_tag, u.library_name, u.gated,
-        COALESCE(u.base_models, '{}'), u.base_relation
+        COALESCE(u.base_models, '{}'), u.base_relation, ${repackSql("u", "NULL::boolean")}
       FROM unversioned u
       ON CONFLICT (model_id, digest) DO UPDATE SET model_id = EXCLUDED.model_id
       RETURNING id, model_id

@@ -111,22 +111,24 @@ async function reattributeSince(tx: Tx, before: Map<string, OrgState>): Promise<
       await client.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(rescanned, newlyRegistered)}`;
     await client.$executeRaw`
       INSERT INTO share_scope ${SCOPE_COLUMNS}
-      SELECT date, attribution, derivative, year_cohort, young, task, library, country, international, lab, org,
-        sum(models)::int, sum(downloads_30d)::bigint, sum(downloads_all_time)::bigint, sum(downloads_period)::bigint
-      FROM scope_change GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-      ON CONFLICT (task, library, date, attribution, derivative, year_cohort, young, org)
+      SELECT date, attribution, derivative, repack, year_cohort, young, task, library, country, international, lab,
+        org, sum(models)::int, sum(downloads_30d)::bigint, sum(downloads_all_time)::bigint,
+        sum(downloads_period)::bigint
+      FROM scope_change GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+      ON CONFLICT (task, library, date, attribution, derivative, repack, year_cohort, young, org)
       DO UPDATE SET ${ADD_SUMS("share_scope")}`;
     // Only rows the change touched can have reached zero: found by key, not by reading the table.
     await client.$executeRaw`
       DELETE FROM share_scope x USING scope_change c
       WHERE x.task = c.task AND x.library = c.library AND x.date = c.date AND x.attribution = c.attribution
-        AND x.derivative = c.derivative AND x.year_cohort = c.year_cohort AND x.young = c.young
+        AND x.derivative = c.derivative AND x.repack = c.repack AND x.year_cohort = c.year_cohort
+        AND x.young = c.young
         AND x.org = c.org AND x.models = 0`;
     await client.$executeRaw`
-      INSERT INTO share_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
+      INSERT INTO share_rollup (date, cohort, attribution, derivative, repack, group_type, group_key, models,
         downloads_30d, downloads_all_time, downloads_period)
       ${rollupFromScopeQuery(null, Prisma.sql`(SELECT * FROM scope_change UNION ALL SELECT * FROM rollup_change) changes`)}
-      ON CONFLICT (group_type, cohort, attribution, derivative, date, group_key)
+      ON CONFLICT (group_type, cohort, attribution, derivative, repack, date, group_key)
       DO UPDATE SET ${ADD_SUMS("share_rollup")}`;
     await client.$executeRaw`DELETE FROM share_rollup WHERE models = 0`;
   }
@@ -157,6 +159,7 @@ async function modelsCountingFor(tx: Tx, namespaces: string[]): Promise<number[]
     SELECT m.id FROM model m WHERE m.namespace = ANY(${namespaces}::text[])
     UNION
     SELECT v.model_id FROM model_version v
-    WHERE lower(v.lineage_namespace) = ANY(${keys}::text[]) OR v.lineage_varies`;
+    WHERE lower(v.lineage_namespace) = ANY(${keys}::text[]) OR lower(v.base_namespace) = ANY(${keys}::text[])
+      OR v.lineage_varies`;
   return rows.map((r) => r.id);
 }

@@ -77,7 +77,7 @@ async function compare(
     await client.$executeRaw`INSERT INTO verify_scope ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
   }
   await client.$executeRaw`
-    INSERT INTO verify_rollup (date, cohort, attribution, derivative, group_type, group_key, models,
+    INSERT INTO verify_rollup (date, cohort, attribution, derivative, repack, group_type, group_key, models,
       downloads_30d, downloads_all_time, downloads_period)
     ${rollupFromScopeQuery(null, Prisma.sql`verify_scope`)}`;
   // Published rows of the dates checked (with every date checked: of any date, published or not).
@@ -89,11 +89,12 @@ async function compare(
     SELECT COALESCE(p.date, r.date) AS date,
       concat_ws(' ', COALESCE(p.group_type, r.group_type) || '=' || COALESCE(p.group_key, r.group_key),
         'cohort=' || COALESCE(p.cohort, r.cohort), 'attribution=' || COALESCE(p.attribution, r.attribution),
-        CASE WHEN COALESCE(p.derivative, r.derivative) THEN 'derivatives' ELSE 'originals' END) AS cut,
+        CASE WHEN COALESCE(p.derivative, r.derivative) THEN 'derivatives' ELSE 'originals' END,
+        CASE WHEN COALESCE(p.repack, r.repack) THEN 'repacks' END) AS cut,
       CASE WHEN p.date IS NULL THEN NULL ELSE concat_ws(' ', p.models, p.downloads_30d, p.downloads_all_time, p.downloads_period) END AS published,
       CASE WHEN r.date IS NULL THEN NULL ELSE concat_ws(' ', r.models, r.downloads_30d, r.downloads_all_time, r.downloads_period) END AS recomputed
     FROM (${inScope(Prisma.sql`share_rollup`)}) p
-    FULL JOIN verify_rollup r USING (date, cohort, attribution, derivative, group_type, group_key)
+    FULL JOIN verify_rollup r USING (date, cohort, attribution, derivative, repack, group_type, group_key)
     WHERE (p.models, p.downloads_30d, p.downloads_all_time, p.downloads_period)
       IS DISTINCT FROM (r.models, r.downloads_30d, r.downloads_all_time, r.downloads_period)
     ORDER BY 1, 2`;
@@ -102,11 +103,12 @@ async function compare(
       concat_ws(' ', 'org=' || COALESCE(p.org, r.org), 'attribution=' || COALESCE(p.attribution, r.attribution),
         'task=' || COALESCE(p.task, r.task), 'library=' || COALESCE(p.library, r.library),
         'year=' || COALESCE(p.year_cohort, r.year_cohort), CASE WHEN COALESCE(p.young, r.young) THEN 'new' END,
-        CASE WHEN COALESCE(p.derivative, r.derivative) THEN 'derivatives' ELSE 'originals' END) AS cut,
+        CASE WHEN COALESCE(p.derivative, r.derivative) THEN 'derivatives' ELSE 'originals' END,
+        CASE WHEN COALESCE(p.repack, r.repack) THEN 'repacks' END) AS cut,
       CASE WHEN p.date IS NULL THEN NULL ELSE concat_ws(' ', p.country, p.international, p.lab, p.models, p.downloads_30d, p.downloads_all_time, p.downloads_period) END AS published,
       CASE WHEN r.date IS NULL THEN NULL ELSE concat_ws(' ', r.country, r.international, r.lab, r.models, r.downloads_30d, r.downloads_all_time, r.downloads_period) END AS recomputed
     FROM (${inScope(Prisma.sql`share_scope`)}) p
-    FULL JOIN verify_scope r USING (task, library, date, attribution, derivative, year_cohort, young, org)
+    FULL JOIN verify_scope r USING (task, library, date, attribution, derivative, repack, year_cohort, young, org)
     WHERE (p.country, p.international, p.lab, p.models, p.downloads_30d, p.downloads_all_time, p.downloads_period)
       IS DISTINCT FROM (r.country, r.international, r.lab, r.models, r.downloads_30d, r.downloads_all_time, r.downloads_period)
     ORDER BY 1, 2`;

@@ -234,6 +234,7 @@ export function fingerprint(record: ModelRecord, prints: Fingerprints, at: numbe
   word(record.baseModels.length);
   for (const base of record.baseModels) text(base);
   text(record.baseRelation);
+  word(record.repack ? 1 : 0);
   prints[3 * at + 1] = avalanche(laneA);
   prints[3 * at + 2] = avalanche(laneB);
 }

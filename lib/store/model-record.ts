@@ -17,6 +17,11 @@ export type ModelRecord = {
   /** Every base in the Hub's order */
   baseModels: string[];
   baseRelation: BaseRelation | null;
+  /**
+   * The listing's tags mark it a repack (`gguf`, `mlx`): where a source gives no tags, the base
+   * relation and the library alone say so (lib/domain/repacks.ts).
+   */
+  repack?: boolean;
   /** The Hub's trailing-30-day count */
   downloads: bigint;
   /** Null where the source has none (weekly Hub snapshots before 2025-02-26) */

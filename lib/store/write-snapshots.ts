@@ -3,6 +3,7 @@ import { BINARY_COPY_END, BINARY_COPY_HEADER, BinaryCopyRows, postgresDays } fro
 import { isUniqueViolation } from "../db/errors";
 import { versionDigestSql } from "../db/model-version";
 import { copyField, type RawTransaction, withRawTransaction } from "../db/raw";
+import { repackSql } from "../domain/repacks";
 import { type Fingerprints, fingerprint, KnownModels } from "./known-models";
 import type { ModelRecord } from "./model-record";
 
@@ -39,6 +40,7 @@ const COLUMNS = [
   "downloads",
   "downloads_all_time",
   "likes",
+  "tagged",
 ] as const;
 const SNAPSHOT_COLUMNS = [
   "model_id",
@@ -67,6 +69,7 @@ const VERSION_DIGEST = (s: string) =>
     gated: `${s}.gated`,
     baseModels: STAGED_BASES(s),
     baseRelation: `${s}.base_relation`,
+    tagged: `COALESCE(${s}.tagged, false)`,
   });
 
 /** Writes batches of snapshots, remembering the models it wrote (see `snapshotWriter`). */
@@ -319,7 +322,7 @@ async function mergeUnknown(
       ord int NOT NULL, hub_id text NOT NULL, namespace text NOT NULL, created_ms bigint,
       last_modified_ms bigint, pipeline_tag text, library_name text, license text, gated boolean,
       parameters bigint, base_models text, base_relation text, downloads bigint NOT NULL,
-      downloads_all_time bigint, likes int NOT NULL
+      downloads_all_time bigint, likes int NOT NULL, tagged boolean
     ) ON COMMIT DROP`);
     // Generated a thousand rows at a time: a batch's text is never one string.
     await tx.copyFrom(STAGE, COLUMNS, copyRows(unknown, await registrySpelling(tx)));
@@ -503,7 +506,8 @@ function* copyRows(records: readonly ModelRecord[], registry: Map<string, string
         `${copyField(time(r.lastModified))}\t${copyField(r.pipelineTag)}\t${copyField(r.libraryName)}\t` +
         `${copyField(r.license)}\t${copyField(r.gated)}\t${copyField(r.parameters)}\t` +
         `${copyField(r.baseModels.length > 0 ? r.baseModels.join("\n") : null)}\t${copyField(r.baseRelation)}\t` +
-        `${copyField(r.downloads)}\t${copyField(r.downloadsAllTime)}\t${copyField(r.likes)}\n`;
+        `${copyField(r.downloads)}\t${copyField(r.downloadsAllTime)}\t${copyField(r.likes)}\t` +
+        `${copyField(r.repack ?? null)}\n`;
     }
     yield chunk;
   }
@@ -616,9 +620,9 @@ async function mergeVersions(tx: RawTransaction, date: string): Promise<void> {
   await tx.query(`
     WITH added AS (
       INSERT INTO model_version (model_id, digest, created_at, pipeline_tag, library_name, gated, base_models,
-                                 base_relation)
+                                 base_relation, repack)
       SELECT m.id, ${VERSION_DIGEST("s")}, s.created_at, s.pipeline_tag, s.library_name, s.gated,
-        ${STAGED_BASES("s")}, s.base_relation::base_relation
+        ${STAGED_BASES("s")}, s.base_relation::base_relation, ${repackSql("s", "s.tagged")}
       FROM ${STAGED} s JOIN model m ON m.hub_id = s.hub_id
       ON CONFLICT (model_id, digest) DO NOTHING
       RETURNING model_id

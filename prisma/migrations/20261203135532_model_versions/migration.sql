@@ -35,6 +35,8 @@ CREATE TABLE "model_version" (
     "gated" BOOLEAN,
     "base_models" TEXT[],
     "base_relation" "base_relation",
+    "repack" BOOLEAN NOT NULL DEFAULT false,
+    "base_namespace" TEXT,
     "lineage_root" TEXT,
     "lineage_namespace" TEXT,
     "lineage_varies" BOOLEAN NOT NULL DEFAULT false,
@@ -53,12 +55,14 @@ CREATE INDEX "model_version_first_base_lower_idx" ON "model_version" (lower("bas
 -- version, every snapshot points at it, and the model's latest date is its newest snapshot's.
 -- (The digest is lib/store's, computed the same way.)
 INSERT INTO "model_version" ("model_id", "digest", "created_at", "pipeline_tag", "library_name", "gated",
-  "base_models", "base_relation", "lineage_root", "lineage_namespace")
+  "base_models", "base_relation", "repack", "lineage_root", "lineage_namespace")
 SELECT m."id",
   md5(ROW((extract(epoch FROM m."created_at") * 1000)::bigint, m."pipeline_tag", m."library_name", m."gated",
-    COALESCE(m."base_models", '{}'), m."base_relation"::text)::text)::uuid,
+    COALESCE(m."base_models", '{}'), m."base_relation"::text, false)::text)::uuid,
   m."created_at", m."pipeline_tag", m."library_name", m."gated", COALESCE(m."base_models", '{}'),
-  m."base_relation", m."lineage_root", m."lineage_namespace"
+  m."base_relation",
+  COALESCE(m."base_relation"::text = 'quantized', false) OR COALESCE(lower(m."library_name") IN ('gguf', 'mlx'), false),
+  m."lineage_root", m."lineage_namespace"
 FROM "model" m;
 
 UPDATE "model" m SET "version_id" = v."id" FROM "model_version" v WHERE v."model_id" = m."id";
@@ -70,3 +74,12 @@ UPDATE "model" SET "lineage_base" = lower("base_models"[1]);
 -- A model's row takes the date of its latest listing every day it is listed: room on its page lets
 -- that update stay on the page, its indexes untouched (latest_date is in none of them).
 ALTER TABLE "model" SET (fillfactor = 80);
+
+-- Repacks are a dimension of the rollups (rebuilt at the next command: their layout changed).
+ALTER TABLE "share_rollup" DROP CONSTRAINT "share_rollup_pkey",
+ADD COLUMN     "repack" BOOLEAN NOT NULL DEFAULT false,
+ADD CONSTRAINT "share_rollup_pkey" PRIMARY KEY ("group_type", "cohort", "attribution", "derivative", "repack", "date", "group_key");
+
+ALTER TABLE "share_scope" DROP CONSTRAINT "share_scope_pkey",
+ADD COLUMN     "repack" BOOLEAN NOT NULL DEFAULT false,
+ADD CONSTRAINT "share_scope_pkey" PRIMARY KEY ("task", "library", "date", "attribution", "derivative", "repack", "year_cohort", "young", "org");
