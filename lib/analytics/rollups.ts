@@ -1,11 +1,18 @@
 import type { Database } from "../db";
 import { Prisma } from "../db";
-import { bumpDataVersion } from "../db/data-version";
+import { bumpDataVersion, versionInTheMaking } from "../db/data-version";
 import { inTransaction, type Tx } from "../db/transaction";
 import { buildTwin, mayBuildTwins } from "../db/twin-table";
 import { HUB_PLACEHOLDER_CREATED_AT, NEW_COHORT, NEW_MODEL_MONTHS } from "../domain/cohorts";
 import type { GroupBy } from "../domain/dimensions";
 import { adoptUnversionedModels, lineageAtDates } from "../origins/lineage";
+import {
+  archiveRollupDates,
+  archiveScopeGroups,
+  markRollupDates,
+  markScopeGroups,
+  pruneHistory,
+} from "./rollup-history";
 import { countryKeySql, regionKeySql } from "./sql";
 
 /** The attribution rows of a repack credited to its base model's developer (repacks=to-base). */
@@ -327,26 +334,31 @@ export async function refreshRollupsIn(tx: Tx, dates: Date[] | null): Promise<vo
     await client.$executeRawUnsafe("SET LOCAL jit = off");
   }
   await adoptUnversionedModels(tx);
+  const version = await versionInTheMaking(client);
   if (dates === null && tx.postgres && (await mayBuildTwins(client, ROLLUP_TABLES)))
-    await rebuildIntoTwins(client, targets);
-  else await replaceDates(client, targets, dates === null);
+    await rebuildIntoTwins(tx, targets, version);
+  else await replaceDates(tx, targets, dates === null, version);
+  await pruneHistory(tx);
 }
 
-type RollupTx = Tx["client"];
-
-/** The rows of `dates` (with `all`, every row) deleted, and those of `dates` built again in place. */
-async function replaceDates(tx: RollupTx, dates: Date[], all: boolean): Promise<void> {
-  if (all) {
-    await tx.$executeRaw`DELETE FROM share_scope`;
-    await tx.$executeRaw`DELETE FROM share_rollup`;
-  } else {
-    await tx.$executeRaw`DELETE FROM share_scope WHERE date = ANY(${dates}::date[])`;
-    await tx.$executeRaw`DELETE FROM share_rollup WHERE date = ANY(${dates}::date[])`;
-  }
+/**
+ * The rows of `dates` (with `all`, every row) kept in the history and deleted, and those of
+ * `dates` built again in place, made by `version`.
+ */
+async function replaceDates(tx: Tx, dates: Date[], all: boolean, version: number): Promise<void> {
+  const { client } = tx;
+  const which = all ? Prisma.sql`true` : Prisma.sql`t.date = ANY(${dates}::date[])`;
+  const units = all ? null : Prisma.sql`SELECT date, org FROM share_scope WHERE date = ANY(${dates}::date[])`;
+  await archiveScopeGroups(tx, units, version);
+  await archiveRollupDates(tx, all ? null : dates, version);
+  await client.$executeRaw`DELETE FROM share_scope t WHERE ${which}`;
+  await client.$executeRaw`DELETE FROM share_rollup t WHERE ${which}`;
   for (const batch of inBatches(dates)) {
-    await tx.$executeRaw`INSERT INTO share_scope ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
-    await tx.$executeRaw`INSERT INTO share_rollup ${ROLLUP_COLUMNS} ${rollupFromScopeQuery(batch)}`;
+    await client.$executeRaw`INSERT INTO share_scope ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
+    await client.$executeRaw`INSERT INTO share_rollup ${ROLLUP_COLUMNS} ${rollupFromScopeQuery(batch)}`;
   }
+  await markScopeGroups(tx, units, version);
+  await markRollupDates(tx, all ? null : dates, version);
 }
 
 /**
@@ -358,22 +370,28 @@ async function replaceDates(tx: RollupTx, dates: Date[], all: boolean): Promise<
  * doubled the insert (rows reached the table's key in random order); filling an unindexed twin
  * alone saved little. Measured in bench/README.md.
  */
-async function rebuildIntoTwins(tx: RollupTx, dates: Date[]): Promise<void> {
-  await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+async function rebuildIntoTwins(tx: Tx, dates: Date[], version: number): Promise<void> {
+  const { client } = tx;
+  // Every row of the tables is replaced: the history keeps them all first.
+  await archiveScopeGroups(tx, null, version);
+  await archiveRollupDates(tx, null, version);
+  await client.$executeRawUnsafe("SET LOCAL enable_sort = off");
   // An incremental sort is a sort too: the rollups' groups were sorted on nine keys within each date.
-  await tx.$executeRawUnsafe("SET LOCAL enable_incremental_sort = off");
-  await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${ROLLUP_INDEX_MEM}'`);
+  await client.$executeRawUnsafe("SET LOCAL enable_incremental_sort = off");
+  await client.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${ROLLUP_INDEX_MEM}'`);
   const [scopeTable, rollupTable] = ROLLUP_TABLES;
-  const scope = await buildTwin(tx, scopeTable, async (twin) => {
+  const scope = await buildTwin(client, scopeTable, async (twin) => {
     for (const batch of inBatches(dates))
-      await tx.$executeRaw`INSERT INTO ${twin} ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
+      await client.$executeRaw`INSERT INTO ${twin} ${SCOPE_COLUMNS} ${scopeRowsQuery(batch)}`;
   });
-  const rollup = await buildTwin(tx, rollupTable, async (twin) => {
+  const rollup = await buildTwin(client, rollupTable, async (twin) => {
     for (const batch of inBatches(dates))
-      await tx.$executeRaw`INSERT INTO ${twin} ${ROLLUP_COLUMNS} ${rollupFromScopeQuery(batch, scope.name)}`;
+      await client.$executeRaw`INSERT INTO ${twin} ${ROLLUP_COLUMNS} ${rollupFromScopeQuery(batch, scope.name)}`;
   });
   await scope.swapIn();
   await rollup.swapIn();
+  await markScopeGroups(tx, null, version);
+  await markRollupDates(tx, null, version);
 }
 
 function inBatches(dates: Date[]): Date[][] {
@@ -383,8 +401,9 @@ function inBatches(dates: Date[]): Date[][] {
 }
 
 const ROLLUP_TABLES: [string, string] = ["share_scope", "share_rollup"];
-const ROLLUP_COLUMNS = Prisma.sql`(date, cohort, attribution, derivative, repack, group_type, group_key, models,
-  downloads_30d, downloads_all_time, downloads_period)`;
+const ROLLUP_FIELDS = `date, cohort, attribution, derivative, repack, group_type, group_key, models,
+  downloads_30d, downloads_all_time, downloads_period`;
+export const ROLLUP_COLUMNS = Prisma.raw(`(${ROLLUP_FIELDS})`);
 
 /** The first published snapshot date (null: none). */
 export async function firstPublishedDate(tx: Tx): Promise<Date | null> {

@@ -1,4 +1,11 @@
 import {
+  archiveRollupDates,
+  archiveScopeGroups,
+  markRollupDates,
+  markScopeGroups,
+} from "../analytics/rollup-history";
+import {
+  ROLLUP_COLUMNS,
   rollupFromScopeQuery,
   SCOPE_COLUMNS,
   scopeDeltaQuery,
@@ -6,7 +13,7 @@ import {
   scopeRelabelQuery,
 } from "../analytics/rollups";
 import { type Database, Prisma } from "../db";
-import { bumpDataVersion } from "../db/data-version";
+import { bumpDataVersion, versionInTheMaking } from "../db/data-version";
 import { inTransaction, type Tx } from "../db/transaction";
 
 /** Adds the incoming sums to the stored row's (an ON CONFLICT update of a sums table). */
@@ -96,19 +103,30 @@ async function reattributeSince(tx: Tx, before: Map<string, OrgState>): Promise<
   const rescanned = newlyRegistered.length > 0 ? await modelsCountingFor(tx, newlyRegistered) : [];
   const rebuilt = relabelled.length > 0 || rescanned.length > 0;
   if (rebuilt) {
+    // The rows this edit changes are kept in the history first (pinned charts), each as it was.
+    const version = await versionInTheMaking(client);
     // Signed changes, kept for the transaction: scope_change is added to share_scope, and with
     // rollup_change (rows already moved in place) to share_rollup. The rollup's rows are sums of
     // scope rows, so the change expands into the rollup's change exactly.
     await client.$executeRaw`CREATE TEMP TABLE scope_change (LIKE share_scope) ON COMMIT DROP`;
     await client.$executeRaw`CREATE TEMP TABLE rollup_change (LIKE share_scope) ON COMMIT DROP`;
-    if (stays.length > 0) {
+    if (stays.length > 0)
       await client.$executeRaw`INSERT INTO rollup_change ${SCOPE_COLUMNS} ${scopeRelabelQuery(stays, true)}`;
-      await client.$executeRaw`${scopeRelabelInPlace(stays)}`;
-    }
     if (leaves.length > 0)
       await client.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeRelabelQuery(leaves)}`;
     if (rescanned.length > 0)
       await client.$executeRaw`INSERT INTO scope_change ${SCOPE_COLUMNS} ${scopeDeltaQuery(rescanned, newlyRegistered)}`;
+    // The units of share_scope (date, namespace) and the dates of share_rollup this edit changes.
+    const units = Prisma.sql`
+      SELECT date, org FROM scope_change
+      UNION SELECT date, org FROM share_scope WHERE org = ANY(${stays}::text[])`;
+    const dates = (
+      await client.$queryRaw<{ date: Date }[]>`
+        SELECT DISTINCT date FROM (SELECT date FROM scope_change UNION SELECT date FROM rollup_change) d`
+    ).map((r) => r.date);
+    await archiveScopeGroups(tx, units, version);
+    await archiveRollupDates(tx, dates, version);
+    if (stays.length > 0) await client.$executeRaw`${scopeRelabelInPlace(stays)}`;
     await client.$executeRaw`
       INSERT INTO share_scope ${SCOPE_COLUMNS}
       SELECT date, attribution, derivative, repack, year_cohort, young, task, library, country, international, lab,
@@ -125,12 +143,13 @@ async function reattributeSince(tx: Tx, before: Map<string, OrgState>): Promise<
         AND x.young = c.young
         AND x.org = c.org AND x.models = 0`;
     await client.$executeRaw`
-      INSERT INTO share_rollup (date, cohort, attribution, derivative, repack, group_type, group_key, models,
-        downloads_30d, downloads_all_time, downloads_period)
+      INSERT INTO share_rollup ${ROLLUP_COLUMNS}
       ${rollupFromScopeQuery(null, Prisma.sql`(SELECT * FROM scope_change UNION ALL SELECT * FROM rollup_change) changes`)}
       ON CONFLICT (group_type, cohort, attribution, derivative, repack, date, group_key)
       DO UPDATE SET ${ADD_SUMS("share_rollup")}`;
     await client.$executeRaw`DELETE FROM share_rollup WHERE models = 0`;
+    await markScopeGroups(tx, units, version);
+    await markRollupDates(tx, dates, version);
   }
   return { namespaces: changed.length, models: await modelsOf(tx, changed), rollupsRebuilt: rebuilt };
 }
