@@ -59,7 +59,11 @@ describe.each(testBackends())("history sequences on %s", (backend) => {
     await fc.assert(
       fc.asyncProperty(worldArbitrary, fc.array(commandArbitrary, { minLength: 3, maxLength: 8 }), run),
       // HISTORY_SEED replays a failure's seed.
-      { numRuns: RUNS, endOnFailure: true, seed: process.env.HISTORY_SEED ? Number(process.env.HISTORY_SEED) : undefined },
+      {
+        numRuns: RUNS,
+        endOnFailure: true,
+        seed: process.env.HISTORY_SEED ? Number(process.env.HISTORY_SEED) : undefined,
+      },
     );
   });
 
