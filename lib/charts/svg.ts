@@ -82,6 +82,12 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
       `<text x="${n(e.x)}" y="${n(e.y)}" font-size="13" fill="${e.color}" font-weight="600">${esc(e.text)}</text>`,
     );
   if (l.empty) out.push(text(l.empty, p.muted));
+  if (l.brush)
+    out.push(
+      `<g class="brush-track"><rect x="${n(l.brush.x)}" y="${n(l.brush.y)}" width="${n(l.brush.w)}" height="${n(l.brush.h)}" rx="3" fill="none" stroke="${p.grid}"/>`,
+      `<rect x="${n(l.brush.x)}" y="${n(l.brush.y)}" width="8" height="${n(l.brush.h)}" rx="2" fill="${p.muted}"/>`,
+      `<rect x="${n(l.brush.x + l.brush.w - 8)}" y="${n(l.brush.y)}" width="8" height="${n(l.brush.h)}" rx="2" fill="${p.muted}"/></g>`,
+    );
   for (const t of l.footer) out.push(text(t, p.muted));
   out.push("</svg>");
   return out.join("");

@@ -1,37 +1,49 @@
-import { z } from "zod";
+import { z as classic } from "zod";
+import * as z from "zod/mini";
 import { LAB_SLUG_PATTERN, LAB_SLUG_RULE, TAG_PATTERN, TAG_RULE } from "./hub-names";
 
-/** Shared zod pieces for query strings; every list, string and range is bounded. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((s) => {
+/**
+ * Shared zod pieces for query strings; every list, string and range is bounded. The pieces a
+ * chart's URL is made of are zod/mini (the browser parses URLs with them: a few kB instead of
+ * zod's whole API); server schemas compose them with zod's classic API.
+ */
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD"),
+  z.refine((s: string) => {
     const d = new Date(`${s}T00:00:00Z`);
     return (
       !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2015-01-01" && s <= "2100-12-31"
     );
-  }, "must be a real date between 2015-01-01 and 2100-12-31");
+  }, "must be a real date between 2015-01-01 and 2100-12-31"),
+);
 
 /** A comma-separated list with a cap on its length and on each item. */
-export function csvList(item: z.ZodType<string, string>, max: number) {
-  return z
-    .string()
-    .max(2000, "is too long")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).max(max, `lists at most ${max} values`));
+export function csvList(item: z.ZodMiniType<string, string>, max: number) {
+  return z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(2000, "is too long")),
+      z.transform((s: string) =>
+        s
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z.array(item).check(z.maxLength(max, `lists at most ${max} values`)),
+  );
 }
 
-export const slugItem = z.string().regex(LAB_SLUG_PATTERN, LAB_SLUG_RULE);
+/** A whole number within bounds, from a query string's text. */
+export const boundedInt = (min: number, max: number) =>
+  z.coerce.number().check(z.int("must be a whole number"), z.minimum(min), z.maximum(max));
+
+export const slugItem = z.string().check(z.regex(LAB_SLUG_PATTERN, LAB_SLUG_RULE));
 export const countryItem = z
   .string()
-  .regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)");
-export const tagValue = z.string().max(80, "is too long").regex(TAG_PATTERN, TAG_RULE);
+  .check(z.regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)"));
+export const tagValue = z.string().check(z.maxLength(80, "is too long"), z.regex(TAG_PATTERN, TAG_RULE));
 
-export const format = z.enum(["json", "csv"]).default("json");
+export const FORMATS = ["json", "csv"] as const;
+export const format = classic.enum(FORMATS).default("json");
 
-export const formatOnlySchema = z.object({ format });
+export const formatOnlySchema = classic.object({ format });

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartModel, niceTicks } from "@/lib/charts/chart-model";
 import { findingOf } from "@/lib/charts/finding";
-import { chartLayout, textWidth } from "@/lib/charts/layout";
+import { chartLayout } from "@/lib/charts/layout";
 import { CSS_PALETTE, chartSvg } from "@/lib/charts/svg";
+import { textWidth } from "@/lib/charts/text-metrics";
 import type { ShareResult } from "@/lib/domain/answers";
 import { REGIONS as REGION_BUCKETS } from "@/lib/domain/regions";
 

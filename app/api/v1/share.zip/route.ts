@@ -5,7 +5,7 @@ import { operationById } from "@/lib/api/operations";
 import { renderedBody } from "@/lib/api/rendered-bodies";
 import { route } from "@/lib/api/respond";
 import { shareBundle } from "@/lib/api/share";
-import { chartUrl, parseChartState } from "@/lib/charts/chart-state";
+import { chartUrl } from "@/lib/charts/chart-state";
 import { getDb } from "@/lib/db";
 import { shareQueryString } from "@/lib/domain/share-query";
 import { etagOf } from "@/lib/format/etag";
@@ -15,18 +15,17 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(operationById("getShareZip"), async (request: Request) => {
   const url = new URL(request.url);
-  const { share, presentation } = parseEmbedQuery(url.searchParams);
+  const { share, presentation, query } = parseEmbedQuery(url.searchParams);
   const db = await getDb();
   const { result, etag } = await getShareAnswer(db, share);
   const key = `zip\n${shareQueryString(share)}\n${JSON.stringify(presentation)}`;
   const zipEtag = etagOf(etag, key);
   const unchanged = notModified(request, zipEtag);
   if (unchanged) return unchanged;
-  const state = { ...parseChartState(url.searchParams), metric: share.metric, cohort: share.cohort };
   const bundle = await renderedBody(db, key, async () => ({
     body: shareBundle(result, {
       presentation,
-      permalink: `${siteOrigin(request.headers)}${chartUrl("page", state)}`,
+      permalink: `${siteOrigin(request.headers)}${chartUrl("page", query)}`,
       dataVersion: etag.replace(/"/g, ""),
       retrieved: new Date().toISOString().slice(0, 10),
     }),

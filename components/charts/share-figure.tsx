@@ -1,0 +1,132 @@
+"use client";
+
+import { type ComponentType, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import type { ChartModel } from "@/lib/charts/chart-model";
+import type { LayoutOptions } from "@/lib/charts/layout";
+import type { SharePlotProps } from "./live/share-plot";
+import { useBoxSize, useLiveModule } from "./use-live";
+
+const loadPlot = () => import("./live/share-plot");
+const plotCache: { current: ComponentType<SharePlotProps> | null } = { current: null };
+
+type Props = {
+  model: ChartModel;
+  references: LayoutOptions["references"];
+  /** What the tooltip says is in play (cohort, attribution) */
+  context: string;
+  /** The server's drawing of this model, shown until the interactive chart takes over */
+  still?: ReactNode;
+  /** A brush chooses the range (the page puts it in its URL) */
+  onRange?: ((first: number, last: number) => void) | null;
+  /** A newer answer is on its way: the chart shown is the previous one */
+  pending?: boolean;
+  /** Loading the answer failed: said in place of the chart, with a retry */
+  error?: { message: string; retry: () => void } | null;
+  /** Start loading the interactive chart now (the reader asked for something new) */
+  eager?: boolean;
+};
+
+/**
+ * A share chart on a page: the legend (each entry hides or shows its series), the plot and the
+ * notes. The first paint is the server's still drawing; recharts takes over in the same box at
+ * the first sign of a reader (components/charts/live/share-plot.tsx), and draws every later answer.
+ */
+export function ShareFigure({ model, references, context, still, onRange, pending, error, eager }: Props) {
+  const [Plot, want] = useLiveModule(loadPlot, plotCache);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const size = useBoxSize(box);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const focusAfter = useRef(false);
+  useEffect(() => {
+    if (eager) want();
+  }, [eager, want]);
+  const live = Plot !== null && size !== null && size.width > 0;
+  // A keyboard reader who focused the still drawing lands on the interactive one.
+  useEffect(() => {
+    if (!live || !focusAfter.current || !box) return;
+    focusAfter.current = false;
+    box.querySelector<HTMLElement>("[tabindex='0']")?.focus();
+  }, [live, box]);
+  const toggle = (key: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const plot = useMemo(
+    () =>
+      live && Plot ? (
+        <Plot
+          model={model}
+          references={references}
+          width={size.width}
+          height={size.height}
+          hidden={hidden}
+          context={context}
+          onRange={onRange ?? null}
+        />
+      ) : (
+        still
+      ),
+    [live, Plot, model, references, size, hidden, context, onRange, still],
+  );
+  return (
+    <figure className="share-figure" data-testid="share-chart" data-live={live ? "true" : "false"}>
+      <ul
+        className="chart-legend"
+        aria-label={`Series: ${model.legendNote.toLowerCase()}; press one to hide or show it`}
+      >
+        {model.series.map((s) => (
+          <li key={s.key}>
+            <button
+              type="button"
+              className="legend-item"
+              aria-pressed={!hidden.has(s.key)}
+              onClick={() => {
+                want();
+                toggle(s.key);
+              }}
+            >
+              <span className="swatch" style={{ background: s.color }} />
+              <span className="legend-label">{s.label}</span>{" "}
+              <span className="legend-value num">{s.latest}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the still chart is a stop on the way to the interactive one */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: pointing at, touching or focusing the still chart loads the interactive one */}
+      <div
+        ref={setBox}
+        className={`plot-box${pending ? " is-pending" : ""}`}
+        tabIndex={live ? undefined : 0}
+        onPointerEnter={want}
+        onTouchStart={want}
+        onFocus={() => {
+          if (!live) focusAfter.current = true;
+          want();
+        }}
+      >
+        {plot}
+        {error ? (
+          <div className="plot-error" role="alert">
+            <p>{error.message}</p>
+            <button type="button" className="btn" onClick={error.retry}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <p className="chart-status small muted" role="status" aria-live="polite">
+        {pending ? "Updating the chart…" : ""}
+      </p>
+      <figcaption className="muted small">
+        {model.legendNote} in the legend. {model.notes}
+        {model.crossovers.length > 1
+          ? ` Leader changes: ${model.crossovers.map((c) => c.text).join(" · ")}.`
+          : ""}
+      </figcaption>
+    </figure>
+  );
+}
