@@ -11,7 +11,7 @@ import { CHART_STATE_PARSERS, type ChartValues, chartUrl } from "@/lib/charts/ch
 import { findingOf } from "@/lib/charts/finding";
 import { referencesFor } from "@/lib/charts/references";
 import type { WorldMap } from "@/lib/charts/world-map";
-import { type FieldKey, VIEWS, type View } from "@/lib/domain/chart-fields";
+import type { FieldKey } from "@/lib/domain/chart-state";
 import {
   CHART_STATE_VERSION,
   chartQueryString,
@@ -21,6 +21,7 @@ import {
   surfaceKeys,
   VERSION_KEY,
 } from "@/lib/domain/chart-state";
+import { VIEWS, type View } from "@/lib/domain/chart-views";
 import { LabPicker, type LabsJson } from "./lab-picker";
 import { OverviewControls } from "./overview-controls";
 

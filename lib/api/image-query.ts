@@ -1,5 +1,5 @@
-import { QUESTION_KEYS } from "../domain/chart-fields";
 import type { SurfaceQuery } from "../domain/chart-state";
+import { QUESTION_KEYS } from "../domain/chart-state";
 import type { ShareQuery } from "../domain/share-query";
 import { parseChartQuery } from "./chart-query";
 

@@ -229,7 +229,7 @@ export const OPERATIONS: readonly Operation[] = [
       },
     },
     limited: true,
-    conditional: false,
+    conditional: true,
   },
   {
     id: "triggerIngest",

@@ -1,5 +1,5 @@
 import type { ShareResult } from "../domain/answers";
-import type { ChartMode, ChartValue } from "../domain/chart-fields";
+import type { ChartMode, ChartValue } from "../domain/chart-views";
 import { cohortDefinition, cohortLabel } from "../domain/cohorts";
 import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping } from "../domain/dimensions";
 import { metricInfo } from "../domain/metrics";

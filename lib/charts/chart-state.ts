@@ -1,6 +1,14 @@
 import { createParser, parseAsInteger } from "nuqs/server";
-import { decodeValue, encodeValue, FIELD_KEYS, type FieldKey, type FieldValue } from "../domain/chart-fields";
-import { chartQueryString, type Surface, VERSION_KEY } from "../domain/chart-state";
+import {
+  chartQueryString,
+  decodeValue,
+  encodeValue,
+  FIELD_KEYS,
+  type FieldKey,
+  type FieldValue,
+  type Surface,
+  VERSION_KEY,
+} from "../domain/chart-state";
 
 /**
  * The chart state in URLs, for every surface: nuqs parsers made from the fields

@@ -327,7 +327,7 @@ export function xTickPlacement(
   const widest = Math.max(...labels.map((l) => textWidth(l, TICK_SIZE)));
   const maxTicks = Math.max(2, Math.floor(plotW / (widest + 16)) + 1);
   const every = Math.max(1, Math.ceil(n / maxTicks));
-  return labels.flatMap((label, i): ChartLayout["xTicks"] => {
+  const placed = labels.flatMap((label, i): ChartLayout["xTicks"] => {
     if ((n - 1 - i) % every !== 0) return [];
     const x = xs[i] ?? 0;
     const half = textWidth(label, TICK_SIZE) / 2;
@@ -335,6 +335,19 @@ export function xTickPlacement(
     if (x - half < box.pad) return [{ x: box.pad, label, anchor: "start" as const }];
     return [{ x, label, anchor: "middle" as const }];
   });
+  // An outermost label pulled inside the drawing may now touch its neighbour: the neighbour gives way.
+  const span = (t: ChartLayout["xTicks"][number]) => {
+    const w = textWidth(t.label, TICK_SIZE);
+    const left = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2;
+    return [left, left + w] as const;
+  };
+  const kept: ChartLayout["xTicks"] = [];
+  for (const tick of placed.reverse()) {
+    const next = kept.at(-1);
+    if (next && span(tick)[1] + 8 > span(next)[0]) continue;
+    kept.push(tick);
+  }
+  return kept.reverse();
 }
 
 /** Where each series' line ends (its last value; the middle of its band when stacked). */

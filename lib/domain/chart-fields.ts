@@ -1,20 +1,13 @@
 import * as z from "zod/mini";
+import { CHART_MODES, CHART_VALUES, THEME_IDS, VIEWS } from "./chart-views";
 import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { POPULATION_IDS } from "./populations";
 import { boundedInt, countryItem, csvList, FORMATS, isoDate, slugItem, tagValue } from "./query-fragments";
 
-/** How a share chart is drawn: lines or stacked areas, shares or download counts. */
-export const CHART_MODES = ["lines", "stacked"] as const;
-export const CHART_VALUES = ["share", "downloads"] as const;
-/** Where the overview shows it. */
-export const VIEWS = ["chart", "map", "table"] as const;
-export const THEME_IDS = ["light", "dark"] as const;
-export type ChartMode = (typeof CHART_MODES)[number];
-export type ChartValue = (typeof CHART_VALUES)[number];
-export type View = (typeof VIEWS)[number];
-export type ThemeId = (typeof THEME_IDS)[number];
+export type { ChartMode, ChartValue, View } from "./chart-views";
+export { CHART_MODES, CHART_VALUES, VIEWS };
 
 /**
  * One key of the chart state. `schema` reads the key's text in a URL (zod/mini, so the browser
@@ -35,9 +28,11 @@ const field = <const S extends FieldSpec>(spec: S & { default?: z.output<S["sche
 
 /**
  * The chart state, defined once: every key a chart's URL may carry, in the order URLs write them.
- * The API's, the embed's and the images' zod schemas, the page's nuqs parsers and the URL codec
- * are all made from this table. A new switch is one entry here (and, if it changes what an old
- * link means, a migration in lib/domain/chart-state.ts).
+ * The API's, the embed's and the images' zod schemas are made from this table, and so are the
+ * page's nuqs parsers and the URL codec, through its JSON Schema export
+ * (lib/domain/chart-url-fields.ts, `tsx scripts/chart-url-fields.ts`: the browser reads URLs
+ * without zod). A new switch is one entry here (and, if it changes what an old link means, a
+ * migration in lib/domain/chart-migrations.ts).
  */
 export const CHART_FIELDS = {
   metric: field({
@@ -167,16 +162,3 @@ export const CHART_FIELDS = {
 
 export type FieldKey = keyof typeof CHART_FIELDS;
 export type FieldValue<K extends FieldKey> = z.output<(typeof CHART_FIELDS)[K]["schema"]>;
-export const FIELD_KEYS = Object.keys(CHART_FIELDS) as FieldKey[];
-export const QUESTION_KEYS = FIELD_KEYS.filter((k) => CHART_FIELDS[k].question);
-
-/** How a value is written in a URL: lists comma-separated, the rest as text. */
-export function encodeValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(",") : String(value);
-}
-
-/** A key's text read with its schema; null when it does not parse. */
-export function decodeValue<K extends FieldKey>(key: K, text: string): FieldValue<K> | null {
-  const parsed = CHART_FIELDS[key].schema.safeParse(text);
-  return parsed.success ? (parsed.data as FieldValue<K>) : null;
-}

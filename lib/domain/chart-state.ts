@@ -1,12 +1,23 @@
-import {
-  CHART_FIELDS,
-  decodeValue,
-  encodeValue,
-  FIELD_KEYS,
-  type FieldKey,
-  type FieldValue,
-  QUESTION_KEYS,
-} from "./chart-fields";
+import type { CHART_FIELDS, FieldKey, FieldValue } from "./chart-fields";
+import { URL_FIELDS } from "./chart-url-fields";
+import { readUrlValue } from "./chart-url-read";
+
+export type { FieldKey, FieldValue };
+
+/** Every key of the chart state, in the order URLs write them. */
+export const FIELD_KEYS = Object.keys(URL_FIELDS) as FieldKey[];
+/** The keys that change what is asked of the data. */
+export const QUESTION_KEYS = FIELD_KEYS.filter((k) => URL_FIELDS[k].question);
+
+/** How a value is written in a URL: lists comma-separated, the rest as text. */
+export function encodeValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(",") : String(value);
+}
+
+/** A key's text as the browser reads it (null when it does not fit the key's schema). */
+export function decodeValue<K extends FieldKey>(key: K, text: string): FieldValue<K> | null {
+  return readUrlValue(key, text) as FieldValue<K> | null;
+}
 
 /**
  * Where a chart state is read and written, and which keys each place takes: the question keys
@@ -67,13 +78,13 @@ export type ChartState = { [K in FieldKey]: FieldValue<K> | null };
 
 export function surfaceKeys<S extends Surface>(surface: S): SurfaceKey<S>[] {
   const presentation: readonly FieldKey[] = SURFACES[surface].presentation;
-  return FIELD_KEYS.filter((k) => CHART_FIELDS[k].question || presentation.includes(k)) as SurfaceKey<S>[];
+  return FIELD_KEYS.filter((k) => URL_FIELDS[k].question || presentation.includes(k)) as SurfaceKey<S>[];
 }
 
 /** What an absent key means on a surface; undefined when it means "not set". */
 export function surfaceDefault<K extends FieldKey>(surface: Surface, key: K): FieldValue<K> | undefined {
   const own: Partial<Record<FieldKey, unknown>> = SURFACES[surface].defaults;
-  const field = CHART_FIELDS[key];
+  const field = URL_FIELDS[key];
   return (key in own ? own[key] : "default" in field ? field.default : undefined) as
     | FieldValue<K>
     | undefined;
@@ -151,5 +162,3 @@ export function pageQuestion(values: SurfaceQuery<"page">): Partial<{ [K in Ques
     Object.assign(question, { groupBy: "country", top: 50, labs: undefined, countries: undefined });
   return question as Partial<{ [K in QuestionKey]: FieldValue<K> }>;
 }
-
-export { QUESTION_KEYS };

@@ -3,12 +3,20 @@ import { describe, expect, it } from "vitest";
 import { parseChartQuery, readChartQuery } from "@/lib/api/chart-query";
 import { ApiError } from "@/lib/api/errors";
 import { type ChartValues, chartUrl, type LinkTarget } from "@/lib/charts/chart-state";
-import { CHART_FIELDS, CHART_MODES, CHART_VALUES, FIELD_KEYS, VIEWS } from "@/lib/domain/chart-fields";
+import { CHART_FIELDS, CHART_MODES, CHART_VALUES, VIEWS } from "@/lib/domain/chart-fields";
 import { MIGRATIONS } from "@/lib/domain/chart-migrations";
-import { CHART_STATE_VERSION, type SURFACES, surfaceKeys } from "@/lib/domain/chart-state";
+import {
+  CHART_STATE_VERSION,
+  decodeValue,
+  FIELD_KEYS,
+  type SURFACES,
+  surfaceKeys,
+} from "@/lib/domain/chart-state";
+import { URL_FIELDS } from "@/lib/domain/chart-url-fields";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "@/lib/domain/dimensions";
 import { METRIC_IDS } from "@/lib/domain/metrics";
 import { shareQuerySchema } from "@/lib/domain/share-query";
+import { chartUrlFields } from "@/tools/chart-state/url-fields";
 
 const day = fc
   .date({ min: new Date("2020-01-01"), max: new Date("2026-12-31"), noInvalidDate: true })
@@ -269,5 +277,32 @@ describe("earlier permalinks keep opening the same chart", () => {
   it("each format step says what it changed, and the steps reach the current version", () => {
     expect(MIGRATIONS.at(-1)?.to).toBe(CHART_STATE_VERSION);
     for (const step of MIGRATIONS) expect(step.change.length).toBeGreaterThan(20);
+  });
+});
+
+describe("the browser reads URLs with the fields' own JSON Schema", () => {
+  it("lib/domain/chart-url-fields.ts is the current export of the zod fields", () => {
+    expect(JSON.parse(JSON.stringify(URL_FIELDS))).toEqual(chartUrlFields());
+  });
+
+  it("reads what zod reads, for valid values and for junk alike", () => {
+    // zod is the oracle; refinements JSON Schema cannot carry are the only allowed difference.
+    const refined = new Set(["from", "to", "crossover"]);
+    const texts = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("downloads", "lab", "week", "2024-02-30", "CN,US", "a,b,c", "10", "0", "51", "1.5", ""),
+      fc.constantFrom("qwen,meta", "created-2024", "new-12m", "x".repeat(130), "stacked", "dark", "2400"),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELD_KEYS), texts, (key, text) => {
+        const zod = CHART_FIELDS[key].schema.safeParse(text);
+        const browser = decodeValue(key, text);
+        if (zod.success) {
+          const expected = key === "title" ? String(zod.data).trim() : zod.data;
+          expect(key === "title" ? String(browser).trim() : browser, `${key}=${text}`).toEqual(expected);
+        } else if (!refined.has(key)) expect(browser, `${key}=${text}`).toBeNull();
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -180,7 +180,7 @@ export default function SharePlot({
             height={brush - 8}
             y={height - brush + 4}
             travellerWidth={8}
-            stroke="var(--muted)"
+            stroke="var(--subtle)"
             fill="var(--bg)"
             ariaLabel="Range of the chart: drag either handle, or focus it and press the arrow keys"
             onChange={(range) => {
