@@ -7,6 +7,10 @@ import type { SharePlotProps } from "./live/share-plot";
 import { useBoxSize, useLiveModule } from "./use-live";
 
 const loadPlot = () => import("./live/share-plot");
+
+/** User Timing names: a reader changed the chart, and the time until the new chart was drawn. */
+export const CHART_CHANGE_MARK = "oms:chart-change";
+export const CHART_UPDATE_MEASURE = "oms:chart-update";
 const plotCache: { current: ComponentType<SharePlotProps> | null } = { current: null };
 
 type Props = {
@@ -47,6 +51,18 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
     focusAfter.current = false;
     box.querySelector<HTMLElement>("[tabindex='0']")?.focus();
   }, [live, box]);
+  // A change that is drawn (the answer was there, or has come) is measured once, after the paint:
+  // it runs each time the model drawn changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the model is what is drawn, not read here
+  useEffect(() => {
+    if (!live || pending || !performance.getEntriesByName(CHART_CHANGE_MARK).length) return;
+    const frame = requestAnimationFrame(() => {
+      if (!performance.getEntriesByName(CHART_CHANGE_MARK).length) return;
+      performance.measure(CHART_UPDATE_MEASURE, CHART_CHANGE_MARK);
+      performance.clearMarks(CHART_CHANGE_MARK);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [model, live, pending]);
   const toggle = (key: string) =>
     setHidden((h) => {
       const next = new Set(h);
@@ -122,7 +138,7 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
         {pending ? "Updating the chart…" : ""}
       </p>
       <figcaption className="muted small">
-        {model.legendNote} in the legend. {model.notes}
+        {model.legendNote} in the legend. <span className="chart-notes">{model.notes}</span>
         {model.crossovers.length > 1
           ? ` Leader changes: ${model.crossovers.map((c) => c.text).join(" · ")}.`
           : ""}

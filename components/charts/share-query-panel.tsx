@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { type ReactNode, useCallback, useMemo } from "react";
+import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import type { Fetched } from "@/components/data/api-fetch";
 import { type ShareJson, useApiQuery } from "@/components/data/queries";
 import { chartContext, chartModel } from "@/lib/charts/chart-model";
@@ -36,7 +36,9 @@ export function ShareQueryPanel({ title, subtitle, question, seed, still }: Prop
     seed: apiQuery === seed.apiQuery ? seed.answer : null,
     keepPrevious: true,
   });
-  const result = answer.data?.data ?? null;
+  const lastGood = useRef<ShareJson | null>(null);
+  if (answer.data) lastGood.current = answer.data.data;
+  const result = answer.data?.data ?? (answer.isError ? lastGood.current : null);
   const model = useMemo(
     () => (result ? chartModel(result, { mode: "lines", value: "share" }) : null),
     [result],

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { lazy, type ReactNode, Suspense, useCallback, useMemo } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useRef } from "react";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { ShareFigure } from "@/components/charts/share-figure";
+import { CHART_CHANGE_MARK, ShareFigure } from "@/components/charts/share-figure";
 import type { Fetched } from "@/components/data/api-fetch";
 import { type ShareJson, useApiQuery } from "@/components/data/queries";
 import { chartContext, chartModel } from "@/lib/charts/chart-model";
@@ -67,6 +67,9 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
         const fallback = surfaceDefault("page", key as FieldKey);
         next[key] = value === undefined || String(value) === String(fallback) ? null : value;
       }
+      // The chart marks when it has drawn the answer (components/charts/share-figure.tsx): the
+      // time a change takes to reach the screen is measured in readers' browsers, not guessed.
+      performance.mark(CHART_CHANGE_MARK);
       void setUrl(next);
     },
     [setUrl],
@@ -80,7 +83,10 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
       keepPrevious: true,
     },
   );
-  const result = answer.data?.data ?? null;
+  // A failed answer keeps the last chart on screen, with the error over it.
+  const lastGood = useRef<ShareJson | null>(null);
+  if (answer.data) lastGood.current = answer.data.data;
+  const result = answer.data?.data ?? (answer.isError ? lastGood.current : null);
   const isInitial = apiQuery === initial.apiQuery && answer.data === initial.answer;
   const model = useMemo(
     () => (result ? chartModel(result, { mode: values.mode, value: values.value }) : null),

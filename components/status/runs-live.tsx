@@ -31,7 +31,7 @@ const RUN_COLUMNS: Column[] = [
 
 /** Polls every few seconds while a run is going; else now and then, to notice the next one. */
 const RUNNING_POLL_MS = 3_000;
-const IDLE_POLL_MS = 60_000;
+const IDLE_POLL_MS = 15_000;
 
 const time = (iso: string | null) => iso?.slice(0, 19).replace("T", " ") ?? "–";
 

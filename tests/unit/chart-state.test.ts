@@ -17,6 +17,7 @@ import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "@/l
 import { METRIC_IDS } from "@/lib/domain/metrics";
 import { shareQuerySchema } from "@/lib/domain/share-query";
 import { chartUrlFields } from "@/tools/chart-state/url-fields";
+import { permalinks } from "../fixtures/permalinks";
 
 const day = fc
   .date({ min: new Date("2020-01-01"), max: new Date("2026-12-31"), noInvalidDate: true })
@@ -155,120 +156,11 @@ describe("one chart state, one codec", () => {
   });
 });
 
-/**
- * Links printed before: each must keep opening the chart it showed then. The expected charts are
- * written out by hand from what each format meant, not computed by the codec under test.
- */
-const PERMALINKS: {
-  format: string;
-  surface: keyof typeof SURFACES;
-  link: string;
-  chart: Record<string, unknown>;
-  now: string;
-}[] = [
-  {
-    format: "today's (no version): the overview's front door",
-    surface: "page",
-    link: "/",
-    chart: {
-      metric: "downloads",
-      cohort: "new-12m",
-      groupBy: "region",
-      interval: "month",
-      view: "chart",
-      mode: "lines",
-    },
-    now: "/",
-  },
-  {
-    format: "today's: the All models preset, stacked",
-    surface: "page",
-    link: "/?metric=downloads30d&cohort=all&mode=stacked",
-    chart: { metric: "downloads30d", cohort: "all", mode: "stacked", groupBy: "region" },
-    now: "/?v=2&metric=downloads30d&cohort=all&mode=stacked",
-  },
-  {
-    format: "today's: two labs from the lab picker, weekly",
-    surface: "page",
-    link: "/?groupBy=lab&labs=deepseek,qwen&interval=week&from=2024-10-01",
-    chart: {
-      groupBy: "lab",
-      labs: ["deepseek", "qwen"],
-      interval: "week",
-      from: "2024-10-01",
-      metric: "downloads",
-    },
-    now: "/?v=2&groupBy=lab&interval=week&from=2024-10-01&labs=deepseek,qwen",
-  },
-  {
-    format: "today's: the map view with an embed's title and theme the page ignored",
-    surface: "page",
-    link: "/?view=map&title=Ignored&theme=dark",
-    chart: { view: "map", metric: "downloads", cohort: "new-12m" },
-    now: "/?v=2&view=map",
-  },
-  {
-    format: "the first dashboard: compare= named the labs of its second chart (the labs page wrote it too)",
-    surface: "page",
-    link: "/?compare=qwen,meta",
-    chart: { groupBy: "lab", labs: ["qwen", "meta"], metric: "downloads30d", cohort: "all" },
-    now: "/?v=2&metric=downloads30d&groupBy=lab&labs=qwen,meta&cohort=all",
-  },
-  {
-    format: "the first dashboard: compare= with its filters",
-    surface: "page",
-    link: "/?metric=downloads&interval=week&compare=deepseek&mode=stacked",
-    chart: {
-      groupBy: "lab",
-      labs: ["deepseek"],
-      metric: "downloads",
-      interval: "week",
-      cohort: "all",
-      mode: "stacked",
-    },
-    now: "/?v=2&groupBy=lab&interval=week&labs=deepseek&cohort=all&mode=stacked",
-  },
-  {
-    format: "today's embed with a title and a forced theme",
-    surface: "embed",
-    link: "/embed/share?metric=downloads&cohort=new-12m&title=China%20vs%20the%20US&theme=dark",
-    chart: {
-      metric: "downloads",
-      cohort: "new-12m",
-      title: "China vs the US",
-      theme: "dark",
-      groupBy: "region",
-    },
-    now: "/embed/share?v=2&metric=downloads&cohort=new-12m&title=China%20vs%20the%20US&theme=dark",
-  },
-  {
-    format: "today's PNG of countries",
-    surface: "image",
-    link: "/api/v1/share.png?groupBy=country&metric=cumulative&width=800&height=450&theme=dark",
-    chart: {
-      groupBy: "country",
-      metric: "cumulative",
-      width: 800,
-      height: 450,
-      theme: "dark",
-      cohort: "all",
-    },
-    now: "/api/v1/share.png?v=2&metric=cumulative&groupBy=country&theme=dark&width=800&height=450",
-  },
-  {
-    format: "version 2",
-    surface: "page",
-    link: "/?v=2&metric=downloads30d&groupBy=lab&labs=qwen,meta&cohort=all",
-    chart: { groupBy: "lab", labs: ["qwen", "meta"], metric: "downloads30d", cohort: "all" },
-    now: "/?v=2&metric=downloads30d&groupBy=lab&labs=qwen,meta&cohort=all",
-  },
-];
-
 describe("earlier permalinks keep opening the same chart", () => {
-  it.each(PERMALINKS)("$format: $link", ({ surface, link, chart, now }) => {
+  it.each(permalinks("qwen", "meta"))("$format: $link", ({ surface, link, chart, now }) => {
     const { query } = parseChartQuery(surface, queryOf(link));
     expect(query).toMatchObject(chart);
-    const target: LinkTarget = surface === "image" ? "png" : surface === "api" ? "json" : surface;
+    const target: LinkTarget = surface === "image" ? "png" : surface;
     expect(chartUrl(target, query)).toBe(now);
     // The current link reads as the same chart.
     expect(parseChartQuery(surface, queryOf(now)).query).toEqual(query);
