@@ -111,7 +111,6 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
           </li>
         ))}
       </ul>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the still chart is a stop on the way to the interactive one */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: pointing at, touching or focusing the still chart loads the interactive one */}
       <div
         ref={setBox}

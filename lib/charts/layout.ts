@@ -381,7 +381,8 @@ export function placeEndLabels(
     }))
     .sort((a, b) => a.y - b.y);
   const placed: ChartLayout["endLabels"] = [];
-  const gap = LEGEND_SIZE + 2;
+  // A line of Inter is 1.21 em high (ascender to descender): labels keep a line and a bit apart.
+  const gap = Math.ceil(LEGEND_SIZE * 1.3);
   for (const label of wanted) {
     const previous = placed.at(-1);
     if (previous && label.y - previous.y < gap) label.y = previous.y + gap;

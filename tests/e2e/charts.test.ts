@@ -142,12 +142,16 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
       await china.click();
       await expect.poll(() => chart.locator(".recharts-line").count()).toBe(5);
       // Arrow keys move the tooltip from period to period (recharts' accessibility layer).
-      await chart.locator(".recharts-surface").focus();
-      await page.keyboard.press("ArrowRight");
-      const first = await tooltip.locator("strong").textContent();
-      await page.keyboard.press("ArrowRight");
-      await expect.poll(() => tooltip.locator("strong").textContent()).not.toBe(first);
-      await page.screenshot({ path: screenshotPath(`chart-keyboard-${width}-${scheme}-${backend}`) });
+      if (width === "1280") {
+        await page.mouse.move(0, 0);
+        await chart.locator(".recharts-surface").focus();
+        await page.keyboard.press("ArrowRight");
+        await tooltip.waitFor();
+        const first = await tooltip.locator("strong").textContent();
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(() => tooltip.locator("strong").textContent()).not.toBe(first);
+        await page.screenshot({ path: screenshotPath(`chart-keyboard-${width}-${scheme}-${backend}`) });
+      }
       // Labels at line ends never overlap (desktop: the phone has no room for them).
       const ends = await chart
         .locator(".end-label")
@@ -189,9 +193,7 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
     await page.waitForURL(/[?&]from=\d{4}-\d{2}-\d{2}.*&to=\d{4}-\d{2}-\d{2}/);
     const from = new URL(page.url()).searchParams.get("from");
     await expect.poll(() => requests.api().some((r) => r.url().includes(`from=${from}`))).toBe(true);
-    await expect
-      .poll(() => chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").count())
-      .toBeGreaterThan(0);
+    await expect.poll(() => chart.locator(".plot-box .x-tick").count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath(`chart-brushed-${backend}`) });
     // A new measure: JSON from the API, no document.
     requests.clear();
@@ -343,15 +345,15 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
             color: getComputedStyle(i.querySelector(".swatch") as Element).backgroundColor,
           })),
         ),
-        yTicks: await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents(),
-        xTicks: await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick text").allTextContents(),
+        yTicks: await chart.locator(".plot-box .y-tick").allTextContents(),
+        xTicks: await chart.locator(".plot-box .x-tick").allTextContents(),
         notes: await chart.locator("figcaption .chart-notes").textContent(),
         fg: await chart
           .locator(".legend-label")
           .first()
           .evaluate((e) => getComputedStyle(e).color),
         muted: await chart
-          .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
+          .locator(".plot-box .y-tick")
           .first()
           .evaluate((e) => getComputedStyle(e).fill),
       };
@@ -526,8 +528,8 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
     expect(await charts.count()).toBe(3);
     const first = charts.first();
     const box = await goLive(page, first);
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
-    await page.locator(".chart-tooltip").waitFor();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.4);
+    await first.locator(".chart-tooltip").waitFor();
     const grip = await first.locator(".recharts-brush-traveller").last().boundingBox();
     const track = await first.locator(".recharts-brush").boundingBox();
     if (!grip || !track) throw new Error("no brush");
@@ -559,7 +561,7 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
     const history = page.getByTestId("share-chart");
     const hbox = await goLive(page, history);
     await page.mouse.move(hbox.x + hbox.width * 0.5, hbox.y + hbox.height * 0.4);
-    await expect(page.locator(".chart-tooltip").textContent()).resolves.toMatch(
+    await expect(history.locator(".chart-tooltip").textContent()).resolves.toMatch(
       /Downloads, last 30 days\s*[\d,]+/,
     );
     const hgrip = await history.locator(".recharts-brush-traveller").first().boundingBox();
@@ -583,7 +585,7 @@ describe.each(testBackends())("interactive charts on %s", (backend) => {
     await page.goto(`${app.url}/models`);
     const box = page.getByRole("combobox", { name: "Search" });
     await box.pressSequentially("m1", { delay: 60 });
-    const options = page.getByRole("option");
+    const options = page.getByRole("listbox", { name: "Suggested models" }).getByRole("option");
     await options.first().waitFor();
     expect(await options.count()).toBeGreaterThan(0);
     for (const text of await options.allTextContents()) expect(text).toMatch(/m1/);

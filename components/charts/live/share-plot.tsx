@@ -18,6 +18,7 @@ import {
   XAxis,
   type XAxisTickContentProps,
   YAxis,
+  type YAxisTickContentProps,
 } from "recharts";
 import { type ChartModel, formatChartValue } from "@/lib/charts/chart-model";
 import {
@@ -29,7 +30,6 @@ import {
   placeEndLabels,
   TICK_SIZE,
   X_AXIS_HEIGHT,
-  xTickPlacement,
 } from "@/lib/charts/layout";
 import { PAGE_BRUSH_HEIGHT, pagePlotLayout } from "@/lib/charts/page-plot";
 import { textWidth, wrapText } from "@/lib/charts/text-metrics";
@@ -125,7 +125,14 @@ export default function SharePlot({
         const x =
           anchor === "end" ? width - chartPad(width) : anchor === "start" ? chartPad(width) : Number(props.x);
         return (
-          <text x={x} y={Number(props.y) + 12} fontSize={TICK_SIZE} textAnchor={anchor} fill="var(--muted)">
+          <text
+            className="x-tick"
+            x={x}
+            y={Number(props.y) + 12}
+            fontSize={TICK_SIZE}
+            textAnchor={anchor}
+            fill="var(--muted)"
+          >
             {label}
           </text>
         );
@@ -141,14 +148,28 @@ export default function SharePlot({
       width={plot.x - chartPad(width)}
       axisLine={false}
       tickLine={false}
-      tick={{ fontSize: TICK_SIZE, fill: "var(--muted)" }}
-      tickFormatter={(v: number) => model.yTicks.find((t) => t.value === v)?.label ?? String(v)}
+      tick={(props: YAxisTickContentProps) => (
+        <text
+          className="y-tick"
+          x={Number(props.x)}
+          y={Number(props.y) + 4}
+          fontSize={TICK_SIZE}
+          textAnchor="end"
+          fill="var(--muted)"
+        >
+          {model.yTicks.find((t) => t.value === props.payload.value)?.label ?? String(props.payload.value)}
+        </text>
+      )}
     />,
     <Tooltip
       key="tooltip"
       isAnimationActive={false}
+      // A period without a snapshot is shown too, and says so.
+      filterNull={false}
       cursor={{ stroke: "var(--muted)", strokeWidth: 1 }}
-      content={(props: TooltipContentProps) => <ShareTooltip {...props} model={model} context={context} />}
+      content={(props: TooltipContentProps) => (
+        <ShareTooltip {...props} model={model} context={context} hidden={hidden} />
+      )}
     />,
     ...model.crossovers.map((c) => (
       <ReferenceLine
@@ -359,35 +380,39 @@ function Overlay({
   );
 }
 
-/** The tooltip: the period, each shown series' value in the chart's measure, and what is in play. */
+/**
+ * The tooltip: the period, each shown series' value in the chart's measure (a dash where it has
+ * none), and what is in play. Read from the model, so a period without a snapshot says so too.
+ */
 function ShareTooltip({
   active,
   label,
-  payload,
   model,
   context,
-}: TooltipContentProps & { model: ChartModel; context: string }) {
-  if (!active || !payload?.length) return null;
-  const bucket = model.buckets.find((b) => b.date === label);
+  hidden,
+}: TooltipContentProps & { model: ChartModel; context: string; hidden: ReadonlySet<string> }) {
+  const index = model.buckets.findIndex((b) => b.date === label);
+  const bucket = model.buckets[index];
+  if (!active || !bucket) return null;
   return (
     <div className="chart-tooltip" role="status">
       <strong>
-        {bucket?.label ?? String(label)}
-        {bucket?.partial ? " (partial period)" : ""}
+        {bucket.label}
+        {bucket.partial ? " (partial period)" : ""}
       </strong>
-      <div className="muted small">{context}</div>
+      <div className="muted small">{bucket.asOf ? context : "No snapshot in this period"}</div>
       <table>
         <tbody>
-          {payload.map((p) => (
-            <tr key={String(p.dataKey)}>
-              <th scope="row">
-                <span className="swatch" style={{ background: String(p.color ?? p.stroke ?? "") }} /> {p.name}
-              </th>
-              <td className="num">
-                {formatChartValue(typeof p.value === "number" ? p.value : null, model.value)}
-              </td>
-            </tr>
-          ))}
+          {model.series
+            .filter((s) => !hidden.has(s.key))
+            .map((s) => (
+              <tr key={s.key}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: s.color }} /> {s.label}
+                </th>
+                <td className="num">{formatChartValue(s.values[index], model.value)}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>
