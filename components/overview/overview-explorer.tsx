@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { lazy, type ReactNode, Suspense, useCallback, useMemo, useRef } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { CHART_CHANGE_MARK, ShareFigure } from "@/components/charts/share-figure";
 import type { Fetched } from "@/components/data/api-fetch";
@@ -87,7 +87,13 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
   const lastGood = useRef<ShareJson | null>(null);
   if (answer.data) lastGood.current = answer.data.data;
   const result = answer.data?.data ?? (answer.isError ? lastGood.current : null);
-  const isInitial = apiQuery === initial.apiQuery && answer.data === initial.answer;
+  // The server's still drawing shows its answer as it was drawn: lines or stacked, shares or counts.
+  const [drawn] = useState(() => ({ mode: values.mode, value: values.value }));
+  const isInitial =
+    apiQuery === initial.apiQuery &&
+    answer.data === initial.answer &&
+    values.mode === drawn.mode &&
+    values.value === drawn.value;
   const model = useMemo(
     () => (result ? chartModel(result, { mode: values.mode, value: values.value }) : null),
     [result, values.mode, values.value],
