@@ -67,7 +67,7 @@ export function ShareQueryPanel({ title, subtitle, question, seed, still }: Prop
       subtitle={
         range.from || range.to ? (
           <>
-            {subtitle} ·{" "}
+            {subtitle ? `${subtitle} · ` : ""}
             <button
               type="button"
               className="link-button"
@@ -91,7 +91,9 @@ export function ShareQueryPanel({ title, subtitle, question, seed, still }: Prop
         </div>
       ) : empty || !model || !result ? (
         <div style={{ padding: 24, textAlign: "center" }} className="muted">
-          No downloads recorded for this selection yet.
+          {range.from || range.to
+            ? "No downloads in this range: show the last year, or choose another range."
+            : "No downloads recorded for this selection yet."}
         </div>
       ) : (
         <ShareFigure
