@@ -16,7 +16,7 @@ const allowed = {
   ingest: ["db", "domain", "format", "hf", "process", "publish", "store"],
   import: ["db", "domain", "format", "hf", "origins", "process", "publish", "store"],
   demo: ["db", "domain", "publish", "store"],
-  charts: ["analytics", "domain", "format", "site"],
+  charts: ["domain", "format"],
   api: ["analytics", "charts", "db", "domain", "format", "http", "ingest", "site"],
   cli: ["db", "publish"],
 };

@@ -1,32 +1,34 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
-import { EmbedDialog } from "@/components/embed/embed-dialog";
-import { type ChartState, chartUrl } from "@/lib/charts/chart-state";
+import { type ComponentType, type ReactNode, useState } from "react";
+import { type ChartValues, chartUrl } from "@/lib/charts/chart-state";
+
+type EmbedDialogProps = { embedPath: string; defaultTitle: string; startOpen: boolean };
 
 type Props = {
   title: string;
   subtitle?: ReactNode;
-  /** The chart's state: every link (embed, CSV, PNG, data bundle) is this state serialised */
-  state: ChartState;
-  empty?: boolean;
-  emptyMessage?: ReactNode;
-  /** Above the chart, on the right (view tabs, mode and value toggles) */
+  /** The chart's values: every link (embed, CSV, PNG, data bundle) is these, written for its surface */
+  values: ChartValues;
+  /** Above the chart (view tabs, mode and value toggles) */
   controls?: ReactNode;
   children: ReactNode;
 };
 
 /**
- * Every chart goes through this frame: one empty treatment, and the same actions, made from the
- * same state the chart shows (embed, CSV, PNG, a zip of the data with its notes, copy link).
+ * Every chart goes through this frame: the same actions, made from the same state the chart shows
+ * (embed, CSV, PNG, a zip of the data with its notes, copy link). The embed dialog's code loads
+ * when it is first opened.
  */
-export function ChartPanel({ title, subtitle, state, empty, emptyMessage, controls, children }: Props) {
+export function ChartPanel({ title, subtitle, values, controls, children }: Props) {
   const [copied, setCopied] = useState(false);
+  const [Dialog, setDialog] = useState<ComponentType<EmbedDialogProps> | null>(null);
   const copyLink = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => {});
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
+  const embedPath = chartUrl("embed", values);
   return (
     <section className="card chart-panel" aria-label={title}>
       <div className="chart-panel-head">
@@ -40,26 +42,30 @@ export function ChartPanel({ title, subtitle, state, empty, emptyMessage, contro
         </div>
       </div>
       {controls ? <div className="chart-controls">{controls}</div> : null}
-      <div style={{ marginTop: 8, minHeight: 120 }}>
-        {empty ? (
-          <div style={{ padding: 24, textAlign: "center" }} className="muted">
-            {emptyMessage ?? "No data for these filters."}
-          </div>
-        ) : (
-          children
-        )}
-      </div>
+      <div style={{ marginTop: 8, minHeight: 120 }}>{children}</div>
       <div className="chart-actions">
-        <EmbedDialog embedPath={chartUrl("embed", state)} defaultTitle={title} />
-        <a className="btn" href={chartUrl("csv", state)} download>
+        {Dialog ? (
+          <Dialog embedPath={embedPath} defaultTitle={title} startOpen />
+        ) : (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void import("@/components/embed/embed-dialog").then((m) => setDialog(() => m.EmbedDialog))
+            }
+          >
+            Embed
+          </button>
+        )}
+        <a className="btn" href={chartUrl("csv", values)} download>
           CSV
         </a>
-        <a className="btn" href={chartUrl("png", state, { title })} download>
+        <a className="btn" href={chartUrl("png", { ...values, title })} download>
           PNG
         </a>
         <a
           className="btn"
-          href={chartUrl("zip", state, { title })}
+          href={chartUrl("zip", { ...values, title })}
           download
           title="CSV long and wide, notes, citation"
         >

@@ -1,66 +1,55 @@
-import { bucketLabel, niceTicks } from "@/lib/charts/chart-model";
-import { textWidth } from "@/lib/charts/layout";
-import { formatCount } from "@/lib/format/numbers";
+"use client";
 
-const W = 960;
-const H = 260;
+import { useQueryStates } from "nuqs";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { CHART_STATE_PARSERS } from "@/lib/charts/chart-state";
+import { type HistoryPoint, historyModel } from "@/lib/charts/history-model";
+import { ShareFigure } from "./share-figure";
 
-/** One model's trailing-30-day downloads at each snapshot, as plain SVG (no script needed). */
-export function HistoryChart({ history }: { history: { date: string; downloads30d: string | bigint }[] }) {
-  const values = history.map((h) => Number(h.downloads30d));
-  const { top, ticks } = niceTicks(Math.max(1, ...values));
-  const plot = {
-    x: 12 + Math.max(...ticks.map((t) => textWidth(formatCount(t), 12))),
-    y: 10,
-    w: 0,
-    h: H - 40,
-  };
-  plot.w = W - plot.x - 16;
-  const n = history.length;
-  const x = (i: number) => plot.x + (n <= 1 ? plot.w / 2 : (i / (n - 1)) * plot.w);
-  const y = (v: number) => plot.y + plot.h - (v / top) * plot.h;
-  const d = values.map((v, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join("");
-  const every = Math.max(1, Math.ceil(n / 8));
+const RANGE = { from: CHART_STATE_PARSERS.from, to: CHART_STATE_PARSERS.to };
+
+/**
+ * One model's downloads at each snapshot: tooltips, keyboard and a brush whose range goes into the
+ * page's URL (`from`, `to`); every snapshot is already on the page, so zooming fetches nothing.
+ */
+export function HistoryChart({
+  hubId,
+  history,
+  still,
+}: {
+  hubId: string;
+  history: HistoryPoint[];
+  /** The server's still drawing of the range the page opened on */
+  still: ReactNode;
+}) {
+  const [range, setRange] = useQueryStates(RANGE, { shallow: true, history: "push", scroll: false });
+  const model = useMemo(
+    () => historyModel(hubId, history, { from: range.from ?? undefined, to: range.to ?? undefined }),
+    [hubId, history, range.from, range.to],
+  );
+  const [initial] = useState(() => ({ from: range.from, to: range.to }));
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      void setRange({ from: model.buckets[first]?.date ?? null, to: model.buckets[last]?.date ?? null });
+    },
+    [model, setRange],
+  );
+  const zoomed = range.from !== null || range.to !== null;
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-label={`Downloads in the last 30 days at each of ${n} snapshots`}
-      data-testid="history-chart"
-      style={{ display: "block", fontFamily: "inherit" }}
-    >
-      {ticks.map((t) => (
-        <g key={t}>
-          <line
-            x1={plot.x}
-            x2={plot.x + plot.w}
-            y1={y(t)}
-            y2={y(t)}
-            stroke="var(--grid)"
-            strokeDasharray="3 3"
-          />
-          <text x={plot.x - 8} y={y(t) + 4} fontSize={12} textAnchor="end" fill="var(--muted)">
-            {formatCount(t)}
-          </text>
-        </g>
-      ))}
-      {history.map((h, i) =>
-        (n - 1 - i) % every === 0 ? (
-          <text
-            key={h.date}
-            x={x(i)}
-            y={H - 10}
-            fontSize={12}
-            textAnchor={i === 0 ? "start" : i === n - 1 ? "end" : "middle"}
-            fill="var(--muted)"
-          >
-            {bucketLabel(h.date, "day")}
-          </text>
-        ) : null,
-      )}
-      <path d={d} fill="none" stroke="var(--accent)" strokeWidth={2} />
-      {n === 1 ? <circle cx={x(0)} cy={y(values[0] ?? 0)} r={4} fill="var(--accent)" /> : null}
-    </svg>
+    <>
+      <ShareFigure
+        model={model}
+        references={[]}
+        context="The Hub's trailing-30-day count"
+        still={range.from === initial.from && range.to === initial.to ? still : undefined}
+        onRange={model.buckets.length > 2 ? onRange : null}
+        eager={range.from !== initial.from || range.to !== initial.to}
+      />
+      {zoomed ? (
+        <button type="button" className="btn" onClick={() => void setRange({ from: null, to: null })}>
+          Show every snapshot
+        </button>
+      ) : null}
+    </>
   );
 }

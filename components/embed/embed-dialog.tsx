@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
 
 const THEMES: Choice<"light" | "dark">[] = [
@@ -12,7 +12,16 @@ const THEMES: Choice<"light" | "dark">[] = [
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
  * button. The embed is the chart's own state (its path), with a title and a theme.
  */
-export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; defaultTitle: string }) {
+export function EmbedDialog({
+  embedPath,
+  defaultTitle,
+  startOpen = false,
+}: {
+  embedPath: string;
+  defaultTitle: string;
+  /** Open as soon as it is shown (it was loaded by a click on Embed) */
+  startOpen?: boolean;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [title, setTitle] = useState(defaultTitle);
@@ -22,8 +31,14 @@ export function EmbedDialog({ embedPath, defaultTitle }: { embedPath: string; de
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
+  useEffect(() => {
+    if (!startOpen) return;
+    setOpen(true);
+    dialog.current?.showModal();
+  }, [startOpen]);
   const src = useMemo(() => {
     const extra = new URLSearchParams({ title, theme });
+    if (theme === "light") extra.delete("theme");
     return `${origin}${embedPath}${embedPath.includes("?") ? "&" : "?"}${extra}`;
   }, [origin, embedPath, title, theme]);
   const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { type Column, DataTable, numeric } from "@/components/tables/data-table";
 import type { LabSummary } from "@/lib/analytics/labs";
+import { bucketLabel } from "@/lib/charts/chart-model";
+import { chartUrl } from "@/lib/charts/chart-state";
 import { countryName } from "@/lib/domain/countries";
 import { formatCount, formatShare } from "@/lib/format/numbers";
 
@@ -31,7 +33,7 @@ export function LabsCompare({ labs }: { labs: Row[] }) {
         <Link
           className="btn"
           aria-disabled={picked.length === 0}
-          href={picked.length ? `/?compare=${picked.join(",")}` : "/labs"}
+          href={picked.length ? chartUrl("page", { groupBy: "lab", labs: picked }) : "/labs"}
           style={picked.length ? undefined : { opacity: 0.5, pointerEvents: "none" }}
         >
           Compare {picked.length || ""} selected
@@ -68,9 +70,13 @@ export function LabsCompare({ labs }: { labs: Row[] }) {
             <td className="num">{formatShare(lab.share)}</td>
             <td>
               <Sparkline
-                values={lab.trend.map((t) => t.share)}
+                points={lab.trend.map((t) => ({
+                  label: bucketLabel(t.date, "month"),
+                  value: t.share,
+                  text: formatShare(t.share),
+                }))}
                 color={lab.color}
-                label={`${lab.name} share trend`}
+                label={`${lab.name}: share of downloads, month by month`}
               />
             </td>
             <td className="num">{lab.models.toLocaleString("en-US")}</td>

@@ -7,6 +7,7 @@ import { etagOf } from "../format/etag";
 import { getAttributionGap } from "./attribution-gap";
 import { getLabDetail } from "./lab-detail";
 import { listLabs } from "./labs";
+import { firstPublishedDate } from "./latest-date";
 import { getModelDetail } from "./model-detail";
 import { listModels } from "./models";
 import {
@@ -16,6 +17,7 @@ import {
   shareResultOf,
   shareScopeOf,
 } from "./share-over-time";
+import { listTasks } from "./tasks";
 import { VersionedAnswers } from "./versioned-answers";
 
 type Labs = Awaited<ReturnType<typeof listLabs>>;
@@ -40,6 +42,8 @@ const models = new VersionedAnswers<Models>("models", 500);
 const labDetails = new VersionedAnswers<{ detail: LabDetail | null }>("lab", 200);
 const modelDetails = new VersionedAnswers<{ detail: ModelDetail | null }>("model", 500);
 const gaps = new VersionedAnswers<AttributionGap>("gap", 1);
+const tasks = new VersionedAnswers<{ tasks: string[] }>("tasks", 1);
+const firstDates = new VersionedAnswers<{ date: string | null }>("first-date", 1);
 
 export type ShareAnswer = { result: ShareResult; etag: string; stale: boolean };
 
@@ -87,4 +91,17 @@ export function getModelDetailAnswer(db: Database, hubId: string) {
 /** The attribution gap's top 100 (API and status page). */
 export function getAttributionGapAnswer(db: Database) {
   return gaps.get(db, "gap", () => getAttributionGap(db, 100));
+}
+
+/**
+ * The task filter's choices: the pipeline tags with the most models (a GROUP BY over every model,
+ * so once per data version, not once per page view).
+ */
+export function getTasksAnswer(db: Database) {
+  return tasks.get(db, "tasks", async () => ({ tasks: await listTasks(db) }));
+}
+
+/** Where "the whole history" starts: the oldest published date. */
+export function getFirstDateAnswer(db: Database) {
+  return firstDates.get(db, "first", async () => ({ date: await firstPublishedDate(db) }));
 }

@@ -35,7 +35,7 @@ export class ApiError extends Error {
   }
 
   /** `path` names a path parameter; without it the issues are the query's. */
-  static fromZod(error: z.ZodError, path?: string): ApiError {
+  static fromZod(error: z.core.$ZodError, path?: string): ApiError {
     const issues = error.issues.map((issue) => ({
       path: path ?? (issue.path.map(String).join(".") || "(query)"),
       message: issue.message,

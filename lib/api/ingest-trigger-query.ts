@@ -7,7 +7,7 @@ import { wholeNumber } from "../domain/query-fragments";
  * (for hosts that cut a request's work off when it answers).
  */
 export const ingestTriggerQuerySchema = z.object({
-  maxSeconds: wholeNumber(5, 900).optional().describe("Seconds this request may crawl for"),
+  maxSeconds: z.optional(wholeNumber(5, 900)).describe("Seconds this request may crawl for"),
 });
 
 export const INGEST_TRIGGER_PARAMS: readonly string[] = Object.keys(ingestTriggerQuerySchema.shape);

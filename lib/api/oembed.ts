@@ -1,18 +1,13 @@
 import { z } from "zod";
 import { getLabsAnswer, getModelDetailAnswer } from "../analytics/answers";
 import { chartTitle } from "../charts/chart-model";
-import {
-  type ChartState,
-  chartUrl,
-  emptyChartState,
-  parseChartState,
-  withOverviewDefaults,
-} from "../charts/chart-state";
+import { type ChartValues, chartUrl } from "../charts/chart-state";
 import type { Database } from "../db";
 import type { OEmbed } from "../domain/answers";
 import { cohortLabel } from "../domain/cohorts";
 import { wholeNumber } from "../domain/query-fragments";
 import { SITE_NAME } from "../site";
+import { readChartQuery } from "./chart-query";
 import { ApiError } from "./errors";
 import { parseEmbedQuery } from "./image-query";
 
@@ -22,16 +17,16 @@ export const oembedQuerySchema = z.object({
     .min(1, "is required")
     .max(4000, "is too long")
     .describe("A link to a page of this site that shows a chart"),
-  maxwidth: wholeNumber(200, 2400).optional().describe("Widest iframe the consumer can show"),
-  maxheight: wholeNumber(200, 1600).optional().describe("Tallest iframe the consumer can show"),
+  maxwidth: z.optional(wholeNumber(200, 2400)).describe("Widest iframe the consumer can show"),
+  maxheight: z.optional(wholeNumber(200, 1600)).describe("Tallest iframe the consumer can show"),
   format: z.enum(["json"], { message: 'only "json" is supported' }).default("json"),
 });
 
-/** The chart a page of ours shows, as a chart state: the overview's, an embed's, a lab's, a model's lab's. */
-async function chartOfPage(db: Database, url: URL): Promise<ChartState | null> {
+/** The chart a page of ours shows: the overview's, an embed's, a lab's, a model's lab's. */
+async function chartOfPage(db: Database, url: URL): Promise<ChartValues | null> {
   const path = url.pathname.replace(/\/+$/, "") || "/";
-  if (path === "/") return withOverviewDefaults(parseChartState(url.searchParams));
-  if (path === "/embed/share") return parseChartState(url.searchParams);
+  if (path === "/") return readChartQuery("page", url.searchParams);
+  if (path === "/embed/share") return readChartQuery("embed", url.searchParams);
   const lab = /^\/labs\/([a-z0-9-]{1,41})$/.exec(path)?.[1];
   const model = /^\/models\/([^/]+)\/([^/]+)$/.exec(path);
   let slug = lab ?? null;
@@ -45,7 +40,7 @@ async function chartOfPage(db: Database, url: URL): Promise<ChartState | null> {
     slug = detail?.attribution?.developer.lab ?? null;
   }
   if (!slug) return null;
-  return { ...emptyChartState(), groupBy: "lab", labs: [slug], metric: "downloads30d", cohort: "all" };
+  return { ...readChartQuery("embed", new URLSearchParams()), groupBy: "lab", labs: [slug] };
 }
 
 /**
@@ -70,13 +65,13 @@ export async function oembedFor(
     throw new ApiError("not_found", `Only ${origin} links can be embedded.`, [
       { path: "url", message: "is not a link to this site" },
     ]);
-  const state = await chartOfPage(db, url);
-  if (!state)
+  const chart = await chartOfPage(db, url);
+  if (!chart)
     throw new ApiError(
       "not_found",
       "That page has no embeddable chart; link to the overview, a lab or /embed/share.",
     );
-  const params = new URLSearchParams(chartUrl("embed", state).split("?")[1] ?? "");
+  const params = new URLSearchParams(chartUrl("embed", chart).split("?")[1] ?? "");
   const { share, presentation } = parseEmbedQuery(params);
   const labs = new Map((await getLabsAnswer(db)).value.labs.map((l) => [l.slug, l.name]));
   const named = share.labs?.map((s) => labs.get(s) ?? s) ?? [];
@@ -86,7 +81,7 @@ export async function oembedFor(
     `${base}${named.length ? `: ${named.join(", ")}` : ""}${share.cohort === "all" ? "" : ` — ${cohortLabel(share.cohort)}`}`;
   const width = Math.min(input.maxwidth ?? 720, 720);
   const height = Math.min(input.maxheight ?? presentation.height ?? 520, presentation.height ?? 520);
-  const src = `${origin}${chartUrl("embed", state, { title, theme: presentation.theme })}`;
+  const src = `${origin}${chartUrl("embed", { ...chart, title, theme: presentation.theme })}`;
   const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     version: "1.0",
@@ -97,7 +92,7 @@ export async function oembedFor(
     width,
     height,
     html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" style="width:100%;max-width:${width}px;border:0"></iframe><script src="${escapeHtml(origin)}/embed.js" async></script>`,
-    thumbnail_url: `${origin}${chartUrl("png", state)}`,
+    thumbnail_url: `${origin}${chartUrl("png", { ...chart, title: undefined })}`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
   };

@@ -20,7 +20,7 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) {
 }
 
 /** A zod schema as the JSON Schema (2020-12, OpenAPI 3.1's dialect) of its input or output. */
-export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+export function jsonSchemaOf(schema: z.core.$ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",

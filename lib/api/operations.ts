@@ -14,8 +14,7 @@ import {
 import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
 import { formatOnlySchema, slugItem } from "../domain/query-fragments";
-import { shareQuerySchema } from "../domain/share-query";
-import { embedQuerySchema, imageQuerySchema } from "./image-query";
+import { shareQuerySchema, surfaceSchema } from "../domain/share-query";
 import { ingestTriggerQuerySchema } from "./ingest-trigger-query";
 import { oembedQuerySchema } from "./oembed";
 
@@ -45,7 +44,7 @@ export type Operation = {
   query?: z.ZodObject;
   /** Cross-field rules of the query, said in words (the schema checks them) */
   queryRules?: string;
-  pathParams?: Record<string, z.ZodType<string>>;
+  pathParams?: Record<string, z.core.$ZodType<string>>;
   /** Statuses besides the errors every route may answer (400, 404 on the path, 429, 500, 503) */
   answers: Record<number, Answer>;
   /** Needs `Authorization: Bearer CRON_SECRET` */
@@ -87,6 +86,8 @@ const INGEST_ANSWERS: Record<number, Answer> = {
 const dataNotes = { demo: z.boolean(), freshness: freshnessSchema };
 const shareWithDemo = shareResultSchema.extend({ demo: z.boolean() });
 const modelsAnswer = modelsPageSchema.extend({ query: answeredModelsQuerySchema, ...dataNotes });
+const imageQuerySchema = surfaceSchema("image");
+const embedQuerySchema = surfaceSchema("embed");
 const namespaceParam = z.string().regex(NAMESPACE_PATTERN, NAMESPACE_RULE);
 /** A model's name: a dot segment (`.`, `..`) is a path trick, never a name. */
 const modelNameParam = z
@@ -233,7 +234,7 @@ export const OPERATIONS: readonly Operation[] = [
       },
     },
     limited: true,
-    conditional: false,
+    conditional: true,
   },
   {
     id: "triggerIngest",

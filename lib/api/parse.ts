@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError } from "./errors";
 
 /**
@@ -39,14 +39,14 @@ export function parseSearchParams<S extends z.ZodType>(
 
 /** Parses a route's path parameters with the schemas its operation declares: the first that fails is named. */
 export function parsePathParams<K extends string>(
-  schemas: Record<string, z.ZodType<string>> | undefined,
+  schemas: Record<string, z.core.$ZodType<string>> | undefined,
   values: Record<K, string>,
 ): Record<K, string> {
   const parsed = { ...values };
   for (const name of Object.keys(values) as K[]) {
     const schema = schemas?.[name];
     if (!schema) throw new Error(`the operation declares no path parameter ${name}`);
-    const result = schema.safeParse(values[name]);
+    const result = z.safeParse(schema, values[name]);
     if (!result.success) throw ApiError.fromZod(result.error, name);
     parsed[name] = result.data;
   }

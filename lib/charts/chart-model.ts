@@ -1,15 +1,12 @@
 import type { ShareResult } from "../domain/answers";
+import type { ChartMode, ChartValue } from "../domain/chart-views";
 import { cohortDefinition, cohortLabel } from "../domain/cohorts";
 import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping } from "../domain/dimensions";
 import { metricInfo } from "../domain/metrics";
 import { regionInfo } from "../domain/regions";
-import { formatCount, formatShare } from "../format/numbers";
+import { formatCount, formatExact, formatShare } from "../format/numbers";
 
-/** How a share chart is drawn: lines or stacked areas, shares or download counts. */
-export const CHART_MODES = ["lines", "stacked"] as const;
-export const CHART_VALUES = ["share", "downloads"] as const;
-export type ChartMode = (typeof CHART_MODES)[number];
-export type ChartValue = (typeof CHART_VALUES)[number];
+export type { ChartMode, ChartValue };
 export type ChartPresentation = { mode: ChartMode; value: ChartValue; title?: string | undefined };
 
 export type ModelSeries = {
@@ -57,6 +54,18 @@ export function crossoverSentence(result: ShareResult, leader: string, previous:
     return result.series.find((s) => s.key === key)?.label ?? key;
   };
   return `${name(leader, true)} passes ${name(previous, false)}`;
+}
+
+/** A value of a chart as a tooltip or table says it: a share to a tenth of a point, a count exactly. */
+export function formatChartValue(v: number | null | undefined, value: ChartValue): string {
+  if (v === null || v === undefined) return "–";
+  return value === "share" ? formatShare(v / 100) : formatExact(Math.round(v));
+}
+
+/** What a chart's values are taken under, in readers' words (the cohort and the attribution rule). */
+export function chartContext(q: Pick<ShareResult["query"], "cohort" | "attribution">): string {
+  const attribution = ATTRIBUTIONS.find((a) => a.id === q.attribution)?.label ?? q.attribution;
+  return `${cohortLabel(q.cohort)} · ${attribution.toLowerCase()} attribution`;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

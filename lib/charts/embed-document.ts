@@ -48,7 +48,10 @@ export function embedDocument(result: ShareResult, options: EmbedOptions): strin
   const table = `<div class="table-scroll"><table><caption class="visually-hidden">${esc(model.title)}, per period</caption><thead><tr><th scope="col">Period</th>${result.series
     .map((s) => `<th scope="col">${esc(s.label)}</th>`)
     .join("")}</tr></thead><tbody>${rows}</tbody></table></div>`;
-  const css = `:root{color-scheme:${presentation.theme}}
+  // The charts are laid out with Inter's metrics (lib/charts/text-metrics.ts): the embed draws in Inter too.
+  const css = `@font-face{font-family:Inter;font-style:normal;font-weight:100 900;font-display:swap;src:url(/fonts/inter-latin.woff2) format("woff2");unicode-range:U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD}
+@font-face{font-family:Inter;font-style:normal;font-weight:100 900;font-display:swap;src:url(/fonts/inter-latin-ext.woff2) format("woff2");unicode-range:U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF}
+:root{color-scheme:${presentation.theme}}
 *{box-sizing:border-box}html,body{margin:0;background:${t.bg};color:${t.fg};font:14px/1.45 Inter,Helvetica,Arial,sans-serif}
 main{padding:10px 12px 8px}h1{font-size:17px;margin:0 0 2px;line-height:1.3}p{margin:4px 0}.muted{color:${t.muted}}.small{font-size:12px}
 a{color:inherit}.demo{background:${t.band};border-radius:6px;padding:6px 10px;font-weight:600;margin:6px 0}
@@ -68,7 +71,7 @@ ${model.demo ? `<p class="demo" role="note">Demo data: a generated sample, not r
 <div class="tabs"><label for="tab-chart">Chart</label><label for="tab-table">Table</label><a class="dl" href="${esc(links.csv)}" download>CSV</a><a href="${esc(links.png)}" download>PNG</a><a href="${esc(links.zip)}" download>Data + notes (zip)</a></div>
 <div class="panel chart">${charts}</div>
 <div class="panel table">${table}</div>
-<p class="muted small">${esc(model.notes)} ${esc(model.legendNote)} in the legend.</p>
+<p class="muted small"><span class="chart-notes">${esc(model.notes)}</span> ${esc(model.legendNote)} in the legend.</p>
 <p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">Open the interactive chart on ${esc(siteName)}</a></p>
 </main><script src="/embed-frame.js" async></script></body></html>`;
 }

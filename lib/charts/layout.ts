@@ -1,4 +1,5 @@
 import type { ChartModel } from "./chart-model";
+import { fitText, textWidth, wrapText } from "./text-metrics";
 
 export type Theme = "light" | "dark";
 
@@ -10,23 +11,7 @@ export const THEMES: Record<Theme, { bg: string; fg: string; muted: string; grid
 
 export const FONT_FAMILY = "Inter, Helvetica, Arial, sans-serif";
 
-/** Inter's advance width is close to 0.56 em on average: enough to wrap and keep text apart. */
-export const textWidth = (text: string, size: number) => text.length * size * 0.56;
-
-/** Breaks text into lines no wider than `width`. */
-export function wrap(text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+const wrap = wrapText;
 
 export type ChartText = {
   x: number;
@@ -60,6 +45,8 @@ export type ChartLayout = {
   crossoverLabel: Text[];
   references: { x: number; y: number; color: string; label: Text }[];
   empty: Text | null;
+  /** The brush's track under the x axis (pages), drawn still until the interactive chart takes over */
+  brush: { x: number; y: number; w: number; h: number } | null;
   /** x of each bucket (the page's hover reads it) */
   xs: number[];
   yOf: (value: number) => number;
@@ -70,24 +57,32 @@ export type LayoutOptions = {
   height: number;
   framed: boolean;
   references?: { bucket: number; value: number; color: string; label: string }[];
+  /** Draw the legend (false: the page writes it as HTML above the drawing) */
+  legend?: boolean;
+  /** Room kept under the x axis (the page's brush) */
+  brush?: number;
 };
 
-const LEGEND_SIZE = 13;
-const TICK_SIZE = 12;
+export const LEGEND_SIZE = 13;
+export const TICK_SIZE = 12;
+/** Height of the x axis' labels under the plot */
+export const X_AXIS_HEIGHT = 20;
 
 /**
  * Places a chart model in pixels: header (framed renderings), legend rows that wrap, the plot with
  * ticks that fit, straight segments (never overshooting curves) or stacked bands, single points
  * where data is sparse, labels at line ends where they do not collide, the latest crossover label
- * wrapped inside the plot, and the notes and source wrapped below. Text widths are estimated, so
- * nothing collides at any width from 280 to 2400 px.
+ * wrapped inside the plot, and the notes and source wrapped below. Text is measured with Inter's
+ * own advance widths (lib/charts/text-metrics.ts), so nothing collides at any width from 280 to
+ * 2400 px.
  */
 export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLayout {
   const { width, height, framed } = options;
-  const pad = width < 480 ? 10 : 20;
+  const showLegend = options.legend ?? true;
+  const pad = chartPad(width);
   // What must fit: the plot keeps at least this much; notes, then the subtitle, give way first.
   const minPlot = Math.max(110, height * 0.38);
-  const legendHeight = (w: number) => legendRows(model, w, pad).height;
+  const legendHeight = (w: number) => (showLegend ? legendRows(model, w, pad).height : 0);
   const textBlock = (text: string, size: number, lineHeight: number) =>
     wrap(text, size, width - 2 * pad).length * lineHeight;
   const titleSize = width < 480 ? 16 : 20;
@@ -98,7 +93,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
   const space = () =>
     height -
     2 * pad -
-    (framed ? textBlock(model.title, titleSize, titleSize * 1.25) + 8 : 0) -
+    (framed ? wrap(model.title, titleSize, width - 2 * pad, 700).length * titleSize * 1.25 + 8 : 0) -
     (wanted.subtitle ? textBlock(model.subtitle, 13, 18) : 0) -
     (framed && model.demo ? 30 : 0) -
     legendHeight(width) -
@@ -110,7 +105,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
   const header: Text[] = [];
   let y = pad;
   if (framed) {
-    for (const line of wrap(model.title, titleSize, width - 2 * pad)) {
+    for (const line of wrap(model.title, titleSize, width - 2 * pad, 700)) {
       y += titleSize * 1.25;
       header.push({ x: pad, y, text: line, anchor: "start", size: titleSize, strong: true });
     }
@@ -128,18 +123,18 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     demo = {
       x: pad,
       y,
-      w: Math.min(width - 2 * pad, textWidth(text, 13) + 16),
+      w: Math.min(width - 2 * pad, textWidth(text, 13, 600) + 16),
       h: 22,
       text: { x: pad + 8, y: y + 15, text, anchor: "start", size: 13 },
     };
     y += 30;
   }
-  const rows = legendRows(model, width, pad);
+  const rows = showLegend ? legendRows(model, width, pad) : { items: [], height: 0 };
   const legend = rows.items.map((item) => ({ ...item, y: item.y + y }));
   y += rows.height;
   // Footer, from the bottom up.
   const footer: Text[] = [];
-  let bottom = height - pad + 2;
+  let bottom = height - pad + 2 - (options.brush ?? 0);
   if (framed) {
     const lines = [
       ...(wanted.notes ? wrap(model.notes, 11, width - 2 * pad) : []),
@@ -151,32 +146,23 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     }
     bottom -= 4;
   }
-  const xAxis = 20;
-  const yLabelWidth = Math.max(...model.yTicks.map((t) => textWidth(t.label, TICK_SIZE))) + 10;
-  // Labels at line ends need room on the right: only when the plot stays wide enough.
-  const endRoom = width >= 560 && !model.empty ? Math.min(170, width * 0.22) : 0;
+  const yLabelWidth = yAxisWidth(model);
+  const endRoom = endLabelRoom(model, width);
   const plot = {
     x: pad + yLabelWidth,
     y: y + 6,
     w: Math.max(40, width - pad - yLabelWidth - pad - endRoom),
-    h: Math.max(60, bottom - xAxis - (y + 6)),
+    h: Math.max(60, bottom - X_AXIS_HEIGHT - (y + 6)),
   };
   const n = model.buckets.length;
   const xs = model.buckets.map((_, i) => plot.x + (n <= 1 ? plot.w / 2 : (i / (n - 1)) * plot.w));
   const yOf = (v: number) => plot.y + plot.h - (Math.min(v, model.yMax) / model.yMax) * plot.h;
   const yTicks = model.yTicks.map((t) => ({ y: yOf(t.value), label: t.label }));
-  const maxTicks = Math.max(2, Math.floor(plot.w / (textWidth("Sep 2025", TICK_SIZE) + 16)));
-  const every = Math.max(1, Math.ceil(n / maxTicks));
-  // Ticks counted back from the latest bucket; the outermost labels stay inside the drawing.
-  const xTicks = model.buckets
-    .map((b, i) => ({ x: xs[i] ?? plot.x, label: b.label, i }))
-    .filter((t) => (n - 1 - t.i) % every === 0)
-    .map(({ x, label }) => {
-      const half = textWidth(label, TICK_SIZE) / 2;
-      if (x + half > width - pad) return { x: width - pad, label, anchor: "end" as const };
-      if (x - half < pad) return { x: pad, label, anchor: "start" as const };
-      return { x, label, anchor: "middle" as const };
-    });
+  const xTicks = xTickPlacement(
+    model.buckets.map((b) => b.label),
+    xs,
+    { width, pad },
+  );
   const step = n > 1 ? plot.w / (n - 1) : plot.w;
   const partial = model.buckets.flatMap((b, i) =>
     b.partial
@@ -237,32 +223,13 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
       lines.push({ key: s.key, color: s.color, d, dots });
     }
   }
-  // Labels at line ends, pushed apart vertically so they never overlap.
-  const endLabels: ChartLayout["endLabels"] = [];
-  if (endRoom > 0) {
-    const wanted = model.series
-      .map((s) => {
-        const i = s.values.findLastIndex((v) => v !== null);
-        if (i < 0) return null;
-        const value =
-          model.mode === "stacked" ? ((s.band[i]?.[0] ?? 0) + (s.band[i]?.[1] ?? 0)) / 2 : (s.values[i] ?? 0);
-        return {
-          key: s.key,
-          color: s.color,
-          x: (xs[i] ?? 0) + 6,
-          y: yOf(value) + 4,
-          text: shorten(s.label, endRoom - 8),
-        };
-      })
-      .filter((l): l is NonNullable<typeof l> => l !== null)
-      .sort((a, b) => a.y - b.y);
-    const gap = LEGEND_SIZE + 2;
-    for (const label of wanted) {
-      const previous = endLabels.at(-1);
-      if (previous && label.y - previous.y < gap) label.y = previous.y + gap;
-      if (label.y <= plot.y + plot.h + 4) endLabels.push(label);
-    }
-  }
+  const endLabels =
+    endRoom > 0
+      ? placeEndLabels(
+          endLabelAnchors(model).map((a) => ({ ...a, x: xs[a.bucket] ?? 0, y: yOf(a.value) })),
+          { room: endRoom, bottom: plot.y + plot.h },
+        )
+      : [];
   const crossovers = model.crossovers.map((c) => ({ x: xs[c.bucket] ?? plot.x }));
   const latest = model.crossovers.at(-1);
   const crossoverLabel: Text[] = [];
@@ -272,7 +239,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     const leftRoom = x - plot.x - 6;
     const onRight = rightRoom >= leftRoom;
     const room = Math.max(60, onRight ? rightRoom : leftRoom);
-    wrap(latest.text, 12, room).forEach((line, k) => {
+    wrap(latest.text, 12, room, 600).forEach((line, k) => {
       crossoverLabel.push({
         x: onRight ? x + 5 : x - 5,
         y: plot.y + 13 + k * 15,
@@ -326,9 +293,102 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
           size: 14,
         }
       : null,
+    brush: options.brush
+      ? { x: plot.x, y: plot.y + plot.h + X_AXIS_HEIGHT + 4, w: plot.w, h: options.brush - 8 }
+      : null,
     xs,
     yOf,
   };
+}
+
+/** Outer padding of a drawing: narrower on phones. */
+export const chartPad = (width: number) => (width < 480 ? 10 : 20);
+
+/** Room for the y axis' labels: the widest tick label and a gap. */
+export const yAxisWidth = (model: ChartModel) =>
+  Math.max(...model.yTicks.map((t) => textWidth(t.label, TICK_SIZE))) + 10;
+
+/** Room on the right for labels at line ends: only when the plot stays wide enough. */
+export const endLabelRoom = (model: ChartModel, width: number) =>
+  width >= 560 && !model.empty ? Math.min(170, width * 0.22) : 0;
+
+/**
+ * Which buckets' labels the x axis shows, and how each is anchored: as many as fit side by side
+ * (measured), counted back from the latest bucket; the outermost labels stay inside the drawing.
+ */
+export function xTickPlacement(
+  labels: string[],
+  xs: number[],
+  box: { width: number; pad: number },
+): ChartLayout["xTicks"] {
+  const n = labels.length;
+  if (n === 0) return [];
+  const plotW = (xs.at(-1) ?? 0) - (xs[0] ?? 0);
+  const widest = Math.max(...labels.map((l) => textWidth(l, TICK_SIZE)));
+  const maxTicks = Math.max(2, Math.floor(plotW / (widest + 16)) + 1);
+  const every = Math.max(1, Math.ceil(n / maxTicks));
+  const placed = labels.flatMap((label, i): ChartLayout["xTicks"] => {
+    if ((n - 1 - i) % every !== 0) return [];
+    const x = xs[i] ?? 0;
+    const half = textWidth(label, TICK_SIZE) / 2;
+    if (x + half > box.width - box.pad) return [{ x: box.width - box.pad, label, anchor: "end" as const }];
+    if (x - half < box.pad) return [{ x: box.pad, label, anchor: "start" as const }];
+    return [{ x, label, anchor: "middle" as const }];
+  });
+  // An outermost label pulled inside the drawing may now touch its neighbour: the neighbour gives way.
+  const span = (t: ChartLayout["xTicks"][number]) => {
+    const w = textWidth(t.label, TICK_SIZE);
+    const left = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2;
+    return [left, left + w] as const;
+  };
+  const kept: ChartLayout["xTicks"] = [];
+  for (const tick of placed.reverse()) {
+    const next = kept.at(-1);
+    if (next && span(tick)[1] + 8 > span(next)[0]) continue;
+    kept.push(tick);
+  }
+  return kept.reverse();
+}
+
+/** Where each series' line ends (its last value; the middle of its band when stacked). */
+export function endLabelAnchors(model: ChartModel) {
+  return model.series.flatMap((s) => {
+    const bucket = s.values.findLastIndex((v) => v !== null);
+    if (bucket < 0) return [];
+    const value =
+      model.mode === "stacked"
+        ? ((s.band[bucket]?.[0] ?? 0) + (s.band[bucket]?.[1] ?? 0)) / 2
+        : (s.values[bucket] ?? 0);
+    return [{ key: s.key, color: s.color, label: s.label, bucket, value }];
+  });
+}
+
+/**
+ * Labels at line ends (x, y: the end of the line in pixels), shortened to the room on the right
+ * and pushed apart vertically so no two overlap; one pushed below the plot is left out.
+ */
+export function placeEndLabels(
+  ends: { key: string; color: string; label: string; x: number; y: number }[],
+  space: { room: number; bottom: number },
+): ChartLayout["endLabels"] {
+  const wanted = ends
+    .map((e) => ({
+      key: e.key,
+      color: e.color,
+      x: e.x + 6,
+      y: e.y + 4,
+      text: fitText(e.label, LEGEND_SIZE, space.room - 8, 600),
+    }))
+    .sort((a, b) => a.y - b.y);
+  const placed: ChartLayout["endLabels"] = [];
+  // A line of Inter is 1.21 em high (ascender to descender): labels keep a line and a bit apart.
+  const gap = Math.ceil(LEGEND_SIZE * 1.3);
+  for (const label of wanted) {
+    const previous = placed.at(-1);
+    if (previous && label.y - previous.y < gap) label.y = previous.y + gap;
+    if (label.y <= space.bottom + 4) placed.push(label);
+  }
+  return placed;
 }
 
 /** Legend items (swatch, label, latest value) wrapped into rows; y relative to the legend's top. */
@@ -337,9 +397,9 @@ function legendRows(model: ChartModel, width: number, pad: number) {
   let x = pad;
   let y = LEGEND_SIZE;
   for (const s of model.series) {
-    const text = `${s.label} ${s.latest}`;
+    const text = fitText(`${s.label} ${s.latest}`, LEGEND_SIZE, width - 2 * pad - 18);
     const w = 18 + textWidth(text, LEGEND_SIZE) + 16;
-    if (x > pad && x + w > width - pad) {
+    if (x > pad && x + w - 16 > width - pad) {
       x = pad;
       y += LEGEND_SIZE + 9;
     }
@@ -347,10 +407,4 @@ function legendRows(model: ChartModel, width: number, pad: number) {
     x += w;
   }
   return { items, height: y + 14 };
-}
-
-function shorten(text: string, width: number): string {
-  if (textWidth(text, LEGEND_SIZE) <= width) return text;
-  const keep = Math.max(3, Math.floor(width / (LEGEND_SIZE * 0.56)) - 1);
-  return `${text.slice(0, keep)}…`;
 }

@@ -1,5 +1,5 @@
-import { REFERENCE_FIGURES } from "../analytics/reference-figures";
 import type { ShareResult } from "../domain/answers";
+import { REFERENCE_FIGURES } from "../domain/reference-figures";
 import type { ChartModel } from "./chart-model";
 
 /**

@@ -14,8 +14,8 @@ export const CSS_PALETTE: Palette = {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
-function text(t: ChartText, fill: string, weight?: number): string {
-  return `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}" text-anchor="${t.anchor}" fill="${fill}"${
+function text(t: ChartText, fill: string, weight: number | undefined, role: string): string {
+  return `<text class="${role}" x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}" text-anchor="${t.anchor}" fill="${fill}"${
     weight ? ` font-weight="${weight}"` : ""
   }>${esc(t.text)}</text>`;
 }
@@ -31,16 +31,17 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
     `<title>${esc(title)}</title>`,
   ];
   if (l.framed) out.push(`<rect width="${l.width}" height="${l.height}" fill="${p.bg}"/>`);
-  for (const t of l.header) out.push(text(t, t.strong ? p.fg : p.muted, t.strong ? 700 : undefined));
+  for (const t of l.header)
+    out.push(text(t, t.strong ? p.fg : p.muted, t.strong ? 700 : undefined, t.strong ? "title" : "subtitle"));
   if (l.demo)
     out.push(
       `<rect x="${n(l.demo.x)}" y="${n(l.demo.y)}" width="${n(l.demo.w)}" height="${l.demo.h}" rx="4" fill="${p.band}"/>`,
-      text(l.demo.text, p.fg, 600),
+      text(l.demo.text, p.fg, 600, "demo"),
     );
   for (const item of l.legend)
     out.push(
-      `<rect x="${n(item.x)}" y="${n(item.y - 10)}" width="12" height="12" rx="2" fill="${item.color}"/>`,
-      `<text x="${n(item.x + 18)}" y="${n(item.y)}" font-size="13" fill="${p.fg}">${esc(item.text)}</text>`,
+      `<rect class="legend-swatch" data-series="${esc(item.key)}" x="${n(item.x)}" y="${n(item.y - 10)}" width="12" height="12" rx="2" fill="${item.color}"/>`,
+      `<text class="legend" data-series="${esc(item.key)}" x="${n(item.x + 18)}" y="${n(item.y)}" font-size="13" fill="${p.fg}">${esc(item.text)}</text>`,
     );
   for (const band of l.partial)
     out.push(
@@ -49,11 +50,11 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
   for (const t of l.yTicks)
     out.push(
       `<line x1="${n(l.plot.x)}" x2="${n(l.plot.x + l.plot.w)}" y1="${n(t.y)}" y2="${n(t.y)}" stroke="${p.grid}" stroke-dasharray="3 3"/>`,
-      `<text x="${n(l.plot.x - 8)}" y="${n(t.y + 4)}" font-size="12" text-anchor="end" fill="${p.muted}">${esc(t.label)}</text>`,
+      `<text class="y-tick" x="${n(l.plot.x - 8)}" y="${n(t.y + 4)}" font-size="12" text-anchor="end" fill="${p.muted}">${esc(t.label)}</text>`,
     );
   for (const t of l.xTicks)
     out.push(
-      `<text x="${n(t.x)}" y="${n(l.plot.y + l.plot.h + 16)}" font-size="12" text-anchor="${t.anchor}" fill="${p.muted}">${esc(t.label)}</text>`,
+      `<text class="x-tick" x="${n(t.x)}" y="${n(l.plot.y + l.plot.h + 16)}" font-size="12" text-anchor="${t.anchor}" fill="${p.muted}">${esc(t.label)}</text>`,
     );
   for (const a of l.areas)
     out.push(
@@ -61,7 +62,7 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
     );
   for (const c of l.crossovers)
     out.push(
-      `<line x1="${n(c.x)}" x2="${n(c.x)}" y1="${n(l.plot.y)}" y2="${n(l.plot.y + l.plot.h)}" stroke="${p.fg}" stroke-dasharray="4 3"/>`,
+      `<line class="crossover" x1="${n(c.x)}" x2="${n(c.x)}" y1="${n(l.plot.y)}" y2="${n(l.plot.y + l.plot.h)}" stroke="${p.fg}" stroke-dasharray="4 3"/>`,
     );
   for (const line of l.lines) {
     if (line.d)
@@ -71,18 +72,24 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
     for (const d of line.dots)
       out.push(`<circle cx="${n(d.x)}" cy="${n(d.y)}" r="3.5" fill="${line.color}"/>`);
   }
-  for (const t of l.crossoverLabel) out.push(text(t, p.fg, 600));
+  for (const t of l.crossoverLabel) out.push(text(t, p.fg, 600, "crossover-label"));
   for (const r of l.references)
     out.push(
-      `<circle cx="${n(r.x)}" cy="${n(r.y)}" r="5" fill="${p.bg}" stroke="${r.color}" stroke-width="2"/>`,
-      text(r.label, p.muted),
+      `<circle class="reference" cx="${n(r.x)}" cy="${n(r.y)}" r="5" fill="${p.bg}" stroke="${r.color}" stroke-width="2"/>`,
+      text(r.label, p.muted, undefined, "reference-label"),
     );
   for (const e of l.endLabels)
     out.push(
-      `<text x="${n(e.x)}" y="${n(e.y)}" font-size="13" fill="${e.color}" font-weight="600">${esc(e.text)}</text>`,
+      `<text class="end-label" data-series="${esc(e.key)}" x="${n(e.x)}" y="${n(e.y)}" font-size="13" fill="${e.color}" font-weight="600">${esc(e.text)}</text>`,
     );
-  if (l.empty) out.push(text(l.empty, p.muted));
-  for (const t of l.footer) out.push(text(t, p.muted));
+  if (l.empty) out.push(text(l.empty, p.muted, undefined, "empty"));
+  if (l.brush)
+    out.push(
+      `<g class="brush-track"><rect x="${n(l.brush.x)}" y="${n(l.brush.y)}" width="${n(l.brush.w)}" height="${n(l.brush.h)}" rx="3" fill="none" stroke="${p.grid}"/>`,
+      `<rect x="${n(l.brush.x)}" y="${n(l.brush.y)}" width="8" height="${n(l.brush.h)}" rx="2" fill="${p.muted}"/>`,
+      `<rect x="${n(l.brush.x + l.brush.w - 8)}" y="${n(l.brush.y)}" width="8" height="${n(l.brush.h)}" rx="2" fill="${p.muted}"/></g>`,
+    );
+  for (const t of l.footer) out.push(text(t, p.muted, undefined, "note"));
   out.push("</svg>");
   return out.join("");
 }

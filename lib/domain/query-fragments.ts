@@ -1,56 +1,69 @@
-import { z } from "zod";
+import { z as classic } from "zod";
+import * as z from "zod/mini";
 import { LAB_SLUG_PATTERN, LAB_SLUG_RULE, TAG_PATTERN, TAG_RULE } from "./hub-names";
+import { WHOLE_NUMBER, WHOLE_NUMBER_RULE } from "./whole-number";
 
-/** Shared zod pieces for query strings; every list, string and range is bounded. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((s) => {
+/**
+ * Shared zod pieces for query strings; every list, string and range is bounded. The pieces a
+ * chart's URL is made of are zod/mini (the browser parses URLs with them: a few kB instead of
+ * zod's whole API); server schemas compose them with zod's classic API.
+ */
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD"),
+  z.refine((s: string) => {
     const d = new Date(`${s}T00:00:00Z`);
     return (
       !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2015-01-01" && s <= "2100-12-31"
     );
-  }, "must be a real date between 2015-01-01 and 2100-12-31");
+  }, "must be a real date between 2015-01-01 and 2100-12-31"),
+);
 
 /** A comma-separated list with a cap on its length and on each item. */
-export function csvList(item: z.ZodType<string, string>, max: number) {
-  return z
-    .string()
-    .max(2000, "is too long")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).max(max, `lists at most ${max} values`));
+export function csvList(item: z.ZodMiniType<string, string>, max: number) {
+  return z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(2000, "is too long")),
+      z.transform((s: string) =>
+        s
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z.array(item).check(z.maxLength(max, `lists at most ${max} values`)),
+  );
 }
 
-export const slugItem = z.string().regex(LAB_SLUG_PATTERN, LAB_SLUG_RULE);
+export const slugItem = z.string().check(z.regex(LAB_SLUG_PATTERN, LAB_SLUG_RULE));
 export const countryItem = z
   .string()
-  .regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)");
-export const tagValue = z.string().max(80, "is too long").regex(TAG_PATTERN, TAG_RULE);
+  .check(z.regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)"));
+export const tagValue = z.string().check(z.maxLength(80, "is too long"), z.regex(TAG_PATTERN, TAG_RULE));
 
-export const format = z.enum(["json", "csv"]).default("json");
+export const FORMATS = ["json", "csv"] as const;
+export const format = classic.enum(FORMATS).default("json");
 
 /**
- * A whole number as people write one in a URL: decimal digits, an optional minus, nothing else.
- * Number() would read `1e3`, `+5`, `0x10`, ` 5` and "" (as 0); a query refuses them. The document
- * shows it as the integer it stands for (lib/api/openapi.ts drops the pattern).
+ * A whole number within bounds, from a URL's text (lib/domain/whole-number.ts). Its JSON Schema is
+ * the integer it stands for: the output's for the browser's reader, the input's in the OpenAPI
+ * document (lib/api/openapi.ts shows the integer rather than the text's pattern).
  */
 export function wholeNumber(min: number, max: number) {
-  return z
-    .string()
-    .regex(/^-?[0-9]{1,12}$/, "must be a whole number written in decimal digits (e.g. 25)")
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-    .meta({ type: "integer", minimum: min, maximum: max });
+  return z.pipe(
+    z.pipe(z.string().check(z.regex(WHOLE_NUMBER, WHOLE_NUMBER_RULE)), z.transform(Number)),
+    z
+      .number()
+      .check(
+        z.int("must be a whole number"),
+        z.minimum(min, `must be at least ${min}`),
+        z.maximum(max, `must be at most ${max}`),
+      ),
+  );
 }
 
-/** wholeNumber with the value an absent parameter takes. */
+/** wholeNumber with the value an absent parameter takes, for server-side schemas. */
 export function wholeNumberOr(fallback: number, min: number, max: number) {
-  return wholeNumber(min, max).default(fallback);
+  return classic._default(wholeNumber(min, max), fallback);
 }
 
-export const formatOnlySchema = z.object({ format });
+export const formatOnlySchema = classic.object({ format });

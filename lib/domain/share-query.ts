@@ -1,99 +1,81 @@
 import { z } from "zod";
-import { COHORT_PATTERN } from "./cohorts";
-import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
-import { METRIC_IDS } from "./metrics";
-import { POPULATION_IDS } from "./populations";
-import { countryItem, csvList, format, isoDate, slugItem, tagValue, wholeNumberOr } from "./query-fragments";
-
-export const cohortSchema = z.string().regex(COHORT_PATTERN, 'must be "all", "new-12m" or "created-YYYY"');
+import { CHART_FIELDS, type FieldKey, type FieldValue } from "./chart-fields";
+import {
+  CHART_STATE_VERSION,
+  SURFACES,
+  type Surface,
+  type SurfaceKey,
+  type SurfaceQuery,
+  surfaceDefault,
+  surfaceKeys,
+  VERSION_KEY,
+} from "./chart-state";
+import { wholeNumber } from "./query-fragments";
 
 const MAX_RANGE_DAYS = 366 * 10;
 
-/** GET /api/v1/share's parameters (its images and embeds add their presentation to these). */
-export const shareQueryFields = {
-  metric: z.enum(METRIC_IDS).default("downloads30d").describe("What is counted (see /methodology#metrics)"),
-  groupBy: z
-    .enum(GROUP_BY_IDS)
-    .default("region")
-    .describe("One series per region, country, lab or registry namespace"),
-  interval: z.enum(INTERVAL_IDS).default("month").describe("Bucket size of the points"),
-  from: isoDate.optional().describe("First day (default: a year before `to`)"),
-  to: isoDate.optional().describe("Last day (default: the latest published date)"),
-  labs: csvList(slugItem, 50)
-    .optional()
-    .describe("Comma-separated lab slugs (at most 50): only these series are drawn"),
-  countries: csvList(countryItem, 50)
-    .optional()
-    .describe("Comma-separated ISO 3166-1 alpha-2 codes, INTL or UNKNOWN (at most 50): only these series"),
-  task: tagValue.optional().describe("Only models of this pipeline tag (e.g. text-generation)"),
-  library: tagValue.optional().describe("Only models of this library (e.g. transformers, gguf)"),
-  cohort: cohortSchema
-    .default("all")
-    .describe("all, new-12m (models younger than 12 months) or created-YYYY"),
-  attribution: z
-    .enum(ATTRIBUTION_IDS)
-    .default("developer")
-    .describe(
-      "Who a model counts for: its own namespace (developer), or the root of its base-model chain (lineage)",
-    ),
-  derivatives: z
-    .enum(DERIVATIVE_IDS)
-    .default("include")
-    .describe("Count fine-tunes, quantizations, merges and adapters (include) or not"),
-  /** Absent: the Hub's listing when it has dates, else the study's subset (never both). */
-  population: z
-    .enum(POPULATION_IDS)
-    .optional()
-    .describe(
-      "hub: the Hub's whole listing; study: the study's curated subset (default: hub when it has dates)",
-    ),
-  top: wholeNumberOr(10, 1, 50).describe(
-    "Series drawn when no labs or countries are chosen; the rest is Other",
-  ),
-  crossover: csvList(z.string().min(1).max(100), 2)
-    .refine((l) => l.length === 2, "must name two series, e.g. CN,US")
-    .optional()
-    .describe("Two series keys whose lead changes are marked (default CN,US, or the top two)"),
-  format,
+type Issue = { path: string; message: string };
+type Question = Partial<{ [K in FieldKey]: FieldValue<K> }>;
+
+/** The rules across a share question's keys, for every surface that asks one. */
+export function shareQuestionIssues(q: Question): Issue[] {
+  const issues: Issue[] = [];
+  if (q.from && q.to && q.from > q.to) issues.push({ path: "from", message: "must not be after to" });
+  if (q.from && q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS)
+    issues.push({ path: "to", message: "range must be at most 10 years" });
+  if (q.labs && (q.groupBy === "region" || q.groupBy === "country"))
+    issues.push({ path: "labs", message: "selects series of groupBy=lab or groupBy=org" });
+  if (q.countries && q.groupBy === "region")
+    issues.push({ path: "countries", message: "selects series of groupBy=country, lab or org" });
+  return issues;
+}
+
+/** Rules of a surface's presentation (a framed image needs room for its title and notes). */
+const PRESENTATION_RULES: Partial<Record<Surface, (q: Question) => Issue[]>> = {
+  image: (q) =>
+    q.height !== undefined && q.height < 240 ? [{ path: "height", message: "must be at least 240" }] : [],
 };
 
-type ShareFields = z.infer<z.ZodObject<typeof shareQueryFields>>;
+type SurfaceShape<S extends Surface> = {
+  [K in SurfaceKey<S>]: z.ZodType<SurfaceQuery<S>[K & keyof SurfaceQuery<S>], string | undefined>;
+};
 
-/** The rules across parameters, for every schema built on shareQueryFields. */
-export function shareQueryRules(
-  q: Pick<ShareFields, "from" | "to" | "labs" | "countries" | "groupBy">,
-  ctx: z.RefinementCtx,
-): void {
-  if (q.from && q.to && q.from > q.to)
-    ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-  if (q.from && q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "range must be at most 10 years" });
+/**
+ * A surface's zod schema, made from the chart state's fields (lib/domain/chart-fields.ts): its
+ * keys, each with its surface's default or optional, described for the OpenAPI document, and the
+ * rules across keys. The API, the embed, the images and the page all parse with one of these.
+ */
+export function surfaceSchema<S extends Surface>(surface: S) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const key of surfaceKeys(surface)) {
+    const field = CHART_FIELDS[key];
+    const fallback = surfaceDefault(surface, key);
+    const schema = fallback === undefined ? z.optional(field.schema) : z._default(field.schema, fallback);
+    shape[key] = schema.describe(field.description);
   }
-  if (q.labs && (q.groupBy === "region" || q.groupBy === "country")) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["labs"],
-      message: "selects series of groupBy=lab or groupBy=org",
-    });
-  }
-  if (q.countries && q.groupBy === "region") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["countries"],
-      message: "selects series of groupBy=country, lab or org",
-    });
-  }
+  // Read before the schema runs (old links are migrated first); declared so the API document lists it.
+  if (SURFACES[surface].versioned)
+    shape[VERSION_KEY] = z
+      .optional(wholeNumber(1, CHART_STATE_VERSION))
+      .describe(
+        `Link format (now ${CHART_STATE_VERSION}); links without it are read in their original format`,
+      );
+  return z.object(shape as SurfaceShape<S>).superRefine((q, ctx) => {
+    const values = q as Question;
+    for (const issue of [...shareQuestionIssues(values), ...(PRESENTATION_RULES[surface]?.(values) ?? [])])
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+  });
 }
 
 /** GET /api/v1/share: one schema for server and client. */
-export const shareQuerySchema = z.object(shareQueryFields).superRefine(shareQueryRules);
+export const shareQuerySchema = surfaceSchema("api");
 
-export const SHARE_PARAMS: readonly string[] = Object.keys(shareQuerySchema.shape);
+export const SHARE_PARAMS: readonly string[] = surfaceKeys("api");
 
-export type ShareQuery = z.infer<typeof shareQuerySchema>;
+export type ShareQuery = SurfaceQuery<"api">;
 export type ShareQueryInput = z.input<typeof shareQuerySchema>;
 
-/** Canonical query string of a parsed query: permalinks, cache keys, embed URLs. */
+/** Canonical query string of a parsed query: cache keys, ETags. */
 export function shareQueryString(q: Partial<ShareQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(q)) {

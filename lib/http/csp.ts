@@ -29,13 +29,15 @@ export function pageCsp(
 
 /**
  * The embed's policy: the same for every request (no nonce, so the page can be cached), one
- * same-origin script file (it reports the page's height to the parent), its own inline styles.
+ * same-origin script file (it reports the page's height to the parent), its own inline styles,
+ * and the site's own Inter (its charts are laid out with Inter's metrics).
  */
 export const EMBED_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'unsafe-inline'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors *",

@@ -35,7 +35,8 @@ describe("a first start on an empty embedded database", () => {
     await page.goto(`${app.url}/?from=2024-07-01&interval=month`);
     await page.getByTestId("demo-banner").waitFor();
     const chart = page.getByTestId("share-chart").first();
-    await chart.locator("path.series-line").first().waitFor();
+    // The server's drawing at this width (the 960 px one) is the first paint.
+    await chart.locator(".static-l path.series-line").first().waitFor();
     const api = (await (await fetch(`${app.url}/api/v1/share?from=2024-07-01&interval=month`)).json()) as {
       demo: boolean;
       points: { asOf: string | null }[];

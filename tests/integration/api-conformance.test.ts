@@ -2,6 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { GET as oembedGET } from "@/app/api/oembed/route";
 import { GET as gapGET } from "@/app/api/v1/attribution-gap/route";
 import { GET as runsGET } from "@/app/api/v1/ingest/runs/route";
@@ -215,7 +216,7 @@ function isValid(op: Operation, params: URLSearchParams, values: Record<string, 
   const labs = (parsed?.data as { labs?: unknown } | undefined)?.labs;
   if (Array.isArray(labs) && labs.some((slug) => !SEEDED_LABS.includes(String(slug)))) return false;
   return Object.entries(op.pathParams ?? {}).every(
-    ([name, schema]) => schema.safeParse(values[name]).success,
+    ([name, schema]) => z.safeParse(schema, values[name]).success,
   );
 }
 

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartModel, niceTicks } from "@/lib/charts/chart-model";
 import { findingOf } from "@/lib/charts/finding";
-import { chartLayout, textWidth } from "@/lib/charts/layout";
+import { chartLayout } from "@/lib/charts/layout";
 import { CSS_PALETTE, chartSvg } from "@/lib/charts/svg";
+import { textWidth } from "@/lib/charts/text-metrics";
 import type { ShareResult } from "@/lib/domain/answers";
 import { REGIONS as REGION_BUCKETS } from "@/lib/domain/regions";
 
@@ -94,7 +95,7 @@ describe("the chart model", () => {
           );
           const l = chartLayout(model, { width, height, framed: true });
           for (const t of [...l.header, ...l.footer])
-            expect(t.x + textWidth(t.text, t.size)).toBeLessThanOrEqual(width + 1);
+            expect(t.x + textWidth(t.text, t.size, t.strong ? 700 : 400)).toBeLessThanOrEqual(width + 1);
           for (const item of l.legend)
             expect(item.x + 18 + textWidth(item.text, 13)).toBeLessThanOrEqual(width + 1);
           for (const t of l.xTicks) {
@@ -105,7 +106,21 @@ describe("the chart model", () => {
           }
           const ys = l.endLabels.map((e) => e.y).sort((a, b) => a - b);
           for (let i = 1; i < ys.length; i++)
-            expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(13);
+            expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(16);
+          // Tick labels side by side never touch; legend items neither, row by row.
+          const spans = l.xTicks.map((t) => {
+            const w = textWidth(t.label, 12);
+            const left = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2;
+            return [left, left + w] as const;
+          });
+          for (let i = 1; i < spans.length; i++)
+            expect((spans[i]?.[0] ?? 0) - (spans[i - 1]?.[1] ?? 0)).toBeGreaterThanOrEqual(8);
+          const rows = new Map<number, { x: number; w: number }[]>();
+          for (const item of l.legend)
+            rows.set(item.y, [...(rows.get(item.y) ?? []), { x: item.x, w: 18 + textWidth(item.text, 13) }]);
+          for (const row of rows.values())
+            for (let i = 1; i < row.length; i++)
+              expect(row[i]?.x ?? 0).toBeGreaterThanOrEqual((row[i - 1]?.x ?? 0) + (row[i - 1]?.w ?? 0));
           expect(chartSvg(l, CSS_PALETTE, model.title)).toMatch(/^<svg[^>]+width="\d+"/);
         },
       ),

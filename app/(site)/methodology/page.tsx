@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { RegistryTable } from "@/components/registry/registry-table";
 import { getFreshness } from "@/lib/analytics/freshness";
-import { REFERENCE_FIGURES } from "@/lib/analytics/reference-figures";
 import { listRegistry } from "@/lib/analytics/registry-listing";
 import { getDb } from "@/lib/db";
 import { metricInfo } from "@/lib/domain/metrics";
+import { REFERENCE_FIGURES } from "@/lib/domain/reference-figures";
 import { formatShare } from "@/lib/format/numbers";
 
 export const dynamic = "force-dynamic";

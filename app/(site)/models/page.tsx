@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type Choice, choicesOf, InputField, SelectField } from "@/components/forms/field";
+import { ModelSearch } from "@/components/forms/model-search";
 import { ModelsTable } from "@/components/tables/models-table";
-import { getModelsAnswer } from "@/lib/analytics/answers";
-import { listTasks } from "@/lib/analytics/tasks";
+import { getLabsAnswer, getModelsAnswer, getTasksAnswer } from "@/lib/analytics/answers";
 import { getDb } from "@/lib/db";
 import { MODEL_SORTS, MODELS_PARAMS, modelsQuerySchema } from "@/lib/domain/models-query";
 import { REGIONS } from "@/lib/domain/regions";
@@ -41,8 +41,9 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
   }
   const parsed = modelsQuerySchema.safeParse(params);
   const db = await getDb();
-  const tasks = await listTasks(db);
-  const labs = await db.prisma.lab.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+  // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
+  const tasks = (await getTasksAnswer(db)).value.tasks;
+  const labs = [...(await getLabsAnswer(db)).value.labs].sort((a, b) => a.name.localeCompare(b.name));
   const query = parsed.success ? parsed.data : modelsQuerySchema.parse({});
   const { value: result } = await getModelsAnswer(db, query);
   const filter = (name: FilterKey) => ({ name, defaultValue: query[name] ?? "" });
@@ -65,13 +66,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
         className="card"
         style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "end", marginBottom: 16 }}
       >
-        <InputField
-          label="Search"
-          type="search"
-          {...filter("q")}
-          placeholder="e.g. DeepSeek-R1"
-          maxLength={100}
-        />
+        <ModelSearch defaultValue={query.q ?? ""} />
         <SelectField label="Country" {...filter("country")} choices={COUNTRY_CHOICES} />
         <SelectField
           label="Lab"

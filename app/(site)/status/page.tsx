@@ -1,36 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RunsLive } from "@/components/status/runs-live";
 import { type Column, DataTable, numeric } from "@/components/tables/data-table";
 import { getAttributionGapAnswer } from "@/lib/analytics/answers";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listIngestRuns } from "@/lib/analytics/ingest-runs";
 import { getLastVerification } from "@/lib/analytics/verification";
+import { ingestRunsEtag } from "@/lib/api/ingest-runs-etag";
 import { getDb } from "@/lib/db";
 import { formatCount, formatShare } from "@/lib/format/numbers";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Data status" };
-
-/** Text colours with at least 4.5:1 contrast on either theme (WCAG AA). */
-const STATUS_COLOR: Record<string, string> = {
-  succeeded: "var(--ok)",
-  failed: "var(--error)",
-  interrupted: "var(--caution)",
-  running: "var(--accent)",
-  stored: "var(--accent)",
-};
-
-const RUN_COLUMNS: Column[] = [
-  "Run",
-  "Status",
-  "As of",
-  "Started",
-  "Finished",
-  numeric("Pages"),
-  numeric("Models"),
-  "Trigger",
-  "Errors",
-];
 
 const GAP_COLUMNS: Column[] = ["Namespace", numeric("Models"), numeric("Downloads (30 d)"), numeric("Share")];
 
@@ -38,7 +19,8 @@ export default async function StatusPage() {
   const db = await getDb();
   // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
   const freshness = await getFreshness(db);
-  const runs = await listIngestRuns(db, 30);
+  // The list the API answers (its ETag seeds the page's poll); the page shows the latest 30.
+  const runs = await listIngestRuns(db);
   const gap = (await getAttributionGapAnswer(db)).value;
   const verification = await getLastVerification(db);
   return (
@@ -90,36 +72,7 @@ export default async function StatusPage() {
       </div>
       <section className="card">
         <h2>Ingestion runs</h2>
-        {runs.length === 0 ? (
-          <p className="muted">
-            No run yet. Start one with <code>npm run ingest</code>, or schedule <code>npm run scheduler</code>
-            .
-          </p>
-        ) : (
-          <DataTable columns={RUN_COLUMNS} testId="runs-table">
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  #{r.id}
-                  {r.resumedFromId ? (
-                    <span className="muted small"> (resumes #{r.resumedFromId})</span>
-                  ) : null}
-                </td>
-                <td style={{ color: STATUS_COLOR[r.status], fontWeight: 600 }}>
-                  {r.status}
-                  {r.test ? <span className="muted small"> (test: never published)</span> : null}
-                </td>
-                <td className="num">{r.asOf}</td>
-                <td className="small num">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
-                <td className="small num">{r.finishedAt?.slice(0, 19).replace("T", " ") ?? "–"}</td>
-                <td className="num">{r.pages}</td>
-                <td className="num">{r.modelsSeen.toLocaleString("en-US")}</td>
-                <td className="small">{r.trigger}</td>
-                <td className="small">{r.errors.at(-1)?.message ?? ""}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <RunsLive seed={{ data: { runs }, etag: ingestRunsEtag(runs) }} />
       </section>
       <section className="card">
         <h2>Attribution gap</h2>

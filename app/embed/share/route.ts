@@ -1,7 +1,7 @@
 import { getShareAnswer } from "@/lib/analytics/answers";
 import { notModified, PUBLIC_CACHE } from "@/lib/api/cache";
 import { parseEmbedQuery } from "@/lib/api/image-query";
-import { chartUrl, parseChartState } from "@/lib/charts/chart-state";
+import { chartUrl } from "@/lib/charts/chart-state";
 import { embedDocument } from "@/lib/charts/embed-document";
 import { getDb } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -20,23 +20,22 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const { share, presentation } = parseEmbedQuery(url.searchParams);
+  const { share, presentation, query } = parseEmbedQuery(url.searchParams);
   const headers = { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": EMBED_CSP };
   try {
     const { result, etag, stale } = await getShareAnswer(await getDb(), share);
     const pageEtag = etagOf(etag, "embed", shareQueryString(share), JSON.stringify(presentation));
     const unchanged = notModified(request, pageEtag);
     if (unchanged) return unchanged;
-    const state = { ...parseChartState(url.searchParams), metric: share.metric, cohort: share.cohort };
     const html = embedDocument(result, {
       presentation,
       stale,
       siteName: SITE_NAME,
       links: {
-        page: chartUrl("page", state),
-        csv: chartUrl("csv", state),
-        png: chartUrl("png", state, { theme: presentation.theme }),
-        zip: chartUrl("zip", state),
+        page: chartUrl("page", query),
+        csv: chartUrl("csv", query),
+        png: chartUrl("png", query),
+        zip: chartUrl("zip", query),
       },
     });
     return new Response(html, {

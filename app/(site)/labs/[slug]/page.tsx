@@ -2,17 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareQueryPanel } from "@/components/charts/share-query-panel";
+import { StaticPlot } from "@/components/charts/static-plot";
 import { DataTable, numeric } from "@/components/tables/data-table";
 import { ModelsTable } from "@/components/tables/models-table";
 import { getLabDetailAnswer, getShareAnswer } from "@/lib/analytics/answers";
+import { parseChartQuery } from "@/lib/api/chart-query";
+import { chartModel } from "@/lib/charts/chart-model";
+import type { ChartValues } from "@/lib/charts/chart-state";
+import { referencesFor } from "@/lib/charts/references";
 import { getDb } from "@/lib/db";
+import { chartQueryString, readChartState } from "@/lib/domain/chart-state";
 import { countryName } from "@/lib/domain/countries";
-import { shareQuerySchema, shareQueryString } from "@/lib/domain/share-query";
+import { QueryError } from "@/lib/domain/query-error";
 import { formatExact } from "@/lib/format/numbers";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -31,25 +38,44 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   };
 }
 
-export default async function LabPage({ params }: Params) {
+/** One of the lab's charts: its question over the page's range, answered, and drawn still for the first paint. */
+async function labChart(db: Awaited<ReturnType<typeof getDb>>, question: ChartValues) {
+  const apiQuery = chartQueryString("api", question);
+  try {
+    const { result, etag } = await getShareAnswer(
+      db,
+      parseChartQuery("api", new URLSearchParams(apiQuery)).query,
+    );
+    const model = chartModel(result, { mode: "lines", value: "share" });
+    return {
+      seed: { apiQuery, answer: { data: { ...result, demo: result.freshness.demo }, etag } },
+      still: <StaticPlot model={model} references={referencesFor(result, model)} />,
+    };
+  } catch (error) {
+    if (!(error instanceof QueryError)) throw error;
+    return { seed: { apiQuery, answer: null }, still: null };
+  }
+}
+
+export default async function LabPage({ params, searchParams }: Params & { searchParams: SearchParams }) {
   const { slug } = await params;
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(slug)) notFound();
   const db = await getDb();
   const detail = (await getLabDetailAnswer(db, slug)).value.detail;
   if (!detail) notFound();
   const { lab } = detail;
-  const labQuery = shareQuerySchema.parse({ groupBy: "lab", labs: slug, interval: "month" });
-  const orgQuery = shareQuerySchema.parse({ groupBy: "org", labs: slug, interval: "month" });
-  const lineageQuery = shareQuerySchema.parse({
-    groupBy: "lab",
-    labs: slug,
-    interval: "month",
-    attribution: "lineage",
-  });
+  // The range the page's brush chose (a value that does not read as a date is left out).
+  const url = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") url.set(k, v);
+  const { from, to } = readChartState(url);
+  const range = { from: from ?? undefined, to: to ?? undefined, interval: "month" } as const;
+  const labQuestion: ChartValues = { groupBy: "lab", labs: [slug], ...range };
+  const lineageQuestion: ChartValues = { ...labQuestion, attribution: "lineage" };
+  const orgQuestion: ChartValues = { groupBy: "org", labs: [slug], ...range };
   // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
-  const labShare = (await getShareAnswer(db, labQuery)).result;
-  const orgShare = (await getShareAnswer(db, orgQuery)).result;
-  const lineageShare = (await getShareAnswer(db, lineageQuery)).result;
+  const labChartData = await labChart(db, labQuestion);
+  const lineageChartData = await labChart(db, lineageQuestion);
+  const orgChartData = await labChart(db, orgQuestion);
   return (
     <main className="stack">
       <div>
@@ -79,16 +105,20 @@ export default async function LabPage({ params }: Params) {
       <ShareQueryPanel
         title={`${lab.name}: share of all downloads`}
         subtitle="Developer attribution: models it published"
-        queryString={shareQueryString(labQuery)}
-        result={labShare}
+        question={{ ...labQuestion, from: undefined, to: undefined }}
+        {...labChartData}
       />
       <ShareQueryPanel
         title={`${lab.name} including derivatives (lineage)`}
         subtitle="Lineage attribution: also fine-tunes, quantizations and merges of its models published by others"
-        queryString={shareQueryString(lineageQuery)}
-        result={lineageShare}
+        question={{ ...lineageQuestion, from: undefined, to: undefined }}
+        {...lineageChartData}
       />
-      <ShareQueryPanel title="By namespace" queryString={shareQueryString(orgQuery)} result={orgShare} />
+      <ShareQueryPanel
+        title="By namespace"
+        question={{ ...orgQuestion, from: undefined, to: undefined }}
+        {...orgChartData}
+      />
       <section className="card">
         <h2>Namespaces</h2>
         <DataTable columns={["Namespace", "Kind", numeric("Models tracked"), "Source"]}>

@@ -5,7 +5,7 @@ import { operationById } from "@/lib/api/operations";
 import { renderedBody } from "@/lib/api/rendered-bodies";
 import { route } from "@/lib/api/respond";
 import { shareBundle } from "@/lib/api/share";
-import { chartUrl, parseChartState } from "@/lib/charts/chart-state";
+import { chartUrl } from "@/lib/charts/chart-state";
 import { getDb } from "@/lib/db";
 import { shareQueryString } from "@/lib/domain/share-query";
 import { etagOf } from "@/lib/format/etag";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(operationById("getShareZip"), async (request: Request) => {
   const url = new URL(request.url);
-  const { share, presentation } = parseEmbedQuery(url.searchParams);
+  const { share, presentation, query } = parseEmbedQuery(url.searchParams);
   const db = await getDb();
   const { result, etag } = await getShareAnswer(db, share);
   // The README names the chart's permalink on our origin: the bundle is kept, tagged and cached
@@ -28,11 +28,10 @@ export const GET = route(operationById("getShareZip"), async (request: Request) 
   const zipEtag = etagOf(etag, key);
   const unchanged = notModified(request, zipEtag, varyHeaders);
   if (unchanged) return unchanged;
-  const state = { ...parseChartState(url.searchParams), metric: share.metric, cohort: share.cohort };
   const bundle = await renderedBody(db, key, async () => ({
     body: shareBundle(result, {
       presentation,
-      permalink: `${origin}${chartUrl("page", state)}`,
+      permalink: `${origin}${chartUrl("page", query)}`,
       dataVersion: etag.replace(/"/g, ""),
       retrieved: new Date().toISOString().slice(0, 10),
     }),

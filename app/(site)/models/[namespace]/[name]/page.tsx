@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryChart } from "@/components/charts/history-chart";
+import { StaticPlot } from "@/components/charts/static-plot";
 import { type Column, DataTable } from "@/components/tables/data-table";
 import { getModelDetailAnswer } from "@/lib/analytics/answers";
+import { historyModel } from "@/lib/charts/history-model";
 import { getDb } from "@/lib/db";
+import { readChartState } from "@/lib/domain/chart-state";
 import { createdLabel } from "@/lib/domain/cohorts";
 import { hubIdSchema } from "@/lib/domain/models-query";
 import { regionInfo } from "@/lib/domain/regions";
@@ -13,6 +16,7 @@ import { formatExact } from "@/lib/format/numbers";
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ namespace: string; name: string }> };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { namespace, name } = await params;
@@ -21,13 +25,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const LISTED_AS_COLUMNS: Column[] = ["Listed", "Task", "Library", "Base models", "Created"];
 
-export default async function ModelPage({ params }: Params) {
+export default async function ModelPage({ params, searchParams }: Params & { searchParams: SearchParams }) {
   const { namespace, name } = await params;
   const id = hubIdSchema.safeParse(`${decodeURIComponent(namespace)}/${decodeURIComponent(name)}`);
   if (!id.success) notFound();
   const model = (await getModelDetailAnswer(await getDb(), id.data)).value.detail;
   if (!model) notFound();
   const latest = model.history.at(-1);
+  const url = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") url.set(k, v);
+  const { from, to } = readChartState(url);
+  const history = model.history.map((h) => ({ date: h.date, downloads30d: h.downloads30d.toString() }));
+  const still = historyModel(model.hubId, history, { from: from ?? undefined, to: to ?? undefined });
   const a = model.attribution;
   const origin = (o: NonNullable<typeof a>["developer"]) =>
     `${regionInfo(o.region)?.label ?? o.region}${o.country && o.region === "OTHER" ? ` (${o.country})` : ""}`;
@@ -72,7 +81,9 @@ export default async function ModelPage({ params }: Params) {
         <h2>Downloads history</h2>
         {model.history.length > 1 ? (
           <HistoryChart
-            history={model.history.map((h) => ({ date: h.date, downloads30d: h.downloads30d.toString() }))}
+            hubId={model.hubId}
+            history={history}
+            still={<StaticPlot model={still} references={[]} brush={history.length > 2} />}
           />
         ) : (
           <p className="muted">One snapshot so far; the history grows with each daily run.</p>
