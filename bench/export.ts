@@ -52,7 +52,8 @@ export async function exportStep(options: BenchOptions, name: string): Promise<S
           CROSS JOIN generate_series(date '2025-06-01', date '2025-06-01' + ${DATES - 1}, interval '1 day') d;
         INSERT INTO ingest_run (as_of, status, trigger, finished_at)
           SELECT d::date, 'succeeded', 'bench', now()
-          FROM generate_series(date '2025-06-01', date '2025-06-01' + ${DATES - 1}, interval '1 day') d;`);
+          FROM generate_series(date '2025-06-01', date '2025-06-01' + ${DATES - 1}, interval '1 day') d;
+        ANALYZE;`);
     } finally {
       await client.end();
     }

@@ -89,6 +89,7 @@ function listingSchema(allTime: boolean): SchemaElement[] {
 
 type SnapshotRow = {
   model_id: number;
+  demo: boolean;
   hub_id: string;
   namespace: string;
   downloads: string;
@@ -106,10 +107,16 @@ type SnapshotRow = {
 
 /**
  * One page of a date's snapshots with the attributes of that date: the snapshot's version, or the
- * model's own row where a snapshot has none (rows written outside the write path).
+ * model's own row where a snapshot has none (rows written outside the write path). The page is cut
+ * from the primary key first, so each page costs its own rows whatever the plan of the joins; demo
+ * models (never on a published date but their own) are left out after.
  */
 const PAGE_SQL = `
-  SELECT s.model_id, m.hub_id, m.namespace, s.downloads::text AS downloads,
+  WITH page AS (
+    SELECT model_id, downloads, downloads_all_time, likes, version_id FROM model_snapshot
+    WHERE date = $1::date AND model_id > $2 ORDER BY model_id LIMIT $3
+  )
+  SELECT s.model_id, m.demo, m.hub_id, m.namespace, s.downloads::text AS downloads,
     s.downloads_all_time::text AS downloads_all_time, s.likes,
     (extract(epoch FROM COALESCE(v.created_at, m.created_at)) * 1000)::bigint::text AS created_ms,
     CASE WHEN v.id IS NULL THEN m.pipeline_tag ELSE v.pipeline_tag END AS pipeline_tag,
@@ -119,12 +126,10 @@ const PAGE_SQL = `
     CASE WHEN v.id IS NULL THEN m.base_models ELSE v.base_models END AS base_models,
     (CASE WHEN v.id IS NULL THEN m.base_relation ELSE v.base_relation END)::text AS base_relation,
     v.repack
-  FROM model_snapshot s
+  FROM page s
   JOIN model m ON m.id = s.model_id
   LEFT JOIN model_version v ON v.id = s.version_id
-  WHERE s.date = $1::date AND s.model_id > $2 AND NOT m.demo
-  ORDER BY s.model_id
-  LIMIT $3`;
+  ORDER BY s.model_id`;
 
 const isRepackLibrary = (library: string | null) =>
   library !== null && (REPACK_LIBRARIES as readonly string[]).includes(library.toLowerCase());
@@ -264,9 +269,11 @@ export async function runExport(
           tx.query<SnapshotRow>(PAGE_SQL, [plan.date, after, pageRows]),
         );
         if (page.rows.length === 0) break;
-        parquet.write({ columnData: pageColumns(page.rows, plan.allTime), rowGroupSize: page.rows.length });
-        count += page.rows.length;
         after = (page.rows[page.rows.length - 1] as SnapshotRow).model_id;
+        const real = page.rows.filter((r) => !r.demo);
+        if (real.length > 0)
+          parquet.write({ columnData: pageColumns(real, plan.allTime), rowGroupSize: real.length });
+        count += real.length;
         progress({ date: plan.date, index, dates: plans.length, rows: count });
         if (page.rows.length < pageRows) break;
       }
