@@ -7,6 +7,7 @@ import { GET as gapGET } from "@/app/api/v1/attribution-gap/route";
 import { GET as labsGET } from "@/app/api/v1/labs/route";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
+import { duckdbExample } from "@/components/api-docs/duckdb-example";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { useDatabase } from "@/lib/db";
 import { dataVersion } from "@/lib/db/data-version";
@@ -202,6 +203,28 @@ describe.each(testBackends())("format=parquet on %s", (backend) => {
     expect(await rows(`SELECT namespace, downloads_30d::VARCHAR AS d FROM '${gap}'`)).toEqual([
       { namespace: `${P}-u1`, d: regionSum("UNKNOWN", 1).toString() },
     ]);
+  });
+
+  it("answers the queries the API page shows, as DuckDB runs them", async () => {
+    const origin = "http://127.0.0.1";
+    const session = duckdbExample(origin);
+    const urls = [
+      ...new Set([...session.matchAll(/'(http:\/\/127\.0\.0\.1[^']+)'/g)].map((m) => m[1] as string)),
+    ];
+    expect(urls.length).toBeGreaterThanOrEqual(2);
+    let sql = session.replace("INSTALL httpfs; LOAD httpfs;", "");
+    for (const address of urls) {
+      const { pathname, search } = new URL(address);
+      const handler = pathname === "/api/v1/share" ? shareGET : pathname === "/api/v1/labs" ? labsGET : null;
+      expect(handler, pathname).not.toBeNull();
+      const file = await saved(await (handler as typeof shareGET)(url(`${pathname}${search}`), none));
+      sql = sql.replaceAll(`'${address}'`, `'${file}'`);
+    }
+    for (const statement of sql
+      .split(";")
+      .map((s) => s.trim())
+      .filter((s) => s.replace(/--.*$/gm, "").trim()))
+      expect((await rows(statement)).length, statement).toBeGreaterThan(0);
   });
 
   it("answers byte ranges, 304 to its ETag, and 416 past the end", async () => {
