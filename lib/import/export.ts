@@ -9,7 +9,7 @@ import { withRawTransaction } from "../db/raw";
 import { isoDay } from "../domain/days";
 import { REPACK_LIBRARIES } from "../domain/repacks";
 import { parseRegistry, type Registry } from "../origins/registry-schema";
-import { collectGarbage } from "../process/heap";
+import { collectGarbage, heapGovernor } from "../process/heap";
 import { type ExportManifest, MANIFEST_FILE, type ManifestDate } from "./export-manifest";
 
 /**
@@ -27,7 +27,8 @@ import { type ExportManifest, MANIFEST_FILE, type ManifestDate } from "./export-
  * goes beside it (`registry.json`, the origin registry's format).
  *
  * Memory stays bounded whatever the size: a date is read in pages of `pageRows` snapshots (keyset
- * on the snapshot's primary key), each page written as a row group and let go.
+ * on the snapshot's primary key), each page written as a row group and let go; at most two pages
+ * (the one encoded, the next being read) are held.
  */
 
 export type ExportOptions = { out: string; from?: string; to?: string; pageRows?: number };
@@ -46,7 +47,7 @@ export type ExportSummary = {
 };
 
 /** Snapshots read and written at a time: one row group. */
-export const EXPORT_PAGE_ROWS = 50_000;
+export const EXPORT_PAGE_ROWS = 25_000;
 
 const STRING = (name: string): SchemaElement => ({
   name,
@@ -147,7 +148,8 @@ function pageColumns(rows: SnapshotRow[], allTime: boolean): ColumnSource[] {
     return out;
   });
   const columns: ColumnSource[] = [
-    { name: "id", data: rows.map((r) => r.hub_id) },
+    // Ids are unique: a dictionary would only be tried and dropped, page after page.
+    { name: "id", data: rows.map((r) => r.hub_id), encoding: "PLAIN" },
     { name: "author", data: rows.map((r) => r.namespace) },
     { name: "likes", data: rows.map((r) => BigInt(r.likes)) },
     { name: "downloads", data: rows.map((r) => BigInt(r.downloads)) },
@@ -242,6 +244,7 @@ export async function runExport(
   const version = await dataVersion(db);
   await mkdir(options.out, { recursive: true });
   const dates: ManifestDate[] = [];
+  const collectIfNeeded = heapGovernor();
   let rows = 0;
   let bytes = 0;
   for (const [index, plan] of plans.entries()) {
@@ -262,23 +265,25 @@ export async function runExport(
       ],
     });
     let count = 0;
-    let after = 0;
+    const read = (after: number) =>
+      withRawTransaction(db.raw, (tx) => tx.query<SnapshotRow>(PAGE_SQL, [plan.date, after, pageRows]));
+    // The next page is asked for before this one is encoded: the database reads it meanwhile.
+    let next: ReturnType<typeof read> | null = read(0);
     try {
-      for (;;) {
-        const page = await withRawTransaction(db.raw, (tx) =>
-          tx.query<SnapshotRow>(PAGE_SQL, [plan.date, after, pageRows]),
-        );
-        if (page.rows.length === 0) break;
-        after = (page.rows[page.rows.length - 1] as SnapshotRow).model_id;
-        const real = page.rows.filter((r) => !r.demo);
+      while (next) {
+        const page: SnapshotRow[] = (await next).rows;
+        const last = page.at(-1);
+        next = last && page.length === pageRows ? read(last.model_id) : null;
+        const real = page.filter((r) => !r.demo);
         if (real.length > 0)
           parquet.write({ columnData: pageColumns(real, plan.allTime), rowGroupSize: real.length });
         count += real.length;
         progress({ date: plan.date, index, dates: plans.length, rows: count });
-        if (page.rows.length < pageRows) break;
+        collectIfNeeded();
       }
       parquet.finish();
     } catch (error) {
+      await next?.catch(() => {});
       await rm(partial, { force: true });
       throw error;
     }
