@@ -319,7 +319,10 @@ async function backfillFile(
     Number.POSITIVE_INFINITY,
     async () => opened?.close(),
     64 * 1024,
-  );
+  ).catch(async (error: unknown) => {
+    await opened?.close();
+    throw error;
+  });
   try {
     return await backfillSource(
       db,
