@@ -49,6 +49,7 @@ export async function answerResponse<T extends object>(
         title,
         definitions,
         dataAsOf: freshness.dataAsOf,
+        dataVersion: freshness.dataVersion,
         demo: freshness.demo,
         table: () => withDemoColumn(table(answer.value), freshness.demo),
       },

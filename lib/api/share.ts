@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { type ChartPresentation, chartModel } from "../charts/chart-model";
+import { citationBibtex, citationText } from "../charts/citation";
 import type { ShareResult } from "../domain/answers";
 import { metricInfo } from "../domain/metrics";
 import {
@@ -10,7 +11,7 @@ import {
   tableCsv,
   withDemoColumn,
 } from "./answer-table";
-import { citationOf, DATA_LICENCE } from "./data-notes";
+import { DATA_LICENCE } from "./data-notes";
 
 const SHARE_COLUMNS: TableColumn[] = [
   { name: "bucket_start", type: "date" },
@@ -81,10 +82,17 @@ export function shareDefinitionLine(result: ShareResult): string {
  */
 export function shareBundle(
   result: ShareResult,
-  options: { presentation: ChartPresentation; permalink: string; dataVersion: string; retrieved: string },
+  options: { presentation: ChartPresentation; permalink: string; retrieved: string },
 ): Uint8Array<ArrayBuffer> {
   const model = chartModel(result, options.presentation);
   const q = result.query;
+  const citation = {
+    title: model.title,
+    dataVersion: result.freshness.dataVersion,
+    dataAsOf: result.freshness.dataAsOf,
+    url: options.permalink,
+    accessed: options.retrieved,
+  };
   const readme = [
     `# ${model.title}`,
     "",
@@ -107,17 +115,15 @@ export function shareBundle(
     "",
     "## Source",
     "",
-    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${options.dataVersion}). Query: ${options.permalink}`,
+    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${citation.dataVersion}). The chart, pinned to that version: ${options.permalink}`,
     "",
     "## Citation",
     "",
-    citationOf({
-      title: model.title,
-      dataAsOf: result.freshness.dataAsOf,
-      dataVersion: options.dataVersion,
-      url: options.permalink,
-      retrieved: options.retrieved,
-    }),
+    citationText(citation),
+    "",
+    "```bibtex",
+    citationBibtex(citation),
+    "```",
     "",
     "## Licence",
     "",

@@ -1,9 +1,10 @@
+import { citationText } from "../charts/citation";
 import type { Database } from "../db";
-import { dataVersion } from "../db/data-version";
+import { todayUtc } from "../domain/days";
 import { originVary } from "../http/client";
 import { siteOrigin } from "../site";
 import { type AnswerTable, tableCsv } from "./answer-table";
-import { citationOf, DATA_LICENCE, DATA_SOURCE } from "./data-notes";
+import { DATA_LICENCE, DATA_SOURCE } from "./data-notes";
 import { tableParquet } from "./parquet";
 import { renderedBody, utf8Body } from "./rendered-bodies";
 import { CSV_TYPE, fileResponse, PARQUET_TYPE } from "./respond";
@@ -19,6 +20,8 @@ export type TableFile = {
   title: string;
   definitions: string;
   dataAsOf: string | null;
+  /** The published data version the answer is from (a pinned one, with version=) */
+  dataVersion: number;
   demo: boolean;
   table: () => AnswerTable;
 };
@@ -27,7 +30,8 @@ export type TableFile = {
  * An answer as CSV or Parquet, built once per data version and key (the answer it is made from is
  * cached already). Parquet carries the notes a CSV cannot — definitions, data version, source,
  * licence, citation, demo flag — in its key-value metadata; the citation names the URL on our
- * origin, so that file is kept per origin (with Vary for shared caches, as the zip bundle is).
+ * origin and the day it was read, so that file is kept per origin and day (with Vary for shared
+ * caches, as the zip bundle is).
  */
 export async function tableAnswer(
   request: Request,
@@ -45,21 +49,22 @@ export async function tableAnswer(
   const origin = siteOrigin(request.headers);
   const vary = originVary();
   const url = new URL(request.url);
-  const parquet = await renderedBody(db, `parquet\n${origin}\n${file.key}`, async () => {
-    const version = await dataVersion(db);
+  const accessed = todayUtc();
+  const parquet = await renderedBody(db, `parquet\n${origin}\n${accessed}\n${file.key}`, async () => {
     const query = `${url.pathname}${url.search}`;
     const body = tableParquet(file.table(), {
       definitions: file.definitions,
-      dataVersion: version,
+      dataVersion: String(file.dataVersion),
       dataAsOf: file.dataAsOf,
       demo: file.demo,
       source: DATA_SOURCE,
       licence: DATA_LICENCE,
-      citation: citationOf({
+      citation: citationText({
         title: file.title,
         dataAsOf: file.dataAsOf,
-        dataVersion: version,
+        dataVersion: file.dataVersion,
         url: `${origin}${query}`,
+        accessed,
       }),
       query,
     });

@@ -159,9 +159,9 @@ describe.each(testBackends())("format=parquet on %s", (backend) => {
     expect(notes["open_model_share.licence"]).toMatch(/Apache-2\.0/);
     const citation = notes["open_model_share.citation"] ?? "";
     expect(citation).toMatch(
-      /^Open Model Share, ".+", data as of 2025-03-02 \(data version \d+\), https?:\/\/\S+$/,
+      /^Open Model Share, ".+", Hugging Face Hub download counts as of 2025-03-02, data version \d+\. https?:\/\/\S+ \(accessed \d{4}-\d{2}-\d{2}\)\.$/,
     );
-    expect(citation.endsWith(query)).toBe(true);
+    expect(citation).toContain(`${query} (accessed`);
     expect(notes["open_model_share.query"]).toBe(query);
   });
 

@@ -30,6 +30,7 @@ export const GET = route(operationById("getShare"), async (request: Request) => 
         title: `Share of downloads by ${query.groupBy}`,
         definitions,
         dataAsOf: result.freshness.dataAsOf,
+        dataVersion: result.freshness.dataVersion,
         demo: result.freshness.demo,
         table: () => withDemoColumn(shareTable(result), result.freshness.demo),
       },
