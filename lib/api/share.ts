@@ -1,15 +1,36 @@
 import { strToU8, zipSync } from "fflate";
-import { type ChartPresentation, chartModel } from "../charts/chart-model";
+import { type ChartPresentation, chartModel, seriesLabel } from "../charts/chart-model";
 import type { ShareResult } from "../domain/answers";
+import type { Locale } from "../domain/locales";
 import { metricInfo } from "../domain/metrics";
+import { translator } from "../i18n";
 import { toCsv } from "./csv";
+
+/**
+ * How a CSV writes its cells in a locale. English is the machine-readable default: full
+ * precision with a decimal point, comma-separated. Another locale, when asked for, writes the
+ * same numbers (never rounded, never grouped) with its own decimal mark, separates fields with a
+ * semicolon where that mark is a comma (as its spreadsheets expect), and names the series in its
+ * language; column names, series keys, dates and booleans stay as they are.
+ */
+function csvStyle(result: ShareResult, locale: Locale) {
+  const tr = translator(locale);
+  const comma = tr.decimal === ",";
+  return {
+    delimiter: comma ? (";" as const) : ("," as const),
+    label: (s: { key: string; label: string }) => seriesLabel(s, result.query.groupBy, tr),
+    share: (v: number | null | undefined) =>
+      v === null || v === undefined ? null : locale === "en" ? v : String(v).replace(".", tr.decimal),
+  };
+}
 
 /**
  * Long format: one row per bucket and series, ready for a spreadsheet's pivot table. Every row
  * says whether it is demo data, so a saved file never loses that.
  */
-export function shareCsv(result: ShareResult): string {
+export function shareCsv(result: ShareResult, locale: Locale = "en"): string {
   const demo = result.freshness.demo;
+  const style = csvStyle(result, locale);
   const rows: (string | number | boolean | null)[][] = [];
   for (const point of result.points) {
     for (const series of result.series) {
@@ -18,9 +39,9 @@ export function shareCsv(result: ShareResult): string {
         point.date,
         point.asOf,
         series.key,
-        series.label,
+        style.label(series),
         value?.downloads ?? null,
-        value?.share ?? null,
+        style.share(value?.share),
         point.total,
         demo,
       ]);
@@ -38,6 +59,7 @@ export function shareCsv(result: ShareResult): string {
       "demo_data",
     ],
     rows,
+    style.delimiter,
   );
 }
 
@@ -77,7 +99,8 @@ export function shareBundle(
   result: ShareResult,
   options: { presentation: ChartPresentation; permalink: string; dataVersion: string; retrieved: string },
 ): Uint8Array<ArrayBuffer> {
-  const model = chartModel(result, options.presentation);
+  // The bundle is the archival copy: English notes and machine-readable files, whatever the embed's language.
+  const model = chartModel(result, { ...options.presentation, locale: "en" });
   const q = result.query;
   const readme = [
     `# ${model.title}`,

@@ -45,7 +45,7 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
     );
   for (const band of l.partial)
     out.push(
-      `<rect x="${n(band.x)}" y="${n(l.plot.y)}" width="${n(band.w)}" height="${n(l.plot.h)}" fill="${p.grid}" opacity="0.45"><title>Partial period: not every day of it is in the data</title></rect>`,
+      `<rect x="${n(band.x)}" y="${n(l.plot.y)}" width="${n(band.w)}" height="${n(l.plot.h)}" fill="${p.grid}" opacity="0.45"><title>${esc(l.partialNote)}</title></rect>`,
     );
   for (const t of l.yTicks)
     out.push(

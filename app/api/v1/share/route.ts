@@ -18,9 +18,10 @@ export const GET = route(operationById("getShare"), async (request: Request) => 
   if (unchanged) return unchanged;
   const headers = { ...answerHeaders({ etag, stale }), "X-Data-As-Of": result.freshness.dataAsOf ?? "" };
   if (query.format === "csv") {
-    const name = `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}.csv`;
-    const csv = await renderedBody(db, `csv\n${shareQueryString(query)}`, async () =>
-      utf8Body(shareCsv(result), CSV_TYPE),
+    const suffix = query.locale === "en" ? "" : `-${query.locale}`;
+    const name = `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}${suffix}.csv`;
+    const csv = await renderedBody(db, `csv\n${query.locale}\n${shareQueryString(query)}`, async () =>
+      utf8Body(shareCsv(result, query.locale), CSV_TYPE),
     );
     return csvResponse(csv.value.body, name, {
       headers: { ...headers, "X-Definitions": encodeURIComponent(shareDefinitionLine(result)) },
