@@ -208,7 +208,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
   const title = chartTitle(q, presentation);
   const cohort = cohortWords(q.cohort, tr);
   const note = (term: string, definition: string) => tr.t("chart.note.definition", { term, definition });
-  const notes = [
+  const notes = tr.sentences([
     note(tr.t(`metric.${q.metric}.label`), tr.t(`metric.${q.metric}.definition`)),
     q.cohort === "all" ? null : note(cohort.label, cohort.definition),
     tr.t("chart.note.attribution", {
@@ -220,9 +220,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     q.task ? tr.t("chart.note.task", { task: q.task }) : null,
     q.library ? tr.t("chart.note.library", { library: q.library }) : null,
     q.population === "study" ? tr.t("chart.note.studyPopulation") : null,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  ]);
   return {
     title,
     subtitle: `${tr.day(q.from)} – ${tr.day(q.to)} · ${cohort.label}${

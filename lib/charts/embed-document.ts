@@ -1,5 +1,5 @@
 import type { ShareResult } from "../domain/answers";
-import { translator } from "../i18n";
+import { sentenceGap, translator } from "../i18n";
 import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, FONT_FAMILY, THEMES, type Theme } from "./layout";
 import { referencesFor } from "./references";
@@ -72,7 +72,7 @@ ${model.demo ? `<p class="demo" role="note">${esc(tr.t("embed.demo"))}</p>` : ""
 <div class="tabs"><label for="tab-chart">${esc(tr.t("embed.tab.chart"))}</label><label for="tab-table">${esc(tr.t("embed.tab.table"))}</label><a class="dl" href="${esc(links.csv)}" download>CSV</a><a href="${esc(links.png)}" download>PNG</a><a href="${esc(links.zip)}" download>${esc(tr.t("embed.download.zip"))}</a></div>
 <div class="panel chart">${charts}</div>
 <div class="panel table">${table}</div>
-<p class="muted small"><span class="chart-notes">${esc(model.notes)}</span> ${esc(tr.t("embed.legendNote", { note: model.legendNote }))}</p>
+<p class="muted small"><span class="chart-notes">${esc(model.notes)}</span>${sentenceGap(model.notes)}${esc(tr.t("embed.legendNote", { note: model.legendNote }))}</p>
 <p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">${esc(tr.t("embed.open", { site: siteName }))}</a></p>
 </main><script src="/embed-frame.js" async></script></body></html>`;
 }

@@ -42,6 +42,15 @@ export function missingMessages(locale: Locale): MessageKey[] {
 /** A text with its first letter in upper case (a no-op in scripts without case). */
 export const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
+/** What goes between a text and the sentence after it: a space, or nothing after a full-width stop. */
+export const sentenceGap = (text: string) => (text === "" || /[。！？]$/.test(text) ? "" : " ");
+
+function joinSentences(parts: readonly (string | null | undefined | false)[]): string {
+  let text = "";
+  for (const part of parts) if (part) text += `${sentenceGap(text)}${part}`;
+  return text;
+}
+
 export type Translator = {
   locale: Locale;
   /** The BCP 47 tag for `lang` attributes */
@@ -56,6 +65,8 @@ export type Translator = {
   /** "2025-03-01" → "1 Mar 2025" / "1. März 2025" / "2025年3月1日" */
   day: (date: string) => string;
   decimal: string;
+  /** Sentences as one text: a space after each, but none after a full-width stop (Chinese, Japanese) */
+  sentences: (parts: readonly (string | null | undefined | false)[]) => string;
   /** A region bucket's name (CN, US, OTHER, INTL, UNKNOWN), or the key itself */
   region: (key: string) => string;
   /** A region's name inside a sentence ("the US") */
@@ -91,6 +102,7 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translator {
     month: (date) => formatMonth(date, locale),
     day: (date) => formatDay(date, locale),
     decimal: decimalSeparator(locale),
+    sentences: joinSentences,
     region: (key) => regionWord(key, "label"),
     regionInSentence: (key) => regionWord(key, "inSentence"),
     country: (code) =>
