@@ -2,15 +2,20 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
+import { isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
 
 const THEMES: Choice<"light" | "dark">[] = [
   { id: "light", label: "Light" },
   { id: "dark", label: "Dark" },
 ];
 
+/** Each language named in itself, as its readers look for it. */
+const LANGUAGES: Choice<Locale>[] = LOCALES.map((l) => ({ id: l.id, label: l.name }));
+
 /**
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
- * button. The embed is the chart's own state (its path), with a title and a theme.
+ * button. The embed is the chart's own state (its path), with a title, a theme and a language (a
+ * title left as suggested is not written into the link, so the embed titles itself in its language).
  */
 export function EmbedDialog({
   embedPath,
@@ -28,6 +33,10 @@ export function EmbedDialog({
   const width = useSize(720, 280);
   const height = useSize(520, 200);
   const [theme, setTheme] = useState<"light" | "dark">("light");
+  const [locale, setLocale] = useState<Locale>(() => {
+    const asked = new URLSearchParams(embedPath.split("?")[1] ?? "").get("locale") ?? "";
+    return isLocale(asked) ? asked : "en";
+  });
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -37,10 +46,16 @@ export function EmbedDialog({
     dialog.current?.showModal();
   }, [startOpen]);
   const src = useMemo(() => {
-    const extra = new URLSearchParams({ title, theme });
-    if (theme === "light") extra.delete("theme");
-    return `${origin}${embedPath}${embedPath.includes("?") ? "&" : "?"}${extra}`;
-  }, [origin, embedPath, title, theme]);
+    const [path, query = ""] = embedPath.split("?");
+    const params = new URLSearchParams(query);
+    const set = (key: string, value: string, unless: string) =>
+      value === unless ? params.delete(key) : params.set(key, value);
+    set("title", title, defaultTitle);
+    set("theme", theme, "light");
+    set("locale", locale, "en");
+    const text = params.toString().replace(/%2C/g, ",");
+    return `${origin}${path}${text ? `?${text}` : ""}`;
+  }, [origin, embedPath, title, defaultTitle, theme, locale]);
   const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width.value}" height="${height.value}" loading="lazy" style="width:100%;max-width:${width.value}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
   const copy = async () => {
@@ -86,6 +101,7 @@ export function EmbedDialog({
           <SizeField label="Width" pixels={width} />
           <SizeField label="Height" pixels={height} />
           <SelectField label="Theme" value={theme} choices={THEMES} onChange={setTheme} />
+          <SelectField label="Language" value={locale} choices={LANGUAGES} onChange={setLocale} />
         </div>
         <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
           {open ? (
