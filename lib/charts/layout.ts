@@ -11,11 +11,13 @@ export const THEMES: Record<Theme, { bg: string; fg: string; muted: string; grid
 
 /**
  * Latin text is set (and measured) in Inter; Chinese and Japanese characters, which Inter lacks,
- * fall to a CJK face whose ideographs and kana are a full em wide, as text-metrics.ts counts
- * them: Noto Sans SC in the PNG (lib/charts/render.ts), the reader's own CJK font in browsers.
+ * are drawn in a span of CJK faces (lib/charts/svg.ts) whose ideographs and kana are a full em
+ * wide, as text-metrics.ts counts them: Noto Sans SC in the PNG (lib/charts/render.ts), the
+ * reader's own in browsers. The CJK faces' Latin is wider than Inter's: it never sets Latin.
  */
-export const FONT_FAMILY =
-  "Inter, 'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', Helvetica, Arial, sans-serif";
+export const CJK_FONT_FAMILY =
+  "'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', sans-serif";
+export const FONT_FAMILY = `Inter, ${CJK_FONT_FAMILY.replace(", sans-serif", "")}, Helvetica, Arial, sans-serif`;
 
 const wrap = wrapText;
 

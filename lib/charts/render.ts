@@ -59,6 +59,18 @@ export async function rasterizeSvg(svg: string): Promise<Uint8Array<ArrayBuffer>
   return new Uint8Array(resvg.render().asPng());
 }
 
+/** Where an SVG of ours puts ink, as resvg draws it with the fonts it rasterizes with. */
+export async function inkBox(
+  svg: string,
+): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const fonts = [...(await rasterizer()), ...(CJK_TEXT.test(svg) ? cjkFonts() : [])];
+  const resvg = new Resvg(svg, {
+    font: { fontBuffers: fonts, defaultFontFamily: "Inter", loadSystemFonts: false },
+  });
+  const box = resvg.getBBox();
+  return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
+}
+
 /** The same SVG, rasterized (as OWID's grapher exports its PNGs): one drawing, two formats. */
 export async function renderChartPng(
   result: ShareResult,

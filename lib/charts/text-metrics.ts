@@ -36,7 +36,7 @@ function fallbackOf(weight: FontWeight): number {
 }
 
 /** East Asian wide and full-width characters take a whole em in the fonts browsers fall back to. */
-const isWide = (cp: number) =>
+export const isWide = (cp: number) =>
   (cp >= 0x1100 && cp <= 0x115f) ||
   (cp >= 0x2e80 && cp <= 0xa4cf) ||
   (cp >= 0xac00 && cp <= 0xd7a3) ||

@@ -2,11 +2,15 @@ import { readFile } from "node:fs/promises";
 import opentype from "opentype.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FONT_FAMILY } from "@/lib/charts/layout";
-import { rasterizeSvg } from "@/lib/charts/render";
+import { inkBox, rasterizeSvg, renderChartSvg } from "@/lib/charts/render";
 import { textWidth } from "@/lib/charts/text-metrics";
 import { isIsoCountry } from "@/lib/domain/countries";
+import { REGIONS } from "@/lib/domain/regions";
 import { TRANSLATIONS, translator } from "@/lib/i18n";
 import { loadInter } from "@/tools/fonts/inter-metrics";
+import { shareAnswer } from "../helpers/share-answer";
+
+const SERIES = REGIONS.map(({ key, label }) => ({ key, label }));
 
 async function loadFont(file: string): Promise<opentype.Font> {
   const bytes = await readFile(file);
@@ -62,4 +66,60 @@ describe("Chinese and Japanese in the PNG: Noto Sans SC, measured a full em", ()
     expect(same(zhong, guo)).toBe(false);
     expect(same(guo, kana)).toBe(false);
   }, 60_000);
+});
+
+describe("mixed Chinese and Latin lines end where the layout measured them", () => {
+  it("every text of a zh-CN and a ja chart, drawn by resvg, stays inside its measured box", async () => {
+    const result = shareAnswer(20, SERIES, (k, i) =>
+      k === 0 ? 0.1 + i * 0.004 : k === 1 ? 0.2 - i * 0.002 : 0.1,
+    );
+    result.crossover = {
+      between: ["CN", "US"],
+      dates: [{ date: "2025-02-01", leader: "CN", previousLeader: "US" }],
+    };
+    let checked = 0;
+    // A reader's own title mixing Chinese and digits: where the faces' Latin widths differ most.
+    const cases = [
+      { locale: "zh-CN", title: undefined },
+      { locale: "ja", title: undefined },
+      { locale: "zh-CN", title: "中国 2025 年 11111111 · 111111" },
+    ] as const;
+    for (const { locale, title } of cases) {
+      const svg = renderChartSvg(result, {
+        mode: "lines",
+        value: "share",
+        theme: "light",
+        width: 900,
+        height: 520,
+        locale,
+        title,
+      });
+      const texts = [...svg.matchAll(/<text ([^>]*)>(.*?)<\/text>/g)].filter(([, , body]) =>
+        body?.includes("<tspan"),
+      );
+      expect(texts.length).toBeGreaterThan(title ? 0 : 5);
+      for (const [element, attrs = "", body = ""] of texts) {
+        const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
+        const size = Number(attr("font-size"));
+        const weight = Number(attr("font-weight") ?? 400) as 400 | 600 | 700;
+        const content = body
+          .replace(/<[^>]+>/g, "")
+          .replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c)));
+        const start = Number(/<tspan x="([^"]+)"/.exec(body)?.[1]);
+        const box = await inkBox(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="520" font-family="${FONT_FAMILY}">${element}</svg>`,
+        );
+        expect(box, content).not.toBeNull();
+        // Glyphs' ink sits inside their advances, bar a hair of overhang.
+        expect(box?.x ?? 0, content).toBeGreaterThanOrEqual(start - 1.5);
+        expect((box?.x ?? 0) + (box?.width ?? 0), content).toBeLessThanOrEqual(
+          start + textWidth(content, size, weight) + 1.5,
+        );
+        // Drawn in the measured faces: not narrower than three quarters of the measure either.
+        expect(box?.width ?? 0, content).toBeGreaterThan(textWidth(content.trim(), size, weight) * 0.75);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  }, 120_000);
 });
