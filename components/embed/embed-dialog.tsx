@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { ChartData } from "@/components/charts/cite-chart";
 import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
 import { isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
+import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
 
 const THEMES: Choice<"light" | "dark">[] = [
   { id: "light", label: "Light" },
@@ -12,17 +14,26 @@ const THEMES: Choice<"light" | "dark">[] = [
 /** Each language named in itself, as its readers look for it. */
 const LANGUAGES: Choice<Locale>[] = LOCALES.map((l) => ({ id: l.id, label: l.name }));
 
+type Data = "live" | "pinned";
+
 /**
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
  * button. The embed is the chart's own state (its path), with a title, a theme and a language (a
- * title left as suggested is not written into the link, so the embed titles itself in its language).
+ * title left as suggested is not written into the link, so the embed titles itself in its
+ * language); live, it follows every publish, pinned, it keeps the numbers of the data version on
+ * screen.
  */
 export function EmbedDialog({
   embedPath,
+  pinnedPath,
+  data,
   defaultTitle,
   startOpen = false,
 }: {
   embedPath: string;
+  /** The same chart pinned to the data version it shows (null: no data to pin) */
+  pinnedPath: string | null;
+  data: ChartData | null;
   defaultTitle: string;
   /** Open as soon as it is shown (it was loaded by a click on Embed) */
   startOpen?: boolean;
@@ -37,6 +48,7 @@ export function EmbedDialog({
     const asked = new URLSearchParams(embedPath.split("?")[1] ?? "").get("locale") ?? "";
     return isLocale(asked) ? asked : "en";
   });
+  const [which, setWhich] = useState<Data>("live");
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -45,8 +57,9 @@ export function EmbedDialog({
     setOpen(true);
     dialog.current?.showModal();
   }, [startOpen]);
+  const path = which === "pinned" && pinnedPath ? pinnedPath : embedPath;
   const src = useMemo(() => {
-    const [path, query = ""] = embedPath.split("?");
+    const [base, query = ""] = path.split("?");
     const params = new URLSearchParams(query);
     const set = (key: string, value: string, unless: string) =>
       value === unless ? params.delete(key) : params.set(key, value);
@@ -54,8 +67,19 @@ export function EmbedDialog({
     set("theme", theme, "light");
     set("locale", locale, "en");
     const text = params.toString().replace(/%2C/g, ",");
-    return `${origin}${path}${text ? `?${text}` : ""}`;
-  }, [origin, embedPath, title, defaultTitle, theme, locale]);
+    return `${origin}${base}${text ? `?${text}` : ""}`;
+  }, [origin, path, title, defaultTitle, theme, locale]);
+  const dataChoices: Choice<Data>[] = [
+    { id: "live", label: "Live: updates with each publish" },
+    ...(data && pinnedPath
+      ? [
+          {
+            id: "pinned" as const,
+            label: `Pinned: data version ${data.dataVersion}${data.dataAsOf ? ` (as of ${data.dataAsOf})` : ""}`,
+          },
+        ]
+      : []),
+  ];
   const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width.value}" height="${height.value}" loading="lazy" style="width:100%;max-width:${width.value}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
   const copy = async () => {
@@ -102,7 +126,14 @@ export function EmbedDialog({
           <SizeField label="Height" pixels={height} />
           <SelectField label="Theme" value={theme} choices={THEMES} onChange={setTheme} />
           <SelectField label="Language" value={locale} choices={LANGUAGES} onChange={setLocale} />
+          <SelectField label="Data" value={which} choices={dataChoices} onChange={setWhich} />
         </div>
+        {which === "pinned" ? (
+          <p className="muted small" style={{ margin: "0 0 12px" }}>
+            A pinned chart shows the numbers of data version {data?.dataVersion} for {PINNED_VERSION_DAYS}{" "}
+            days after a newer version is published; live charts never expire.
+          </p>
+        ) : null}
         <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
           {open ? (
             <iframe

@@ -220,6 +220,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     q.task ? tr.t("chart.note.task", { task: q.task }) : null,
     q.library ? tr.t("chart.note.library", { library: q.library }) : null,
     q.population === "study" ? tr.t("chart.note.studyPopulation") : null,
+    q.version === undefined ? null : tr.t("chart.note.pinned", { version: q.version }),
   ]);
   return {
     title,

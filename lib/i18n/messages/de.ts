@@ -55,6 +55,8 @@ export const de: Translations = {
   "chart.note.task": "Aufgabe: {task}.",
   "chart.note.library": "Bibliothek: {library}.",
   "chart.note.studyPopulation": "Grundgesamtheit: die kuratierte Autorenauswahl der Studie.",
+  "chart.note.pinned":
+    "Festgeschrieben auf Datenversion {version}: die Zahlen wie damals veröffentlicht, was immer danach kam.",
   "chart.source": "Quelle: Downloadzahlen des Hugging Face Hub, Stand {date} · Open Model Share",
   "chart.legendNote": "Neueste Werte ({period})",
   "chart.crossover": "Neue Führung: {leader} vor {previous}",

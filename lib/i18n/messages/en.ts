@@ -63,6 +63,8 @@ export const en = {
   "chart.note.task": "Task: {task}.",
   "chart.note.library": "Library: {library}.",
   "chart.note.studyPopulation": "Population: the study's curated subset of authors.",
+  "chart.note.pinned":
+    "Pinned to data version {version}: the numbers as published then, whatever came later.",
   "chart.source": "Source: Hugging Face Hub download counts, as of {date} · Open Model Share",
   "chart.legendNote": "Latest {period} values",
   "chart.crossover": "{leader} passes {previous}",

@@ -53,6 +53,7 @@ export const zhCN: Translations = {
   "chart.note.task": "任务：{task}。",
   "chart.note.library": "库：{library}。",
   "chart.note.studyPopulation": "范围：该研究精选的作者子集。",
+  "chart.note.pinned": "固定于数据版本 {version}：显示当时发布的数字，不受之后更新影响。",
   "chart.source": "来源：Hugging Face Hub 下载量，数据截至 {date} · Open Model Share",
   "chart.legendNote": "{period}最新数值",
   "chart.crossover": "{leader}超过{previous}",
