@@ -95,8 +95,9 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
     values.mode === drawn.mode &&
     values.value === drawn.value;
   const model = useMemo(
-    () => (result ? chartModel(result, { mode: values.mode, value: values.value }) : null),
-    [result, values.mode, values.value],
+    () =>
+      result ? chartModel(result, { mode: values.mode, value: values.value, locale: values.locale }) : null,
+    [result, values.mode, values.value, values.locale],
   );
   const references = useMemo(() => (result && model ? referencesFor(result, model) : []), [result, model]);
   const onRange = useCallback(

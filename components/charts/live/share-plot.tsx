@@ -33,6 +33,7 @@ import {
 } from "@/lib/charts/layout";
 import { PAGE_BRUSH_HEIGHT, pagePlotLayout } from "@/lib/charts/page-plot";
 import { textWidth, wrapText } from "@/lib/charts/text-metrics";
+import { translator } from "@/lib/i18n";
 
 export type SharePlotProps = {
   model: ChartModel;
@@ -410,7 +411,9 @@ function ShareTooltip({
                 <th scope="row">
                   <span className="swatch" style={{ background: s.color }} /> {s.label}
                 </th>
-                <td className="num">{formatChartValue(s.values[index], model.value)}</td>
+                <td className="num">
+                  {formatChartValue(s.values[index], model.value, translator(model.locale))}
+                </td>
               </tr>
             ))}
         </tbody>
