@@ -13,3 +13,9 @@ export function siteOrigin(headers?: Headers): string {
   if (configured) return configured;
   return (headers && requestOrigin(headers)) ?? `http://localhost:${process.env.PORT || 3000}`;
 }
+
+/** The feeds of what moved (/feed.atom, /feed.json), as every page's head names them. */
+export const FEED_ALTERNATES = {
+  "application/atom+xml": [{ url: "/feed.atom", title: `${SITE_NAME}: what moved (Atom)` }],
+  "application/feed+json": [{ url: "/feed.json", title: `${SITE_NAME}: what moved (JSON Feed)` }],
+};

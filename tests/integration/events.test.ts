@@ -1,32 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { syncRegistry } from "@/lib/origins/sync";
 import { publish } from "@/lib/publish/publish";
-import type { ModelRecord } from "@/lib/store/model-record";
-import { writeSnapshots } from "@/lib/store/write-snapshots";
-import { modelRecord, uniqueNamespace } from "../factories/model-record";
-import { testRegistry } from "../factories/population";
+import { publishStory } from "../factories/event-story";
+import { uniqueNamespace } from "../factories/model-record";
 import { suiteDatabase } from "../helpers/suite";
 import { testBackends } from "../helpers/test-db";
 
 /**
- * Three published days with a known story: on the 2nd China passes the US (Qw passes Me among
- * labs), then nothing is published until the 5th, when a new model appears. Every model was
- * created in 2023, so the new-models cohort is empty and has no events.
+ * Three published days with a known story (tests/factories/event-story.ts): on the 2nd China
+ * passes the US (Qw passes Me among labs), then nothing is published until the 5th, when a new
+ * model appears. Every model was created in 2023, so the new-models cohort has no events.
  */
 describe.each(testBackends())("events found at publish on %s", (backend) => {
   const db = suiteDatabase(backend);
   const p = uniqueNamespace("ev");
-  const old = new Date("2023-01-01T00:00:00Z");
-  const m = (ns: string, name: string, downloads: number): ModelRecord =>
-    modelRecord({ hubId: `${p}-${ns}/${name}`, createdAt: old, downloads: BigInt(downloads) });
-
-  const crawl = async (day: string, records: ModelRecord[]) => {
-    const asOf = new Date(`${day}T00:00:00Z`);
-    const run = await db.prisma.ingestRun.create({ data: { asOf, status: "succeeded", trigger: "cli" } });
-    await writeSnapshots(db, records, day, { runId: run.id });
-    await db.prisma.ingestRun.update({ where: { id: run.id }, data: { population: records.length } });
-    return publish(db, { dates: [asOf] }, { realData: true });
-  };
   const stored = async () =>
     (await db.prisma.event.findMany({ orderBy: [{ date: "asc" }, { id: "asc" }] })).map((e) => ({
       ...e,
@@ -34,28 +20,10 @@ describe.each(testBackends())("events found at publish on %s", (backend) => {
     }));
 
   it("records exactly the crossover, lead, ranks, shares, gap and entry; republishing adds none", async () => {
-    await syncRegistry(db, testRegistry(p));
-    const day1 = [
-      m("cn1", "a", 1000),
-      m("us1", "b", 1200),
-      m("fr1", "c", 300),
-      m("kr1", "d", 200),
-      m("intl", "e", 100),
-    ];
-    const day2 = [
-      m("cn1", "a", 1150),
-      m("us1", "b", 1050),
-      m("fr1", "c", 300),
-      m("kr1", "d", 200),
-      m("intl", "e", 100),
-    ];
-    const day3 = [...day2, m("kr1", "f", 50)];
-    const first = await crawl("2025-08-01", day1);
-    expect(first.events).toHaveLength(1);
-    await crawl("2025-08-02", day2);
-    await crawl("2025-08-05", day3);
+    const [first] = await publishStory(db, p);
+    expect(first?.events).toHaveLength(1);
 
-    // Shares worked out by hand from the counts above (of 2,800 and then 2,850 downloads).
+    // Shares worked out by hand from the story's counts (of 2,800 and then 2,850 downloads).
     const cn1 = 1000 / 2800;
     const us1 = 1200 / 2800;
     const cn2 = 1150 / 2800;
