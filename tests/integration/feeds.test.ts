@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from "vitest";
 import { GET as atomGET } from "@/app/feed.atom/route";
 import { GET as jsonGET } from "@/app/feed.json/route";
 import { useDatabase } from "@/lib/db";
-import schema from "../fixtures/feeds/jsonfeed-1.1.schema.json";
 import { crawlAndPublish, publishStory, storyDays } from "../factories/event-story";
 import { uniqueNamespace } from "../factories/model-record";
+import schema from "../fixtures/feeds/jsonfeed-1.1.schema.json";
 import { suiteDatabase } from "../helpers/suite";
 import { testBackends } from "../helpers/test-db";
 
@@ -20,7 +20,8 @@ const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
 const children = (el: XmlElement, name: string) =>
   Array.from(el.childNodes).filter(
-    (n): n is XmlElement => n.nodeType === 1 && (n as XmlElement).localName === name && (n as XmlElement).namespaceURI === ATOM,
+    (n): n is XmlElement =>
+      n.nodeType === 1 && (n as XmlElement).localName === name && (n as XmlElement).namespaceURI === ATOM,
   );
 const one = (el: XmlElement, name: string) => {
   const list = children(el, name);
@@ -34,10 +35,9 @@ const one = (el: XmlElement, name: string) => {
  */
 function checkAtom(text: string): { entries: XmlElement[] } {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(
-    text,
-    "application/xml",
-  );
+  const doc = new DOMParser({
+    onError: (level, message) => errors.push(`${level}: ${message}`),
+  }).parseFromString(text, "application/xml");
   expect(errors).toEqual([]);
   const feed = doc.documentElement as unknown as XmlElement;
   expect(feed.localName).toBe("feed");
@@ -47,7 +47,9 @@ function checkAtom(text: string): { entries: XmlElement[] } {
   expect(one(feed, "updated").textContent).toMatch(RFC3339);
   const entries = children(feed, "entry");
   // atom:feed has an author unless every entry has one.
-  expect(children(feed, "author").length > 0 || entries.every((e) => children(e, "author").length > 0)).toBe(true);
+  expect(children(feed, "author").length > 0 || entries.every((e) => children(e, "author").length > 0)).toBe(
+    true,
+  );
   for (const author of children(feed, "author")) one(author, "name");
   const links = (el: XmlElement) => children(el, "link");
   const rel = (l: XmlElement) => l.getAttribute("rel") || "alternate";
@@ -96,7 +98,9 @@ describe.each(testBackends())("feeds of events on %s", (backend) => {
     expect(atom.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
     const { entries } = checkAtom(await atom.text());
     expect(entries).toHaveLength(events.length);
-    const hrefs = entries.map((e) => children(e, "link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")]));
+    const hrefs = entries.map((e) =>
+      children(e, "link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")]),
+    );
     for (const links of hrefs) {
       const page = links.find(([r]) => r === "alternate")?.[1] ?? "";
       const png = links.find(([r]) => r === "enclosure")?.[1] ?? "";
@@ -127,13 +131,21 @@ describe.each(testBackends())("feeds of events on %s", (backend) => {
     expect(await count(`labs=${p}-qw`)).toBe(expectCount((e) => e.labs.includes(`${p}-qw`)));
     expect(await count(`labs=${p}-qw`)).toBeGreaterThan(0);
     expect(await count("countries=KR")).toBe(expectCount((e) => e.countries.includes("KR")));
-    expect(await count("kinds=crossover,data-gap")).toBe(expectCount((e) => ["crossover", "data-gap"].includes(e.kind)));
+    expect(await count("kinds=crossover,data-gap")).toBe(
+      expectCount((e) => ["crossover", "data-gap"].includes(e.kind)),
+    );
     expect(await count(`kinds=rank-change&labs=${p}-me`)).toBe(
       expectCount((e) => e.kind === "rank-change" && e.labs.includes(`${p}-me`)),
     );
 
     // Strict input: unknown keys, repeated keys and unknown kinds are a 400 naming what is wrong.
-    for (const bad of ["foo=1", "kinds=crossover&kinds=data-gap", "kinds=rumour", "countries=china", "labs=Bad Slug"]) {
+    for (const bad of [
+      "foo=1",
+      "kinds=crossover&kinds=data-gap",
+      "kinds=rumour",
+      "countries=china",
+      "labs=Bad Slug",
+    ]) {
       const res = await get("atom", bad);
       expect(res.status, bad).toBe(400);
       expect((await res.json()).error.issues.length, bad).toBeGreaterThan(0);
