@@ -56,7 +56,7 @@ function entriesOf(events: StoredEvent[], origin: string): Entry[] {
 
 /** When the newest entry was recorded; with none, the feed's epoch (a fixed time, so the bytes stay the same). */
 const updatedOf = (events: StoredEvent[]) =>
-  events.reduce<Date>((max, e) => (e.createdAt > max ? e.createdAt : max), new Date(0)).toISOString();
+  new Date(Math.max(0, ...events.map((e) => e.createdAt.getTime()))).toISOString();
 
 export async function feedDocument(
   db: Database,
