@@ -77,42 +77,17 @@ export async function deliverDue(db: Database, options: DeliverOptions = {}): Pr
     ).map((s) => [s.id, s]),
   );
   const origin = options.origin ?? siteOrigin();
-  await Promise.all(
+  // Every request first, then every result: writes to an embedded database hold this process's
+  // only thread, and must not eat into the time the other receivers are given.
+  const answers = await Promise.all(
     claimed.map(async (c) => {
       const sub = subs.get(c.subscription_id);
       const event = events.get(c.event_id);
-      if (!sub || !event || sub.removedAt) {
-        await db.prisma.webhookDelivery.updateMany({
-          where: { id: c.id, status: "pending" },
-          data: { status: "dropped", leaseUntil: null },
-        });
-        summary.dropped++;
-        return;
-      }
-      summary.attempted++;
+      if (!sub || !event || sub.removedAt) return null;
       const key = idempotencyKey(c.event_id, c.subscription_id);
-      const links = eventLinks(event);
-      const body = JSON.stringify({
-        id: key,
-        type: "event",
-        subscription: sub.id,
-        event: {
-          id: event.id,
-          kind: event.kind,
-          date: event.date.toISOString().slice(0, 10),
-          previous_date: event.previousDate?.toISOString().slice(0, 10) ?? null,
-          text: event.text,
-          data_version: event.dataVersion,
-          permalink: origin + links.permalink,
-          png: origin + links.png,
-          labs: event.labs,
-          countries: event.countries,
-          details: event.details,
-          recorded_at: event.createdAt.toISOString(),
-        },
-      });
+      const body = payloadOf(key, sub.id, event, origin);
       const timestamp = Math.floor(now.getTime() / 1000);
-      const answer = await post(
+      return post(
         sub.url,
         body,
         {
@@ -125,39 +100,77 @@ export async function deliverDue(db: Database, options: DeliverOptions = {}): Pr
         timeoutMs,
         options.resolver,
       );
-      if ("status" in answer && answer.status >= 200 && answer.status < 300) {
-        faultPoint("webhooks:answered");
-        await db.prisma.webhookDelivery.updateMany({
-          where: { id: c.id, status: "pending" },
-          data: {
-            status: "delivered",
-            deliveredAt: now,
-            lastStatus: answer.status,
-            lastError: null,
-            leaseUntil: null,
-          },
-        });
-        summary.delivered++;
-        faultPoint("webhooks:recorded");
-        return;
-      }
-      const next = new Date(now.getTime() + backoffMs(c.attempts));
-      const expired = next.getTime() - c.created_at.getTime() > RETRY_WINDOW_MS;
+    }),
+  );
+  for (const [i, c] of claimed.entries()) {
+    const answer = answers[i];
+    if (!answer) {
+      await db.prisma.webhookDelivery.updateMany({
+        where: { id: c.id, status: "pending" },
+        data: { status: "dropped", leaseUntil: null },
+      });
+      summary.dropped++;
+      continue;
+    }
+    summary.attempted++;
+    if ("status" in answer && answer.status >= 200 && answer.status < 300) {
+      faultPoint("webhooks:answered");
       await db.prisma.webhookDelivery.updateMany({
         where: { id: c.id, status: "pending" },
         data: {
-          status: expired ? "failed" : "pending",
-          nextAttemptAt: next,
+          status: "delivered",
+          deliveredAt: now,
+          lastStatus: answer.status,
+          lastError: null,
           leaseUntil: null,
-          lastStatus: "status" in answer ? answer.status : null,
-          lastError: "error" in answer ? answer.error.slice(0, 500) : `answered ${answer.status}`,
         },
       });
-      if (expired) summary.failed++;
-      else summary.retrying++;
-    }),
-  );
+      summary.delivered++;
+      faultPoint("webhooks:recorded");
+      continue;
+    }
+    const next = new Date(now.getTime() + backoffMs(c.attempts));
+    const expired = next.getTime() - c.created_at.getTime() > RETRY_WINDOW_MS;
+    await db.prisma.webhookDelivery.updateMany({
+      where: { id: c.id, status: "pending" },
+      data: {
+        status: expired ? "failed" : "pending",
+        nextAttemptAt: next,
+        leaseUntil: null,
+        lastStatus: "status" in answer ? answer.status : null,
+        lastError: "error" in answer ? answer.error.slice(0, 500) : `answered ${answer.status}`,
+      },
+    });
+    if (expired) summary.failed++;
+    else summary.retrying++;
+  }
   return summary;
+}
+
+type EventRow = Awaited<ReturnType<Database["prisma"]["event"]["findMany"]>>[number];
+
+/** What a receiver gets: the same bytes on every attempt (the time and signature are headers). */
+function payloadOf(key: string, subscription: number, event: EventRow, origin: string): string {
+  const links = eventLinks(event);
+  return JSON.stringify({
+    id: key,
+    type: "event",
+    subscription,
+    event: {
+      id: event.id,
+      kind: event.kind,
+      date: event.date.toISOString().slice(0, 10),
+      previous_date: event.previousDate?.toISOString().slice(0, 10) ?? null,
+      text: event.text,
+      data_version: event.dataVersion,
+      permalink: origin + links.permalink,
+      png: origin + links.png,
+      labs: event.labs,
+      countries: event.countries,
+      details: event.details,
+      recorded_at: event.createdAt.toISOString(),
+    },
+  });
 }
 
 /** The same for every attempt of one event to one subscription. */
