@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { type ChartPresentation, chartModel } from "../charts/chart-model";
+import { citationBibtex, citationText } from "../charts/citation";
 import type { ShareResult } from "../domain/answers";
 import { metricInfo } from "../domain/metrics";
 import { toCsv } from "./csv";
@@ -75,10 +76,17 @@ export function shareDefinitionLine(result: ShareResult): string {
  */
 export function shareBundle(
   result: ShareResult,
-  options: { presentation: ChartPresentation; permalink: string; dataVersion: string; retrieved: string },
+  options: { presentation: ChartPresentation; permalink: string; retrieved: string },
 ): Uint8Array<ArrayBuffer> {
   const model = chartModel(result, options.presentation);
   const q = result.query;
+  const citation = {
+    title: model.title,
+    dataVersion: result.freshness.dataVersion,
+    dataAsOf: result.freshness.dataAsOf,
+    url: options.permalink,
+    accessed: options.retrieved,
+  };
   const readme = [
     `# ${model.title}`,
     "",
@@ -101,11 +109,15 @@ export function shareBundle(
     "",
     "## Source",
     "",
-    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${options.dataVersion}). Query: ${options.permalink}`,
+    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${citation.dataVersion}). The chart, pinned to that version: ${options.permalink}`,
     "",
     "## Citation",
     "",
-    `Open Model Share, "${model.title}", data as of ${result.freshness.dataAsOf ?? "–"}, retrieved ${options.retrieved}, ${options.permalink}`,
+    citationText(citation),
+    "",
+    "```bibtex",
+    citationBibtex(citation),
+    "```",
     "",
     "## Licence",
     "",

@@ -35,6 +35,8 @@ const int = z.number().int();
 export const freshnessSchema = z.object({
   /** Latest published snapshot date */
   dataAsOf: day.nullable(),
+  /** The published data version the numbers are from: `version=` pins a chart to it */
+  dataVersion: int.min(0),
   lastRun: z
     .object({ id: int, asOf: day, finishedAt: time.nullable(), population: int.nullable() })
     .nullable(),
@@ -86,6 +88,7 @@ export const answeredShareQuerySchema = z.object({
   population: z.enum(POPULATION_IDS),
   top: int,
   crossover: z.array(z.string()).optional(),
+  version: int.min(1).optional(),
   format: z.enum(["json", "csv"]),
 });
 

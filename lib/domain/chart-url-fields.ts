@@ -55,6 +55,7 @@ export const URL_FIELDS = {
     list: true,
     schema: { maxItems: 2, type: "array", items: { type: "string", minLength: 1, maxLength: 100 } },
   },
+  version: { question: true, schema: { type: "integer", minimum: 1, maximum: 2147483647 } },
   mode: { question: false, default: "lines", schema: { type: "string", enum: ["lines", "stacked"] } },
   value: { question: false, default: "share", schema: { type: "string", enum: ["share", "downloads"] } },
   view: { question: false, default: "chart", schema: { type: "string", enum: ["chart", "map", "table"] } },
