@@ -1,6 +1,7 @@
+import { SITE_NAME } from "./domain/site-name";
 import { requestOrigin } from "./http/client";
 
-export { SITE_NAME } from "./domain/site-name";
+export { SITE_NAME };
 
 /**
  * Absolute URLs in embeds, oEmbed, the API document and social cards: SITE_URL when set (it should

@@ -2,11 +2,16 @@ import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it, vi } from "vitest";
+import { GET as shareGET } from "@/app/api/v1/share/route";
 import { GET as atomGET } from "@/app/feed.atom/route";
 import { GET as jsonGET } from "@/app/feed.json/route";
+import { type ChartValues, chartUrl } from "@/lib/charts/chart-state";
 import { useDatabase } from "@/lib/db";
+import { syncRegistry } from "@/lib/origins/sync";
+import { publish } from "@/lib/publish/publish";
 import { crawlAndPublish, publishStory, storyDays } from "../factories/event-story";
 import { uniqueNamespace } from "../factories/model-record";
+import { testRegistry } from "../factories/population";
 import schema from "../fixtures/feeds/jsonfeed-1.1.schema.json";
 import { suiteDatabase } from "../helpers/suite";
 import { testBackends } from "../helpers/test-db";
@@ -156,8 +161,40 @@ describe.each(testBackends())("feeds of events on %s", (backend) => {
     expect(atom.headers.get("cache-control")).toContain("s-maxage");
     expect((await get("atom", "", { "if-none-match": etag })).status).toBe(304);
     expect((await get("json", "", { "if-none-match": etag })).status).toBe(200);
+    // The chart an event links to is pinned: its numbers stay what they were after later publishes,
+    // here a new date and a registry edit that moves Qw's namespace to another country.
+    const crossover = events.find((e) => e.kind === "crossover");
+    const pinned = chartUrl("json", {
+      ...(crossover?.chart as ChartValues),
+      version: crossover?.dataVersion,
+    });
+    const share = async () => {
+      const res = await shareGET(new Request(`http://127.0.0.1${pinned}`), none);
+      expect(res.status, pinned).toBe(200);
+      return res.json();
+    };
+    const before = await share();
+    expect(before.freshness.dataVersion).toBe(crossover?.dataVersion);
     const last = storyDays(p).at(-1);
     await crawlAndPublish(db, "2025-08-06", last?.models ?? []);
+    const registry = testRegistry(p);
+    await syncRegistry(db, {
+      ...registry,
+      organizations: registry.organizations.map((o) =>
+        o.namespace === `${p}-cn1` ? { ...o, country: "SG", international: false } : o,
+      ),
+    });
+    await publish(db, "all", { realData: false });
+    const live = await (
+      await shareGET(
+        new Request(`http://127.0.0.1${chartUrl("json", crossover?.chart as ChartValues)}`),
+        none,
+      )
+    ).json();
+    expect(live.points).not.toEqual(before.points);
+    const still = await share();
+    expect(still.points).toEqual(before.points);
+    expect(still.freshness.dataVersion).toBe(crossover?.dataVersion);
     const after = await get("atom", "", { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
