@@ -120,6 +120,34 @@ describe.each(testBackends())("webhooks on %s", (backend) => {
       expect(listed.find((s) => s.id === gone.id)?.removedAt).not.toBeNull();
       expect((await deliveryLog(db)).filter((d) => d.status === "delivered")).toHaveLength(forQw.length + 1);
     });
+    it("resolves a host name at each delivery and refuses it when an address is not public", async () => {
+      const event = await db.prisma.event.findFirstOrThrow();
+      const byName = receiver.url.replace("127.0.0.1", "localhost");
+      // A row the command would have refused: the deliverer checks again, on its own lookup.
+      vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "");
+      const sneaky = await db.prisma.webhookSubscription.create({
+        data: { url: byName, secret: "whsec_x", labs: [], countries: [], kinds: [] },
+      });
+      await db.prisma.webhookDelivery.create({ data: { eventId: event.id, subscriptionId: sneaky.id } });
+      const before = receiver.received.length;
+      expect(await deliverDue(db, { timeoutMs: 5000 })).toMatchObject({
+        attempted: 1,
+        delivered: 0,
+        retrying: 1,
+      });
+      expect(receiver.received.length).toBe(before);
+      const refused = await db.prisma.webhookDelivery.findFirstOrThrow({
+        where: { subscriptionId: sneaky.id },
+      });
+      expect(refused.lastError).toMatch(/localhost is refused: .*loopback/);
+
+      vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1");
+      const allowed = await addSubscription(db, byName, {});
+      receiver.setSecret(allowed.secret);
+      await db.prisma.webhookDelivery.create({ data: { eventId: event.id, subscriptionId: allowed.id } });
+      expect(await deliverDue(db, { timeoutMs: 5000 })).toMatchObject({ attempted: 1, delivered: 1 });
+      expect(receiver.received.at(-1)).toMatchObject({ signed: true, status: 200 });
+    });
   });
 
   describe("a receiver answering 500 for an hour", () => {
