@@ -17,11 +17,11 @@ export type WebhooksCommand =
 
 export function parseWebhooksArgs(argv: readonly string[]): WebhooksCommand {
   const [action, ...rest] = argv;
-  const words = [...commandLine(rest, WEBHOOKS_USAGE)];
   const flags = new Map<string, string>();
   const positional: string[] = [];
   let once = false;
-  for (const w of words) {
+  // Walked as it goes: a flag's value() makes the walk skip the word it takes.
+  for (const w of commandLine(rest, WEBHOOKS_USAGE)) {
     if (!w.flag.startsWith("--")) positional.push(w.arg);
     else if (action === "add" && ["--labs", "--countries", "--kinds"].includes(w.flag)) {
       if (flags.has(w.flag)) throw new Error(`${w.flag} is given twice\n${WEBHOOKS_USAGE}`);
