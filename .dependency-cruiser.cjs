@@ -12,13 +12,15 @@ const allowed = {
   store: ["db", "domain"],
   origins: ["db", "domain"],
   analytics: ["db", "domain", "format", "origins"],
-  publish: ["analytics", "db", "domain", "origins", "process", "store"],
+  events: ["analytics", "charts", "db", "domain", "format"],
+  webhooks: ["db", "domain", "events", "process", "site"],
+  publish: ["analytics", "db", "domain", "events", "origins", "process", "store", "webhooks"],
   ingest: ["db", "domain", "format", "hf", "process", "publish", "store"],
   import: ["db", "domain", "format", "hf", "origins", "process", "publish", "store"],
   demo: ["db", "domain", "publish", "store"],
   i18n: ["domain", "format"],
   charts: ["domain", "format", "i18n"],
-  api: ["analytics", "charts", "db", "domain", "format", "http", "i18n", "ingest", "site"],
+  api: ["analytics", "charts", "db", "domain", "events", "format", "http", "i18n", "ingest", "site"],
   cli: ["db", "publish"],
 };
 
@@ -51,7 +53,7 @@ module.exports = {
         "React components run in the browser too: they use the domain, charts, formatting and the API client, never the database or the server's analytics (types excepted).",
       from: { path: "^components/" },
       to: {
-        path: "^lib/(db|store|publish|ingest|import|demo|origins|hf|bench)/",
+        path: "^lib/(db|store|publish|ingest|import|demo|origins|hf|bench|events|webhooks)/",
       },
     },
     {

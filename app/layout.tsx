@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
-import { siteOrigin } from "@/lib/site";
+import { FEED_ALTERNATES, siteOrigin } from "@/lib/site";
 import "./globals.css";
 
 const inter = localFont({
@@ -30,6 +30,8 @@ const metadata: Metadata = {
   },
   description:
     "Daily Hugging Face Hub download shares of open models by country and lab: China, the United States and the rest.",
+  // A page that sets alternates of its own replaces these: it spreads FEED_ALTERNATES in too.
+  alternates: { types: FEED_ALTERNATES },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

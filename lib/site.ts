@@ -1,6 +1,7 @@
+import { SITE_NAME } from "./domain/site-name";
 import { requestOrigin } from "./http/client";
 
-export { SITE_NAME } from "./domain/site-name";
+export { SITE_NAME };
 
 /**
  * Absolute URLs in embeds, oEmbed, the API document and social cards: SITE_URL when set (it should
@@ -13,3 +14,9 @@ export function siteOrigin(headers?: Headers): string {
   if (configured) return configured;
   return (headers && requestOrigin(headers)) ?? `http://localhost:${process.env.PORT || 3000}`;
 }
+
+/** The feeds of what moved (/feed.atom, /feed.json), as every page's head names them. */
+export const FEED_ALTERNATES = {
+  "application/atom+xml": [{ url: "/feed.atom", title: `${SITE_NAME}: what moved (Atom)` }],
+  "application/feed+json": [{ url: "/feed.json", title: `${SITE_NAME}: what moved (JSON Feed)` }],
+};

@@ -6,6 +6,7 @@ import { ingestOptionsSchema, todayUtc } from "../lib/ingest/options";
 import { lineReporter } from "../lib/ingest/reporters";
 import { finishUnfinishedWork } from "../lib/publish/unfinished";
 import { IngestBusyError } from "../lib/store/write-lock";
+import { deliverLoop } from "../lib/webhooks/deliver";
 
 const DEFAULT_CRON = "0 6 * * *";
 
@@ -42,14 +43,21 @@ runMain(async () => {
     log(`next run at ${job.nextRun()?.toISOString() ?? "never"}`);
   });
   log(`scheduler started (INGEST_CRON="${pattern}", UTC); next run at ${job.nextRun()?.toISOString()}`);
+  // The events each run records go to their webhooks from here too (the publish never waits on it).
+  const stopDeliveries = new AbortController();
+  const deliveries = deliverLoop(db, { signal: stopDeliveries.signal, pollMs: 30_000, log }).catch(
+    (error: Error) => log(`webhook deliveries stopped: ${error.message}`),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       job.stop();
+      stopDeliveries.abort();
       resolve();
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  await deliveries;
   log("scheduler stopping");
   await db.close();
 });

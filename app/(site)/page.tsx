@@ -24,6 +24,7 @@ import { migrateChartQuery } from "@/lib/domain/chart-migrations";
 import { chartQueryString, pageQuestion, VERSION_KEY } from "@/lib/domain/chart-state";
 import { modelsQuerySchema } from "@/lib/domain/models-query";
 import { QueryError } from "@/lib/domain/query-error";
+import { FEED_ALTERNATES } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     twitter: { card: "summary_large_image", images: [image] },
     alternates: {
       types: {
+        ...FEED_ALTERNATES,
         "application/json+oembed": `/api/oembed?url=${encodeURIComponent(chartUrl("page", values))}`,
       },
     },

@@ -62,6 +62,9 @@ function content(bodies: Body[]) {
     if (body.kind === "png") out["image/png"] = { schema: { type: "string", contentMediaType: "image/png" } };
     if (body.kind === "svg") out["image/svg+xml"] = { schema: { type: "string" } };
     if (body.kind === "html") out["text/html"] = { schema: { type: "string" } };
+    if (body.kind === "atom") out["application/atom+xml"] = { schema: { type: "string" } };
+    if (body.kind === "jsonfeed")
+      out["application/feed+json"] = { schema: jsonSchemaOf(body.schema, "output") };
     if (body.kind === "zip")
       out["application/zip"] = { schema: { type: "string", contentMediaType: "application/zip" } };
   }

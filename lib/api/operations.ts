@@ -11,6 +11,8 @@ import {
   oembedSchema,
   shareResultSchema,
 } from "../domain/answers";
+import { EVENT_KIND_IDS } from "../domain/event-kinds";
+import { feedQuerySchema, jsonFeedSchema } from "../domain/feed-query";
 import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
 import { formatOnlySchema, logFormatSchema, slugItem } from "../domain/query-fragments";
@@ -30,7 +32,9 @@ export type Body =
   | { kind: "png" }
   | { kind: "svg" }
   | { kind: "zip" }
-  | { kind: "html" };
+  | { kind: "html" }
+  | { kind: "atom" }
+  | { kind: "jsonfeed"; schema: z.ZodType };
 
 export type Answer = { description: string; bodies: Body[] };
 
@@ -302,6 +306,33 @@ export const OPERATIONS: readonly Operation[] = [
     answers: { 200: { description: "HTML page", bodies: [{ kind: "html" }] } },
     limited: false,
     conditional: false,
+  },
+  {
+    id: "getFeedAtom",
+    method: "GET",
+    path: "/feed.atom",
+    summary: "What moved, as an Atom feed (RFC 4287)",
+    description: `The newest 100 events found when data was published (${EVENT_KIND_IDS.join(", ")}), newest date first, each with its sentence and links to its chart and PNG pinned to the data version it was found in.`,
+    query: feedQuerySchema,
+    queryRules: "A list left out passes every event; labs and countries pass events that name one of them.",
+    answers: { 200: { description: "Atom feed", bodies: [{ kind: "atom" }] } },
+    limited: true,
+    conditional: true,
+  },
+  {
+    id: "getFeedJson",
+    method: "GET",
+    path: "/feed.json",
+    summary: "What moved, as a JSON Feed 1.1",
+    description:
+      "The same entries as /feed.atom; `_open_model_share` holds the kind, dates, data version and numbers.",
+    query: feedQuerySchema,
+    queryRules: "As /feed.atom.",
+    answers: {
+      200: { description: "JSON Feed 1.1", bodies: [{ kind: "jsonfeed", schema: jsonFeedSchema }] },
+    },
+    limited: true,
+    conditional: true,
   },
   {
     id: "getOpenApi",

@@ -18,7 +18,7 @@ export class FaultInjected extends Error {
   }
 }
 
-export type FaultPointName = (typeof FAULT_POINTS)[number];
+export type FaultPointName = (typeof FAULT_POINTS)[number] | (typeof DELIVERY_FAULT_POINTS)[number];
 
 /** Every point the paths name, for the tests that stop at each. */
 export const FAULT_POINTS = [
@@ -32,3 +32,6 @@ export const FAULT_POINTS = [
   "registry:commit",
   "backfill:file-stored",
 ] as const;
+
+/** The webhook deliverer's points (lib/webhooks/deliver.ts): a claim made, a 2xx answer before it is recorded, after. */
+export const DELIVERY_FAULT_POINTS = ["webhooks:claimed", "webhooks:answered", "webhooks:recorded"] as const;

@@ -2,9 +2,11 @@ import { firstPublishedDate, publishedDatesSince, refreshRollupsIn } from "../an
 import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
 import { inTransaction, type Tx } from "../db/transaction";
+import { recordEventsIn } from "../events/record";
 import { refreshLineageIn } from "../origins/lineage";
 import { faultPoint } from "../process/fault-points";
 import { type DemoRowsRemoved, deleteDemoRows, hasDemoData } from "../store/demo-rows";
+import { enqueueDeliveriesIn } from "../webhooks/outbox";
 
 /** Which snapshot dates a writer made visible: these (a crawl's day, an import's dates), or all. */
 export type PublishScope = { dates: Date[] } | "all";
@@ -14,6 +16,8 @@ export type PublishResult = {
   rollups: "dates" | "all";
   demoRemoved: DemoRowsRemoved | null;
   lineageUpdated: number;
+  /** Ids of the events this publish found that were not recorded before */
+  events: string[];
 };
 
 /**
@@ -40,6 +44,8 @@ export async function publish(
  * 3. The rollups of the scope's dates (and of each next date, whose period downloads are measured
  *    from them) are rewritten; every date's when asked, when demo rows went, or when lineage moved
  *    for versions listed before the scope.
+ * 4. The events of those dates are recorded (none while demo data is what is published), with a
+ *    webhook delivery for each subscription they concern: the outbox commits with the numbers.
  */
 /** Whether no published date comes before `date`. */
 async function isFirstPublished(tx: Tx, date: Date): Promise<boolean> {
@@ -74,5 +80,8 @@ export async function publishIn(
     if (dates.length + since.length > 0) await refreshRollupsIn(tx, [...dates, ...since]);
   }
   faultPoint("publish:rollups");
-  return { rollups: everything ? "all" : "dates", demoRemoved, lineageUpdated: lineage.updated };
+  const demoLeft = demoRemoved === null && (await hasDemoData(tx.client));
+  const events = demoLeft ? [] : await recordEventsIn(tx, scope);
+  await enqueueDeliveriesIn(tx, events);
+  return { rollups: everything ? "all" : "dates", demoRemoved, lineageUpdated: lineage.updated, events };
 }

@@ -15,6 +15,8 @@ import { GET as shareGET } from "@/app/api/v1/share/route";
 import { GET as pngGET } from "@/app/api/v1/share.png/route";
 import { GET as svgGET } from "@/app/api/v1/share.svg/route";
 import { GET as zipGET } from "@/app/api/v1/share.zip/route";
+import { GET as feedAtomGET } from "@/app/feed.atom/route";
+import { GET as feedJsonGET } from "@/app/feed.json/route";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPERATIONS, type Operation } from "@/lib/api/operations";
 import { servedPopulationDatabase } from "../helpers/suite";
@@ -45,6 +47,8 @@ const HANDLERS: Record<string, Handler> = {
   listIngestRuns: runsGET,
   oembed: oembedGET,
   getOpenApi: openapiGET,
+  getFeedAtom: feedAtomGET,
+  getFeedJson: feedJsonGET,
 };
 
 type JsonSchema = { type?: string; enum?: unknown[]; pattern?: string; minimum?: number; maximum?: number };
@@ -69,6 +73,7 @@ const SAMPLES: Record<string, string[]> = {
   title: ["Downloads by country"],
   createdFrom: ["2024-01-01"],
   createdTo: ["2025-12-31"],
+  kinds: ["crossover", "crossover,data-gap", "top-models"],
 };
 
 /** The labs of the seeded data: any other slug is refused. */
@@ -301,7 +306,7 @@ describe.each(testBackends())("the API against its OpenAPI document on %s", (bac
             return;
           }
           expect(Object.keys(content), `${url}: ${type} is not declared for ${status}`).toContain(type);
-          if (type === "application/json") {
+          if (type === "application/json" || type === "application/feed+json") {
             const body = await response.json();
             const validate = validatorOf(content[type]?.schema);
             expect(validate(body), `${url}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);

@@ -3,6 +3,7 @@ import { RegistryTable } from "@/components/registry/registry-table";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listRegistry } from "@/lib/analytics/registry-listing";
 import { getDb } from "@/lib/db";
+import { EVENT_KINDS, SHARE_CHANGE_THRESHOLDS } from "@/lib/domain/event-kinds";
 import { metricInfo } from "@/lib/domain/metrics";
 import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
 import { REFERENCE_FIGURES } from "@/lib/domain/reference-figures";
@@ -238,6 +239,39 @@ export default async function MethodologyPage() {
         their release dates, re-publishers, and invented <code>demo-user-NNNN</code> namespaces publishing
         derivatives. Its download counts are invented, calibrated so that new models' shares over the year to
         August 2025 are of the order the study reported.
+      </p>
+
+      <h2 id="events">What moved: events, feeds and webhooks</h2>
+      <p>
+        Each time data is published, every date it makes visible is compared with the previous published date
+        of its population, and what moved is recorded once, with a sentence written from the numbers, the data
+        version it was found in and a link to its chart pinned to that version (and its PNG). Shares are of
+        30-day downloads; region and country crossovers are looked for among all models and new models, by
+        developer and by lineage; labs by developer.
+      </p>
+      <dl>
+        {EVENT_KINDS.map((k) => (
+          <div key={k.id}>
+            <dt>
+              <strong>{k.label}</strong> (<code>{k.id}</code>)
+            </dt>
+            <dd>{k.definition}.</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        Share-change thresholds, by the days between the two dates compared:{" "}
+        {SHARE_CHANGE_THRESHOLDS.map(
+          (t) => `${Number.isFinite(t.maxDays) ? `up to ${t.maxDays} day(s)` : "longer"}: ${t.points} points`,
+        ).join("; ")}
+        .
+      </p>
+      <p>
+        Follow them in a feed reader: <a href="/feed.atom">Atom</a> or <a href="/feed.json">JSON Feed</a>,
+        filtered with <code>labs=</code>, <code>countries=</code> and <code>kinds=</code> (e.g.{" "}
+        <a href="/feed.atom?labs=deepseek,qwen">/feed.atom?labs=deepseek,qwen</a>). The site's operator can
+        also send them to webhooks (signed, retried for 24 hours); the status page lists the subscriptions and
+        their deliveries.
       </p>
 
       <h2 id="limits">Known limits</h2>

@@ -9,11 +9,38 @@ import { getLastVerification } from "@/lib/analytics/verification";
 import { ingestRunsEtag } from "@/lib/api/ingest-runs-etag";
 import { getDb } from "@/lib/db";
 import { formatCount, formatShare } from "@/lib/format/numbers";
+import { deliveryLog, listSubscriptions } from "@/lib/webhooks/subscriptions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Data status" };
 
 const GAP_COLUMNS: Column[] = ["Namespace", numeric("Models"), numeric("Downloads (30 d)"), numeric("Share")];
+const SUBSCRIPTION_COLUMNS: Column[] = [
+  "#",
+  "Receiver",
+  "Events",
+  numeric("Delivered"),
+  numeric("Pending"),
+  numeric("Failed"),
+];
+const DELIVERY_COLUMNS: Column[] = [
+  "Last try (UTC)",
+  "#",
+  "Event",
+  "Status",
+  numeric("Tries"),
+  "Last answer",
+];
+
+/** A receiver by its origin only: a webhook URL's path and query are often its secret. */
+const receiverOf = (url: string) => {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return "–";
+  }
+};
+const utc = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
 
 export default async function StatusPage() {
   const db = await getDb();
@@ -23,6 +50,8 @@ export default async function StatusPage() {
   const runs = await listIngestRuns(db);
   const gap = (await getAttributionGapAnswer(db)).value;
   const verification = await getLastVerification(db);
+  const subscriptions = await listSubscriptions(db);
+  const deliveries = await deliveryLog(db, 30);
   return (
     <main className="stack">
       <div>
@@ -97,6 +126,58 @@ export default async function StatusPage() {
             ))}
           </DataTable>
         )}
+      </section>
+      <section className="card">
+        <h2 id="webhooks">Webhooks</h2>
+        <p className="muted small" style={{ marginTop: 0 }}>
+          Where the events of each publish are sent (<code>npm run webhooks</code>; the feeds are{" "}
+          <a href="/feed.atom">Atom</a> and <a href="/feed.json">JSON Feed</a>), and the latest deliveries.
+        </p>
+        {subscriptions.length === 0 ? (
+          <p className="muted">No subscriptions.</p>
+        ) : (
+          <DataTable columns={SUBSCRIPTION_COLUMNS} testId="webhook-subscriptions">
+            {subscriptions.map((s) => (
+              <tr key={s.id}>
+                <td>{s.id}</td>
+                <td>
+                  {receiverOf(s.url)}
+                  {s.removedAt ? " (removed)" : ""}
+                </td>
+                <td>
+                  {[
+                    s.labs.length ? `labs ${s.labs.join(", ")}` : "",
+                    s.countries.length ? `countries ${s.countries.join(", ")}` : "",
+                    s.kinds.length ? `kinds ${s.kinds.join(", ")}` : "",
+                  ]
+                    .filter(Boolean)
+                    .join("; ") || "all"}
+                </td>
+                <td className="num">{s.delivered}</td>
+                <td className="num">{s.pending}</td>
+                <td className="num">{s.failed}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {deliveries.length > 0 ? (
+          <DataTable columns={DELIVERY_COLUMNS} testId="webhook-deliveries">
+            {deliveries.map((d) => (
+              <tr key={d.id}>
+                <td>{utc(d.lastAttemptAt)}</td>
+                <td>{d.subscriptionId}</td>
+                <td>
+                  {d.date} {d.kind}
+                </td>
+                <td>
+                  {d.status === "pending" && d.attempts > 0 ? `retry at ${utc(d.nextAttemptAt)}` : d.status}
+                </td>
+                <td className="num">{d.attempts}</td>
+                <td>{d.lastStatus ?? d.lastError ?? "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
       </section>
     </main>
   );

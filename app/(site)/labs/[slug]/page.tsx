@@ -15,6 +15,7 @@ import { chartQueryString, readChartState } from "@/lib/domain/chart-state";
 import { countryName } from "@/lib/domain/countries";
 import { QueryError } from "@/lib/domain/query-error";
 import { formatExact } from "@/lib/format/numbers";
+import { FEED_ALTERNATES } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     openGraph: { images: [{ url: image, width: 1200, height: 630 }] },
     twitter: { card: "summary_large_image", images: [image] },
     alternates: {
-      types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(`/labs/${slug}`)}` },
+      types: {
+        ...FEED_ALTERNATES,
+        "application/json+oembed": `/api/oembed?url=${encodeURIComponent(`/labs/${slug}`)}`,
+      },
     },
   };
 }
