@@ -63,11 +63,12 @@ describe.each(testBackends())("history sequences on %s", (backend) => {
         fc.array(commandArbitrary, { minLength: 3, maxLength: 8 }),
         (world, commands) => runSequence(backend, world, commands),
       ),
-      // HISTORY_SEED replays a failure's seed.
+      // HISTORY_SEED replays a failure's seed; with HISTORY_PATH (the failure's path), that run alone.
       {
         numRuns: RUNS,
         endOnFailure: true,
         seed: process.env.HISTORY_SEED ? Number(process.env.HISTORY_SEED) : undefined,
+        path: process.env.HISTORY_PATH,
       },
     );
   });
@@ -120,6 +121,23 @@ describe.each(testBackends())("history sequences on %s", (backend) => {
     "lineage where $name",
     { timeout: 300_000 },
     ({ world, commands }) => runSequence(backend, world, commands),
+  );
+
+  // A weekly file whose population rule keeps no model still describes its date: an empty
+  // population, published as a crawl's would be, and done once (a rerun reads it no more).
+  it("a week that keeps no model publishes its date, empty, once", { timeout: 300_000 }, () =>
+    runSequence(
+      backend,
+      sketchWorld([
+        { id: "comm/FT", downloads: 20n, bases: [["", null]] },
+        { id: "cnlab/Base-A", downloads: 600n, bases: [["", null]], absent: ["2025-03-09"] },
+      ]),
+      [
+        { kind: "week", week: 0 },
+        { kind: "crawl", day: "2025-03-13" },
+        { kind: "week", week: 0 },
+      ],
+    ),
   );
 
   it("weekly backfills and crawls in any order give the same database", { timeout: 300_000 }, async () => {
