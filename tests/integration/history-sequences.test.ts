@@ -55,7 +55,8 @@ const quiet = { fileStart() {}, progress() {}, fileDone() {}, log() {}, stop() {
 
 describe.each(testBackends())("history sequences on %s", (backend) => {
   it(`${RUNS} sequences of commands publish what the rules say, every date and every cut`, {
-    timeout: 900_000,
+    // A minute a sequence on a loaded machine: HISTORY_RUNS=30 runs longer than the default.
+    timeout: Math.max(900_000, RUNS * 60_000),
   }, async () => {
     await fc.assert(
       fc.asyncProperty(
