@@ -30,9 +30,10 @@ export const PUBLISHED_DATES = Prisma.sql`
 
 /**
  * The rollups' shape: a new table or dimension changes it, and rollups built before are rebuilt
- * at the next command or start (lib/publish/registry.ts).
+ * at the next command or start (lib/publish/registry.ts), lineage resolved again with them. So
+ * does a change of how lineage is resolved: versions resolved before it are resolved again.
  */
-export const ROLLUP_LAYOUT = "4: repacks";
+export const ROLLUP_LAYOUT = "5: a chain's last model may name other bases at other dates";
 
 /** Every published snapshot date with the previous date of its population (period downloads). */
 const SNAPSHOT_DATES = Prisma.sql`

@@ -466,6 +466,10 @@ async function backfillSource(
     }
     await pages?.flush();
     if (runs && db) {
+      // A week whose population rule kept no model still describes its date: its population is
+      // empty, published as a crawl's listing that kept none would be, and the week is done (a
+      // rerun does not read the file again).
+      if (date && date <= today && runs.dates().length === 0) await runs.runFor(date);
       const estimate = runs.toEstimate();
       if (estimate.length > 0) {
         reporter.log(`Estimating 30-day downloads from downloadsAllTime for ${estimate.length} date(s)…`);

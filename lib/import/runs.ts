@@ -1,5 +1,6 @@
 import type { Database } from "../db";
 import type { Prisma, SnapshotSource } from "../db/generated/client";
+import { PUBLISH_TRANSACTION } from "../db/transaction";
 import { historyDateState } from "../publish/dates";
 
 export const IMPORT_TRIGGER = "import";
@@ -148,6 +149,9 @@ export class ImportRuns {
           },
         }),
       ),
+      // One update per date: the study's file has hundreds, more than Prisma's default 5 s on a busy
+      // machine; the publish's limits, as this is its first step.
+      PUBLISH_TRANSACTION,
     );
   }
 

@@ -23,10 +23,11 @@ export const MAX_LINEAGE_DEPTH = 32;
  * no lineage (null), which every reader takes as itself.
  *
  * Each version (a set of a model's attributes, lib/store) gets its root resolved once, here: where
- * no model in its chain ever changed its first base, the root is the same at every date the version
- * was listed. Otherwise the version is marked `lineage_varies` and the rollups walk its chain date by
- * date (`lineageAtDates`); its stored root follows each model's latest listing and is what a
- * model page shows.
+ * no model in its chain ever changed its first base (the one it stops at included: a model whose
+ * latest listing names no base may have named one before), the root is the same at every date the
+ * version was listed. Otherwise the version is marked `lineage_varies` and the rollups walk its
+ * chain date by date (`lineageAtDates`); its stored root follows each model's latest listing and
+ * is what a model page shows.
  *
  * `pending` (what every publish does) resolves only what may have moved: the versions of the models
  * the writers queued (new, with a new version, or shown as of another one) and the versions whose
@@ -106,11 +107,15 @@ export async function refreshLineageIn(
       SELECT DISTINCT ON (id) id, cur, varies FROM chain ORDER BY id, depth DESC
     ),
     resolved AS (
-      SELECT t.id, t.model_id, r.root, r.namespace, COALESCE(d.varies, false) AS varies, h.namespace AS base_namespace,
+      SELECT t.id, t.model_id, r.root, r.namespace,
+        -- Where the chain stops counts too: a model whose latest listing names no base (or one
+        -- already on the path) may name another at other dates, where the chain goes on.
+        COALESCE(d.varies, false) OR COALESCE(e.base_varies, false) AS varies, h.namespace AS base_namespace,
         t.lineage_root AS was_root, t.lineage_namespace AS was_namespace, t.lineage_varies AS was_varies,
         t.base_namespace AS was_base_namespace
       FROM targets t
       LEFT JOIN deepest d ON d.id = t.id
+      LEFT JOIN LATERAL (${baseOf(Prisma.sql`d.cur`)}) e ON d.id IS NOT NULL
       LEFT JOIN LATERAL (${rootOf(Prisma.sql`d.cur`)}) r ON d.id IS NOT NULL
       -- A repack counts for its first base's developer with repacks=to-base: one hop, not the root.
       LEFT JOIN LATERAL (${rootOf(Prisma.sql`t.base_models[1]`)}) h ON t.repack AND cardinality(t.base_models) > 0

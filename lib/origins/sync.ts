@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database, Prisma } from "../db";
+import { inTransaction } from "../db/transaction";
 import { parseRegistry, type Registry } from "./registry-schema";
 
 /** The origin registry's file: ORIGIN_REGISTRY when set (a deployment's own), else the project's. */
@@ -33,7 +34,8 @@ export type SyncSummary = { labs: number; organizations: number; detached: numbe
  * never keep a stale country.
  */
 export async function syncRegistry(db: Database, registry: Registry): Promise<SyncSummary> {
-  return db.prisma.$transaction((client) => syncRegistryIn(client, registry), { timeout: 5 * 60_000 });
+  // A sync rewrites every organization and lab row of the registry: a publish's limits.
+  return inTransaction(db, (tx) => syncRegistryIn(tx.client, registry));
 }
 
 /** `syncRegistry` inside the caller's transaction (a registry edit and its re-attribution). */

@@ -448,3 +448,44 @@ export class Account {
     return this.stored.get(cur.toLowerCase())?.namespace ?? (cur.split("/")[0] as string);
   }
 }
+
+/** A model of a world written out by hand (`sketchWorld`). */
+export type ModelSketch = {
+  id: string;
+  /** Its 30-day count, every day */
+  downloads: bigint;
+  /** The first base it names from each day on (the first entry's day is irrelevant: it holds from the start) */
+  bases: [day: string, base: string | null][];
+  /** Days it is not listed (listed on every other day) */
+  absent?: string[];
+};
+
+/**
+ * A world for a fixed sequence: every model is a text-generation model of transformers created
+ * on 2025-01-01, listed every day but its absent ones, naming the bases its sketch gives.
+ */
+export function sketchWorld(models: ModelSketch[]): World {
+  return {
+    models: models.map((m) => {
+      let allTime = 1_000_000n;
+      return {
+        id: m.id,
+        namespace: m.id.split("/")[0] as string,
+        attrs: DAYS.map((day) => {
+          const from = m.bases.filter(([d], k) => k === 0 || d <= day).at(-1);
+          return {
+            task: "text-generation",
+            library: "transformers",
+            base: from ? from[1] : null,
+            created: "2025-01-01T00:00:00.000Z",
+          };
+        }),
+        days: DAYS.map((day) => {
+          allTime += m.downloads;
+          const state = m.absent?.includes(day) ? "absent" : "listed";
+          return { state, downloads: m.downloads, allTime };
+        }),
+      };
+    }),
+  };
+}
