@@ -4,7 +4,7 @@ import { type Choice, choicesOf, InputField, SelectField } from "@/components/fo
 import type { ChartValues } from "@/lib/charts/chart-state";
 import type { SurfaceQuery } from "@/lib/domain/chart-state";
 import { cohortDefinition, cohortLabel, NEW_COHORT } from "@/lib/domain/cohorts";
-import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS } from "@/lib/domain/dimensions";
+import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS, REPACKS } from "@/lib/domain/dimensions";
 import { METRICS } from "@/lib/domain/metrics";
 
 /** The labs readers ask about first: one click away in the presets and the lab picker. */
@@ -24,6 +24,7 @@ type Props = {
 
 const METRIC_CHOICES = METRICS.map((m) => ({ id: m.id, label: m.label, title: m.definition }));
 const ALL_TASKS: Choice = { id: "", label: "All tasks" };
+const REPACK_CHOICES = REPACKS.map((r) => ({ id: r.id, label: r.label, title: r.definition }));
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -144,6 +145,14 @@ export function OverviewControls({ values, update, dataAsOf, firstDate, tasks }:
               choices={DERIVATIVES}
               value={values.derivatives}
               onChange={(d) => update({ derivatives: d })}
+            />
+            <SelectField
+              compact
+              label="Repacks"
+              title={REPACKS.find((r) => r.id === values.repacks)?.definition}
+              choices={REPACK_CHOICES}
+              value={values.repacks}
+              onChange={(r) => update({ repacks: r })}
             />
             <SelectField
               compact

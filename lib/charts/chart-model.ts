@@ -1,7 +1,7 @@
 import type { ShareResult } from "../domain/answers";
 import type { ChartMode, ChartValue } from "../domain/chart-views";
 import { cohortDefinition, cohortLabel } from "../domain/cohorts";
-import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping } from "../domain/dimensions";
+import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping, REPACKS } from "../domain/dimensions";
 import { metricInfo } from "../domain/metrics";
 import { regionInfo } from "../domain/regions";
 import { formatCount, formatExact, formatShare } from "../format/numbers";
@@ -157,6 +157,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     q.derivatives === "exclude"
       ? "Derivatives (fine-tunes, quantizations, merges, adapters) excluded."
       : null,
+    repackNote(q),
     q.task ? `Task: ${q.task}.` : null,
     q.library ? `Library: ${q.library}.` : null,
     q.population === "study" ? "Population: the study's curated subset of authors." : null,
@@ -181,6 +182,18 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     legendNote: `Latest ${buckets.findLast((b) => b.asOf !== null)?.label ?? ""} values`,
     empty: series.every((s) => s.values.every((v) => v === null || v === 0)),
   };
+}
+
+/**
+ * What the chart says of repacks when they are not counted as uploaded: left out, or moved to
+ * their base model's developer (under lineage attribution they already count for their root).
+ */
+function repackNote(q: Pick<ShareResult["query"], "repacks" | "attribution">): string | null {
+  if (q.repacks === "include") return null;
+  const info = REPACKS.find((r) => r.id === q.repacks);
+  if (q.repacks === "to-base" && q.attribution === "lineage")
+    return "Repacks credited to their base: under lineage attribution they already count for their root model's developer.";
+  return `${info?.label ?? q.repacks}: ${info?.definition ?? ""}.`;
 }
 
 /** What a chart is titled when it is given no title: the measure and the grouping. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS, REPACK_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
 import { POPULATION_IDS } from "./populations";
@@ -83,6 +83,7 @@ export const answeredShareQuerySchema = z.object({
   cohort: z.string(),
   attribution: z.enum(ATTRIBUTION_IDS),
   derivatives: z.enum(DERIVATIVE_IDS),
+  repacks: z.enum(REPACK_IDS),
   population: z.enum(POPULATION_IDS),
   top: int,
   crossover: z.array(z.string()).optional(),

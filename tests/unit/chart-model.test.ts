@@ -28,6 +28,7 @@ function answer(
       cohort: "new-12m",
       attribution: "developer",
       derivatives: "include",
+      repacks: "include",
       population: "hub",
       top: 10,
       format: "json",
