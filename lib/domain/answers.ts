@@ -101,6 +101,45 @@ export const shareResultSchema = z.object({
 });
 export type ShareResult = z.infer<typeof shareResultSchema>;
 
+/** The switches a sensitivity table varies, in the order it lists them. */
+export const SENSITIVITY_SWITCHES = [
+  "attribution",
+  "repacks",
+  "derivatives",
+  "cohort",
+  "metric",
+  "population",
+] as const;
+
+/** One headline (China's and the US's share at the latest period) under one choice of a switch. */
+const headlineSchema = z.object({
+  /** First day of the latest period with a value; null when the choice has none */
+  period: day.nullable(),
+  /** The snapshot date that period's values come from */
+  asOf: day.nullable(),
+  CN: shareValue.nullable(),
+  US: shareValue.nullable(),
+});
+
+export const sensitivitySchema = z.object({
+  /** The chart's question as answered, by country of origin (its series do not change the headline) */
+  query: answeredShareQuerySchema,
+  headline: headlineSchema,
+  rows: z.array(
+    headlineSchema.extend({
+      switch: z.enum(SENSITIVITY_SWITCHES),
+      option: z.string(),
+      label: z.string(),
+      /** The chart's own choice */
+      current: z.boolean(),
+      /** This choice's share minus the current choice's, in share units (0.01 = one point) */
+      difference: z.object({ CN: z.number().nullable(), US: z.number().nullable() }),
+    }),
+  ),
+});
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
+export type SensitivitySwitch = (typeof SENSITIVITY_SWITCHES)[number];
+
 export const labSummarySchema = z.object({
   slug: z.string(),
   name: z.string(),
