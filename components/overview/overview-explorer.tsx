@@ -22,11 +22,16 @@ import {
   VERSION_KEY,
 } from "@/lib/domain/chart-state";
 import { VIEWS, type View } from "@/lib/domain/chart-views";
+import { activePreset } from "@/lib/domain/presets";
 import { LabPicker, type LabsJson } from "./lab-picker";
 import { OverviewControls } from "./overview-controls";
+import { PresetFigure } from "./preset-figure";
 
 const ShareSummaryTable = lazy(() =>
   import("@/components/charts/share-summary-table").then((m) => ({ default: m.ShareSummaryTable })),
+);
+const SensitivityTable = lazy(() =>
+  import("./sensitivity-table").then((m) => ({ default: m.SensitivityTable })),
 );
 const MapView = lazy(() => import("./map-view").then((m) => ({ default: m.MapView })));
 
@@ -120,6 +125,7 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
   const pending = answer.isFetching && answer.isPlaceholderData;
   const link = (patch: ChartValues) => chartUrl("page", { ...values, ...patch });
   const view = values.view;
+  const preset = activePreset(values);
   return (
     <>
       <p className="finding">
@@ -133,6 +139,7 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
         firstDate={firstDate}
         tasks={tasks}
       />
+      {preset && result ? <PresetFigure preset={preset} result={result} /> : null}
       {!result || !model ? (
         <div role="alert" className="card">
           <p style={{ marginTop: 0 }}>{initial.error ?? error?.message ?? "Loading the chart…"}</p>
@@ -214,6 +221,13 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
         </ChartPanel>
       )}
       <LabPicker values={values} update={update} seed={labs} />
+      <section className="card sensitivity" style={{ marginTop: 16 }} aria-labelledby="sensitivity-title">
+        <h2 id="sensitivity-title">How much does each choice move the share?</h2>
+        {/* Asked after the chart, from the browser: a dozen share answers the first paint need not wait for. */}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <SensitivityTable apiQuery={apiQuery} />
+        </Suspense>
+      </section>
     </>
   );
 }
