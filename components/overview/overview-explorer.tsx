@@ -11,6 +11,7 @@ import { CHART_STATE_PARSERS, type ChartValues, chartUrl } from "@/lib/charts/ch
 import { findingOf } from "@/lib/charts/finding";
 import { referencesFor } from "@/lib/charts/references";
 import type { WorldMap } from "@/lib/charts/world-map";
+import type { Sensitivity } from "@/lib/domain/answers";
 import type { FieldKey } from "@/lib/domain/chart-state";
 import {
   CHART_STATE_VERSION,
@@ -45,7 +46,12 @@ const VIEW_LABELS: Record<View, string> = { chart: "Chart", map: "Map", table: "
 
 type Props = {
   /** The server's answer to the URL it rendered (its query string for the API, and the JSON) */
-  initial: { apiQuery: string; answer: Fetched<ShareJson> | null; error: string | null };
+  initial: {
+    apiQuery: string;
+    answer: Fetched<ShareJson> | null;
+    sensitivity: Fetched<Sensitivity> | null;
+    error: string | null;
+  };
   labs: Fetched<LabsJson> | null;
   tasks: string[];
   dataAsOf: string | null;
@@ -223,9 +229,11 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
       <LabPicker values={values} update={update} seed={labs} />
       <section className="card sensitivity" style={{ marginTop: 16 }} aria-labelledby="sensitivity-title">
         <h2 id="sensitivity-title">How much does each choice move the share?</h2>
-        {/* Asked after the chart, from the browser: a dozen share answers the first paint need not wait for. */}
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <SensitivityTable apiQuery={apiQuery} />
+          <SensitivityTable
+            apiQuery={apiQuery}
+            seed={apiQuery === initial.apiQuery ? initial.sensitivity : null}
+          />
         </Suspense>
       </section>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Fetched } from "@/components/data/api-fetch";
 import { useApiQuery } from "@/components/data/queries";
 import { DataTable, numeric } from "@/components/tables/data-table";
 import { bucketLabel } from "@/lib/charts/chart-model";
@@ -15,25 +16,25 @@ const SWITCH_LABELS: Record<SensitivitySwitch, string> = {
   population: "Population",
 };
 
-const COLUMNS = [
-  "Switch",
-  "Choice",
-  numeric("China"),
-  numeric("vs now"),
-  numeric("United States"),
-  numeric("vs now"),
-];
+const COLUMNS = ["Choice", numeric("China"), numeric("United States")];
 
 /**
  * How far each switch moves the chart's headline: China's and the US's share at the latest period
  * under every choice of every switch (GET /api/v1/sensitivity, keyed by the chart's question),
  * the chart's own choice marked and the others as a difference in points from it.
  */
-export function SensitivityTable({ apiQuery }: { apiQuery: string }) {
+export function SensitivityTable({
+  apiQuery,
+  seed,
+}: {
+  apiQuery: string;
+  /** The server's table for the page's first question */
+  seed: Fetched<Sensitivity> | null;
+}) {
   const answer = useApiQuery<Sensitivity>(
     ["sensitivity", apiQuery],
     `/api/v1/sensitivity${apiQuery ? `?${apiQuery}` : ""}`,
-    { keepPrevious: true },
+    { seed, keepPrevious: true },
   );
   const data = answer.data?.data;
   if (!data)
@@ -48,7 +49,7 @@ export function SensitivityTable({ apiQuery }: { apiQuery: string }) {
     <>
       <p className="muted small" style={{ marginTop: 0 }}>
         China's and the US's share of {period}, the chart's latest period, if one switch were set otherwise
-        (the others as the chart has them). Differences are in percentage points.{" "}
+        (the others as the chart has them), and the difference from now in percentage points.{" "}
         <a href={`/api/v1/sensitivity?${apiQuery}${apiQuery ? "&" : ""}format=csv`}>CSV</a>
       </p>
       <DataTable
@@ -56,24 +57,37 @@ export function SensitivityTable({ apiQuery }: { apiQuery: string }) {
         caption="Headline share under each choice of each switch"
         testId="sensitivity"
       >
-        {data.rows.map((row, i) => {
-          const first = data.rows[i - 1]?.switch !== row.switch;
+        {data.rows.flatMap((row, i) => {
           const elsewhere = row.period !== headline.period && row.period !== null;
-          return (
+          const cell = (share: number | null, difference: number | null) => (
+            <td className="num">
+              {formatShare(share)}
+              {row.current ? null : (
+                <span className="muted small sensitivity-delta">{formatPoints(difference)}</span>
+              )}
+            </td>
+          );
+          const line = (
             <tr key={`${row.switch}-${row.option}`} aria-current={row.current ? "true" : undefined}>
-              <th scope="row">{first ? SWITCH_LABELS[row.switch] : ""}</th>
               <td>
                 {row.current ? <strong>{row.label} (now)</strong> : row.label}
                 {elsewhere && row.period ? (
                   <span className="muted small"> · latest {bucketLabel(row.period, query.interval)}</span>
                 ) : null}
               </td>
-              <td className="num">{formatShare(row.CN)}</td>
-              <td className="num">{row.current ? "" : formatPoints(row.difference.CN)}</td>
-              <td className="num">{formatShare(row.US)}</td>
-              <td className="num">{row.current ? "" : formatPoints(row.difference.US)}</td>
+              {cell(row.CN, row.difference.CN)}
+              {cell(row.US, row.difference.US)}
             </tr>
           );
+          if (data.rows[i - 1]?.switch === row.switch) return [line];
+          return [
+            <tr key={row.switch} className="sensitivity-switch">
+              <th scope="colgroup" colSpan={3}>
+                {SWITCH_LABELS[row.switch]}
+              </th>
+            </tr>,
+            line,
+          ];
         })}
       </DataTable>
     </>
