@@ -103,7 +103,13 @@ describe.each(testBackends())("presets on the overview on %s", (backend) => {
       // Switching repacks asks the API again and the table follows.
       await page.getByLabel(/^Repacks/).selectOption("exclude");
       await expect
-        .poll(() => table.locator('tr[aria-current="true"]').filter({ hasText: "Repacks excluded" }).count())
+        .poll(
+          () => table.locator('tr[aria-current="true"]').filter({ hasText: "Repacks excluded" }).count(),
+          {
+            // A new question's table is a dozen share answers, cold on the embedded database.
+            timeout: 30_000,
+          },
+        )
         .toBe(1);
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
