@@ -10,6 +10,7 @@ import type { ShareQuery } from "../domain/share-query";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { findCrossovers } from "./crossovers";
 import { getVersionedFreshness } from "./freshness";
+import { rowsAtVersion } from "./rollup-history";
 import { cohortSql, groupKeySql, PUBLISHED_DATES, REPACK_BASE } from "./rollups";
 
 export type { SharePoint, ShareResult, ShareSeries };
@@ -43,11 +44,13 @@ export type ShareScope = Pick<
   | "population"
   | "from"
   | "to"
+  | "version"
 >;
 
 export function shareScopeOf(q: ShareQuery): ShareScope {
-  const { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to } = q;
-  return { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to };
+  const { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to, version } =
+    q;
+  return { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to, version };
 }
 
 /**
@@ -68,7 +71,7 @@ export function repackRowsSql(q: Pick<ShareScope, "attribution" | "repacks">, al
 }
 
 export async function loadShareData(db: Database, scope: ShareScope): Promise<ShareData> {
-  const { value: freshness } = await getVersionedFreshness(db);
+  const { value: freshness } = await getVersionedFreshness(db, scope.version);
   const to = scope.to ?? freshness.dataAsOf ?? isoDay(new Date());
   const from = scope.from ?? addDays(to, -365);
   const population = scope.population ?? (await defaultPopulation(db));
@@ -194,6 +197,10 @@ async function loadRows(
   to: string,
 ): Promise<Row[]> {
   const derivative = q.derivatives === "exclude" ? [false] : [false, true];
+  // A pinned chart reads the rows its version had (the current ones, or the history's).
+  const rollups =
+    q.version === undefined ? Prisma.sql`share_rollup` : rowsAtVersion("share_rollup", q.version);
+  const scopes = q.version === undefined ? Prisma.sql`share_scope` : rowsAtVersion("share_scope", q.version);
   const published = await db.prisma.$queryRaw<{ date: Date }[]>`
     SELECT date FROM (${PUBLISHED_DATES}) p
     WHERE p.study = ${population === "study"} AND date BETWEEN ${from}::date AND ${to}::date`;
@@ -206,7 +213,7 @@ async function loadRows(
     return db.prisma.$queryRaw<Row[]>`
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
         sum(downloads_period)::bigint AS period
-      FROM share_rollup
+      FROM ${rollups} r
       WHERE group_type = ${q.groupBy} AND cohort = ${q.cohort} AND ${repackRowsSql(q)}
         AND derivative = ANY(${derivative}::boolean[]) AND ${dates}
       GROUP BY date, group_key`;
@@ -214,7 +221,7 @@ async function loadRows(
   return db.prisma.$queryRaw<Row[]>`
     SELECT x.date, ${groupKeySql(q.groupBy)} AS group_key, sum(x.downloads_30d)::bigint AS d30,
       sum(x.downloads_all_time)::bigint AS total, sum(x.downloads_period)::bigint AS period
-    FROM share_scope x
+    FROM ${scopes} x
     WHERE ${q.task ? Prisma.sql`x.task = ${q.task}` : Prisma.sql`true`}
       AND ${q.library ? Prisma.sql`x.library = ${q.library}` : Prisma.sql`true`}
       AND ${repackRowsSql(q, "x")} AND x.derivative = ANY(${derivative}::boolean[])

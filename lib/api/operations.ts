@@ -14,7 +14,7 @@ import {
 } from "../domain/answers";
 import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
-import { formatOnlySchema, slugItem } from "../domain/query-fragments";
+import { formatOnlySchema, logFormatSchema, slugItem } from "../domain/query-fragments";
 import { shareQuerySchema, surfaceSchema } from "../domain/share-query";
 import { ingestTriggerQuerySchema } from "./ingest-trigger-query";
 import { oembedQuerySchema } from "./oembed";
@@ -27,6 +27,7 @@ import { oembedQuerySchema } from "./oembed";
 export type Body =
   | { kind: "json"; schema: z.ZodType }
   | { kind: "csv" }
+  | { kind: "parquet" }
   | { kind: "png" }
   | { kind: "svg" }
   | { kind: "zip" }
@@ -57,6 +58,15 @@ export type Operation = {
 };
 
 const json = (schema: z.ZodType): Body => ({ kind: "json", schema });
+
+/** A tabular answer's Parquet file read by ranges (DuckDB over HTTP asks for the footer first). */
+const PARQUET_RANGES: Record<number, Answer> = {
+  206: {
+    description: "The byte range of the Parquet file a Range header asked for",
+    bodies: [{ kind: "parquet" }],
+  },
+  416: { description: "The Range header's start is past the Parquet file's end", bodies: [] },
+};
 
 const ingestStepSchema = z.object({
   status: z.enum(["succeeded", "paused", "up-to-date"]),
@@ -103,15 +113,16 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/share",
     summary: "Share of downloads over time",
     description:
-      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format.",
+      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format, `format=parquet` the same rows as a Parquet file (typed columns, counts as exact INT64; the definitions, data version, source, licence, citation and demo flag in its key-value metadata).",
     query: shareQuerySchema,
     queryRules:
       "`from` must not be after `to` (at most 10 years apart); `labs` selects series of groupBy=lab or org; `countries` of groupBy=country, lab or org.",
     answers: {
       200: {
-        description: "Series and points (JSON), or CSV with format=csv",
-        bodies: [json(shareWithDemo), { kind: "csv" }],
+        description: "Series and points (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(shareWithDemo), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -159,13 +170,14 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/sensitivity",
     summary: "How far each choice moves the headline share",
     description:
-      "For the chart a share query describes: China's and the US's share at its latest period under each alternative of each switch (attribution, repacks, derivatives, cohort, metric, population), the other switches as the query has them, with the difference from the query's own choice. Each number is the share answer GET /api/v1/share gives with that switch changed (grouped by country of origin). `format=csv` gives one row per switch and choice.",
+      "For the chart a share query describes: China's and the US's share at its latest period under each alternative of each switch (attribution, repacks, derivatives, cohort, metric, population), the other switches as the query has them, with the difference from the query's own choice. Each number is the share answer GET /api/v1/share gives with that switch changed (grouped by country of origin). `format=csv` gives one row per switch and choice, `format=parquet` the same rows as a Parquet file.",
     query: shareQuerySchema,
     queryRules: "As /api/v1/share.",
     answers: {
       200: {
-        description: "The headline and one row per switch and choice (JSON), or CSV with format=csv",
-        bodies: [json(sensitivitySchema.extend(dataNotes)), { kind: "csv" }],
+        description:
+          "The headline and one row per switch and choice (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(sensitivitySchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
       },
     },
     limited: true,
@@ -179,9 +191,10 @@ export const OPERATIONS: readonly Operation[] = [
     query: formatOnlySchema,
     answers: {
       200: {
-        description: "Labs (JSON), or CSV with format=csv",
-        bodies: [json(labsSchema.extend(dataNotes)), { kind: "csv" }],
+        description: "Labs (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(labsSchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -206,9 +219,10 @@ export const OPERATIONS: readonly Operation[] = [
       "`createdFrom` must not be after `createdTo`; `page` × `limit` must not pass 10,000 (the listing goes that deep in one order: narrow it with `q` or a filter).",
     answers: {
       200: {
-        description: "A page of models (JSON), or CSV with format=csv",
-        bodies: [json(modelsAnswer), { kind: "csv" }],
+        description: "A page of models (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(modelsAnswer), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -233,9 +247,10 @@ export const OPERATIONS: readonly Operation[] = [
     query: formatOnlySchema,
     answers: {
       200: {
-        description: "Gap (JSON), or CSV with format=csv",
-        bodies: [json(attributionGapSchema.extend(dataNotes)), { kind: "csv" }],
+        description: "Gap (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(attributionGapSchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -245,7 +260,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: "GET",
     path: "/api/v1/ingest/runs",
     summary: "Recent ingestion runs, newest first",
-    query: formatOnlySchema,
+    query: logFormatSchema,
     answers: {
       200: {
         description: "Runs (JSON), or CSV with format=csv",
