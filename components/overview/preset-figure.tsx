@@ -9,7 +9,7 @@ import { formatShare } from "@/lib/format/numbers";
  * the same switches come to the published number.
  */
 export function PresetFigure({ preset, result }: { preset: Preset; result: ShareResult }) {
-  const ours = (key: string) => result.series.find((s) => s.key === key)?.share ?? null;
+  const ours = (key: string) => result.series.find((s) => s.key === key);
   return (
     <p className="preset-figure" data-testid="preset-figure">
       <strong>{preset.label}</strong>
@@ -21,9 +21,10 @@ export function PresetFigure({ preset, result }: { preset: Preset; result: Share
           {result.query.to}:{" "}
           {preset.figures
             .map((f) => {
-              const share = ours(f.series);
+              const series = ours(f.series);
               const name = regionInfo(f.series)?.label ?? f.series;
-              return `${name} ${share === null ? "– (group by country to compare)" : formatShare(share)}`;
+              // No such series: the chart draws labs or namespaces. No share: no downloads in scope.
+              return `${name} ${series ? formatShare(series.share) : "– (group by country to compare)"}`;
             })
             .join(", ")}
           .

@@ -77,6 +77,7 @@ describe.each(testBackends())("presets on the overview on %s", (backend) => {
       await expect(figure.textContent()).resolves.toContain(preset.label);
       for (const f of preset.figures) await expect(figure.textContent()).resolves.toContain(f.label);
       await expect(figure.locator(`a[href="${preset.source.url}"]`).count()).resolves.toBe(1);
+      await page.screenshot({ path: screenshotPath(`preset-${preset.id}-1280-${backend}`) });
     }
     expect(problems).toEqual([]);
     await context.close();
