@@ -10,6 +10,7 @@ import {
   getFirstDateAnswer,
   getLabsAnswer,
   getModelsAnswer,
+  getSensitivityAnswer,
   getShareAnswer,
   getTasksAnswer,
 } from "@/lib/analytics/answers";
@@ -20,6 +21,7 @@ import { chartUrl } from "@/lib/charts/chart-state";
 import { referencesFor } from "@/lib/charts/references";
 import { worldMap } from "@/lib/charts/world-map";
 import { getDb } from "@/lib/db";
+import type { Sensitivity } from "@/lib/domain/answers";
 import { migrateChartQuery } from "@/lib/domain/chart-migrations";
 import { chartQueryString, pageQuestion, VERSION_KEY } from "@/lib/domain/chart-state";
 import { modelsQuerySchema } from "@/lib/domain/models-query";
@@ -75,6 +77,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const db = await getDb();
   let error: string | null = null;
   let answer: { data: ShareJson; etag: string } | null = null;
+  let sensitivity: { data: Sensitivity; etag: string } | null = null;
   let apiQuery = "";
   let values = readChartQuery("page", new URLSearchParams());
   // The state, checked as the API checks it: a bad link says what is wrong.
@@ -85,6 +88,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
     const { result, etag } = await getShareAnswer(db, query);
     answer = { data: { ...result, demo: result.freshness.demo }, etag };
+    // Made of share answers cached per data version: the table is on the first paint too.
+    const table = await getSensitivityAnswer(db, query);
+    sensitivity = { data: table.value, etag: table.etag };
   } catch (e) {
     if (!(e instanceof ApiError) && !(e instanceof QueryError)) throw e;
     error = `Invalid link: ${e.message}`;
@@ -111,7 +117,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </div>
       ) : (
         <OverviewExplorer
-          initial={{ apiQuery, answer, error }}
+          initial={{ apiQuery, answer, sensitivity, error }}
           labs={{ data: labs, etag: labsAnswer.etag }}
           tasks={tasks}
           dataAsOf={result?.freshness.dataAsOf ?? null}

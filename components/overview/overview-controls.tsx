@@ -2,10 +2,11 @@
 
 import { type Choice, choicesOf, InputField, SelectField } from "@/components/forms/field";
 import type { ChartValues } from "@/lib/charts/chart-state";
-import type { SurfaceQuery } from "@/lib/domain/chart-state";
+import { QUESTION_KEYS, type SurfaceQuery } from "@/lib/domain/chart-state";
 import { cohortDefinition, cohortLabel, NEW_COHORT } from "@/lib/domain/cohorts";
-import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS } from "@/lib/domain/dimensions";
+import { ATTRIBUTIONS, DERIVATIVES, GROUP_BYS, INTERVALS, REPACKS } from "@/lib/domain/dimensions";
 import { METRICS } from "@/lib/domain/metrics";
+import { activePreset, PRESETS, type Preset, presetValues } from "@/lib/domain/presets";
 
 /** The labs readers ask about first: one click away in the presets and the lab picker. */
 export const FEATURED_LABS = ["deepseek", "qwen", "meta", "google"];
@@ -24,37 +25,28 @@ type Props = {
 
 const METRIC_CHOICES = METRICS.map((m) => ({ id: m.id, label: m.label, title: m.definition }));
 const ALL_TASKS: Choice = { id: "", label: "All tasks" };
+const REPACK_CHOICES = REPACKS.map((r) => ({ id: r.id, label: r.label, title: r.definition }));
+
+/** What choosing a preset changes: every question key, to the preset's value or the default. */
+function presetPatch(preset: Preset): ChartValues {
+  const values = presetValues(preset) as Record<string, unknown>;
+  return Object.fromEntries(QUESTION_KEYS.map((key) => [key, values[key]])) as ChartValues;
+}
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The overview's controls: presets (the study's view, all models, labs), the measure and the
+ * The overview's controls: presets (lib/domain/presets.ts, and labs), the measure and the
  * grouping, a range, the rest in a drawer. Every change rewrites the URL (the same keys as the
  * API, the embed and the images) and the chart follows from the API's JSON, without a reload.
  */
 export function OverviewControls({ values, update, dataAsOf, firstDate, tasks }: Props) {
   const { metric, cohort, groupBy } = values;
   const chosen = values.labs ?? [];
-  const preset =
-    groupBy === "lab"
-      ? "labs"
-      : cohort === NEW_COHORT && metric === "downloads" && groupBy === "region"
-        ? "study"
-        : cohort === "all" && groupBy === "region"
-          ? "all"
-          : null;
+  const preset = groupBy === "lab" ? "labs" : (activePreset(values)?.id ?? null);
   const presets: [string, string, ChartValues][] = [
-    [
-      "study",
-      "New models (the study's view)",
-      { metric: "downloads", cohort: NEW_COHORT, groupBy: "region", labs: undefined, countries: undefined },
-    ],
-    [
-      "all",
-      "All models",
-      { metric: "downloads30d", cohort: "all", groupBy: "region", labs: undefined, countries: undefined },
-    ],
+    ...PRESETS.map((p): [string, string, ChartValues] => [p.id, p.label, presetPatch(p)]),
     ["labs", "Labs", { groupBy: "lab", labs: chosen.length ? chosen : FEATURED_LABS, countries: undefined }],
   ];
   const ranges: [string, string | undefined][] = [
@@ -76,7 +68,7 @@ export function OverviewControls({ values, update, dataAsOf, firstDate, tasks }:
   return (
     <div className="overview-controls">
       <fieldset className="presets">
-        <legend className="visually-hidden">Views</legend>
+        <legend className="visually-hidden">Presets</legend>
         {presets.map(([id, label, patch]) => (
           <button
             key={id}
@@ -144,6 +136,14 @@ export function OverviewControls({ values, update, dataAsOf, firstDate, tasks }:
               choices={DERIVATIVES}
               value={values.derivatives}
               onChange={(d) => update({ derivatives: d })}
+            />
+            <SelectField
+              compact
+              label="Repacks"
+              title={REPACKS.find((r) => r.id === values.repacks)?.definition}
+              choices={REPACK_CHOICES}
+              value={values.repacks}
+              onChange={(r) => update({ repacks: r })}
             />
             <SelectField
               compact

@@ -11,6 +11,7 @@ import { CHART_STATE_PARSERS, type ChartValues, chartUrl } from "@/lib/charts/ch
 import { findingOf } from "@/lib/charts/finding";
 import { referencesFor } from "@/lib/charts/references";
 import type { WorldMap } from "@/lib/charts/world-map";
+import type { Sensitivity } from "@/lib/domain/answers";
 import type { FieldKey } from "@/lib/domain/chart-state";
 import {
   CHART_STATE_VERSION,
@@ -22,11 +23,16 @@ import {
   VERSION_KEY,
 } from "@/lib/domain/chart-state";
 import { VIEWS, type View } from "@/lib/domain/chart-views";
+import { activePreset } from "@/lib/domain/presets";
 import { LabPicker, type LabsJson } from "./lab-picker";
 import { OverviewControls } from "./overview-controls";
+import { PresetFigure } from "./preset-figure";
 
 const ShareSummaryTable = lazy(() =>
   import("@/components/charts/share-summary-table").then((m) => ({ default: m.ShareSummaryTable })),
+);
+const SensitivityTable = lazy(() =>
+  import("./sensitivity-table").then((m) => ({ default: m.SensitivityTable })),
 );
 const MapView = lazy(() => import("./map-view").then((m) => ({ default: m.MapView })));
 
@@ -40,7 +46,12 @@ const VIEW_LABELS: Record<View, string> = { chart: "Chart", map: "Map", table: "
 
 type Props = {
   /** The server's answer to the URL it rendered (its query string for the API, and the JSON) */
-  initial: { apiQuery: string; answer: Fetched<ShareJson> | null; error: string | null };
+  initial: {
+    apiQuery: string;
+    answer: Fetched<ShareJson> | null;
+    sensitivity: Fetched<Sensitivity> | null;
+    error: string | null;
+  };
   labs: Fetched<LabsJson> | null;
   tasks: string[];
   dataAsOf: string | null;
@@ -121,6 +132,7 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
   const pending = answer.isFetching && answer.isPlaceholderData;
   const link = (patch: ChartValues) => chartUrl("page", { ...values, ...patch });
   const view = values.view;
+  const preset = activePreset(values);
   return (
     <>
       <p className="finding">
@@ -134,6 +146,7 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
         firstDate={firstDate}
         tasks={tasks}
       />
+      {preset && result ? <PresetFigure preset={preset} result={result} /> : null}
       {!result || !model ? (
         <div role="alert" className="card">
           <p style={{ marginTop: 0 }}>{initial.error ?? error?.message ?? "Loading the chart…"}</p>
@@ -216,6 +229,15 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
         </ChartPanel>
       )}
       <LabPicker values={values} update={update} seed={labs} />
+      <section className="card sensitivity" style={{ marginTop: 16 }} aria-labelledby="sensitivity-title">
+        <h2 id="sensitivity-title">How much does each choice move the share?</h2>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <SensitivityTable
+            apiQuery={apiQuery}
+            seed={apiQuery === initial.apiQuery ? initial.sensitivity : null}
+          />
+        </Suspense>
+      </section>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Database } from "../db";
-import type { AttributionGap, LabDetail, ModelDetail } from "../domain/answers";
+import type { AttributionGap, LabDetail, ModelDetail, Sensitivity } from "../domain/answers";
 import type { ModelsQuery } from "../domain/models-query";
 import { type ShareQuery, shareQueryString, shareQuestionOf } from "../domain/share-query";
 import { etagOf } from "../format/etag";
@@ -10,6 +10,7 @@ import { listLabs } from "./labs";
 import { firstPublishedDate } from "./latest-date";
 import { getModelDetail } from "./model-detail";
 import { listModels } from "./models";
+import { getSensitivity, headlineQuery } from "./sensitivity";
 import {
   loadShareData,
   type ShareData,
@@ -44,6 +45,7 @@ const modelDetails = new VersionedAnswers<{ detail: ModelDetail | null }>("model
 const gaps = new VersionedAnswers<AttributionGap>("gap", 1);
 const tasks = new VersionedAnswers<{ tasks: string[] }>("tasks", 1);
 const firstDates = new VersionedAnswers<{ date: string | null }>("first-date", 1);
+const sensitivities = new VersionedAnswers<Sensitivity>("sensitivity", 200);
 
 export type ShareAnswer = { result: ShareResult; etag: string; stale: boolean };
 
@@ -66,6 +68,16 @@ export async function getShareAnswer(db: Database, asked: ShareQuery): Promise<S
     shareResults.set(queryEtag, result);
   }
   return { result, etag: queryEtag, stale };
+}
+
+/**
+ * How each switch moves the chart's headline (API and overview): made of the cached share answers,
+ * and itself kept per data version, keyed by the question it varies.
+ */
+export function getSensitivityAnswer(db: Database, query: ShareQuery) {
+  return sensitivities.get(db, shareQueryString(headlineQuery(query)), () =>
+    getSensitivity(db, query, async (d, q) => (await getShareAnswer(d, q)).result),
+  );
 }
 
 /** The labs list of the API and the labs page. */

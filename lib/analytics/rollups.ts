@@ -33,7 +33,15 @@ export const PUBLISHED_DATES = Prisma.sql`
  * at the next command or start (lib/publish/registry.ts), lineage resolved again with them. So
  * does a change of how lineage is resolved: versions resolved before it are resolved again.
  */
-export const ROLLUP_LAYOUT = "5: a chain's last model may name other bases at other dates";
+export const ROLLUP_LAYOUT =
+  "6: lineage through a chain's last model; repacks without a base keep their namespace";
+
+/**
+ * The namespace a repack's downloads are credited to with repacks=to-base: its first base model's
+ * (one hop, resolved by lib/origins/lineage.ts), or, when it names no base, its own — a GGUF upload
+ * that says nothing of its origin stays with its uploader rather than joining the unattributed.
+ */
+const REPACK_BASE_NAMESPACE = Prisma.sql`COALESCE(v.base_namespace, m.namespace)`;
 
 /** Every published snapshot date with the previous date of its population (period downloads). */
 const SNAPSHOT_DATES = Prisma.sql`
@@ -143,7 +151,7 @@ export function scopeRowsQuery(dates: Date[]): Prisma.Sql {
       LEFT JOIN registry dev ON dev.namespace = m.namespace
       -- A root's (or a repacked base's) namespace matches ignoring case, as the Hub resolves ids.
       LEFT JOIN registry lin ON lin.key = lower(l.lineage_ns)
-      LEFT JOIN registry rb ON v.repack AND rb.key = lower(v.base_namespace)
+      LEFT JOIN registry rb ON v.repack AND rb.key = lower(${REPACK_BASE_NAMESPACE})
     ),
     compact AS (
       SELECT date, namespace, lineage_namespace, base_namespace, derivative, repack, year_cohort, young, task,
@@ -174,7 +182,7 @@ export function scopeDeltaQuery(modelIds: number[], newlyRegistered: string[]): 
     WITH wanted AS (${SNAPSHOT_DATES}),
     per_model AS (
       SELECT w.date, m.namespace, l.lineage_ns AS lineage_namespace,
-        CASE WHEN v.repack THEN v.base_namespace END AS base_namespace, ${MODEL_FACTS}
+        CASE WHEN v.repack THEN ${REPACK_BASE_NAMESPACE} END AS base_namespace, ${MODEL_FACTS}
       FROM ${snapshotsOf(Prisma.sql`wanted`, Prisma.sql`SELECT unnest(${modelIds}::int[])`)}
     ),
     compact AS (

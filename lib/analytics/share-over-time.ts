@@ -11,7 +11,7 @@ import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { findCrossovers } from "./crossovers";
 import { getVersionedFreshness } from "./freshness";
 import { rowsAtVersion } from "./rollup-history";
-import { cohortSql, groupKeySql, PUBLISHED_DATES } from "./rollups";
+import { cohortSql, groupKeySql, PUBLISHED_DATES, REPACK_BASE } from "./rollups";
 
 export type { SharePoint, ShareResult, ShareSeries };
 
@@ -38,6 +38,7 @@ export type ShareScope = Pick<
   | "cohort"
   | "attribution"
   | "derivatives"
+  | "repacks"
   | "task"
   | "library"
   | "population"
@@ -47,8 +48,26 @@ export type ShareScope = Pick<
 >;
 
 export function shareScopeOf(q: ShareQuery): ShareScope {
-  const { groupBy, cohort, attribution, derivatives, task, library, population, from, to, version } = q;
-  return { groupBy, cohort, attribution, derivatives, task, library, population, from, to, version };
+  const { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to, version } =
+    q;
+  return { groupBy, cohort, attribution, derivatives, repacks, task, library, population, from, to, version };
+}
+
+/**
+ * Which attribution rows of the rollups a scope reads (table alias `x` for share_scope, none for
+ * share_rollup). Every model has a developer and a lineage row; a repack also has a `repack-base`
+ * row (lib/analytics/rollups.ts). `include` reads the rule's rows; `exclude` those of models that
+ * are not repacks; `to-base` those, plus the repacks' `repack-base` rows under developer
+ * attribution. Under lineage attribution a repack already counts for its root, which its base
+ * leads to as well, so `to-base` reads what `include` reads (lib/domain/dimensions.ts, REPACKS).
+ */
+export function repackRowsSql(q: Pick<ShareScope, "attribution" | "repacks">, alias?: string): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(alias ? `${alias}.${name}` : name);
+  const rule = Prisma.sql`${col("attribution")} = ${q.attribution}`;
+  if (q.repacks === "exclude") return Prisma.sql`(${rule} AND NOT ${col("repack")})`;
+  if (q.repacks === "to-base" && q.attribution === "developer")
+    return Prisma.sql`((${rule} AND NOT ${col("repack")}) OR (${col("attribution")} = ${REPACK_BASE} AND ${col("repack")}))`;
+  return rule;
 }
 
 export async function loadShareData(db: Database, scope: ShareScope): Promise<ShareData> {
@@ -195,7 +214,7 @@ async function loadRows(
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
         sum(downloads_period)::bigint AS period
       FROM ${rollups} r
-      WHERE group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
+      WHERE group_type = ${q.groupBy} AND cohort = ${q.cohort} AND ${repackRowsSql(q)}
         AND derivative = ANY(${derivative}::boolean[]) AND ${dates}
       GROUP BY date, group_key`;
   }
@@ -205,7 +224,7 @@ async function loadRows(
     FROM ${scopes} x
     WHERE ${q.task ? Prisma.sql`x.task = ${q.task}` : Prisma.sql`true`}
       AND ${q.library ? Prisma.sql`x.library = ${q.library}` : Prisma.sql`true`}
-      AND x.attribution = ${q.attribution} AND x.derivative = ANY(${derivative}::boolean[])
+      AND ${repackRowsSql(q, "x")} AND x.derivative = ANY(${derivative}::boolean[])
       AND ${cohortSql(q.cohort)} AND ${dates}
     GROUP BY 1, 2`;
 }

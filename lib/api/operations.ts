@@ -9,6 +9,7 @@ import {
   modelDetailSchema,
   modelsPageSchema,
   oembedSchema,
+  sensitivitySchema,
   shareResultSchema,
 } from "../domain/answers";
 import { EVENT_KIND_IDS } from "../domain/event-kinds";
@@ -166,6 +167,25 @@ export const OPERATIONS: readonly Operation[] = [
     query: embedQuerySchema,
     queryRules: "As /api/v1/share.",
     answers: { 200: { description: "A zip archive", bodies: [{ kind: "zip" }] } },
+    limited: true,
+    conditional: true,
+  },
+  {
+    id: "getSensitivity",
+    method: "GET",
+    path: "/api/v1/sensitivity",
+    summary: "How far each choice moves the headline share",
+    description:
+      "For the chart a share query describes: China's and the US's share at its latest period under each alternative of each switch (attribution, repacks, derivatives, cohort, metric, population), the other switches as the query has them, with the difference from the query's own choice. Each number is the share answer GET /api/v1/share gives with that switch changed (grouped by country of origin). `format=csv` gives one row per switch and choice, `format=parquet` the same rows as a Parquet file.",
+    query: shareQuerySchema,
+    queryRules: "As /api/v1/share.",
+    answers: {
+      200: {
+        description:
+          "The headline and one row per switch and choice (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(sensitivitySchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
+      },
+    },
     limited: true,
     conditional: true,
   },

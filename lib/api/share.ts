@@ -81,7 +81,7 @@ export function shareDefinitionLine(result: ShareResult): string {
   const q = result.query;
   return (
     `Share of ${q.metric} (${metricInfo(q.metric).definition}) by ${q.groupBy}, ${q.attribution} attribution, ` +
-    `cohort ${q.cohort}, derivatives ${q.derivatives}${q.task ? `, task ${q.task}` : ""}${q.library ? `, library ${q.library}` : ""}; ` +
+    `cohort ${q.cohort}, derivatives ${q.derivatives}, repacks ${q.repacks}${q.task ? `, task ${q.task}` : ""}${q.library ? `, library ${q.library}` : ""}; ` +
     `share = series downloads / downloads of every model in scope. Data: Hugging Face Hub, as of ${result.freshness.dataAsOf ?? "n/a"}.${result.freshness.demo ? " DEMO DATA: a generated sample, not real downloads." : ""}`
   );
 }

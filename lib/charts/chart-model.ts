@@ -217,6 +217,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     }),
     isPlaceGrouping(q.groupBy) || q.groupBy === "org" ? tr.t("chart.note.unattributed") : null,
     q.derivatives === "exclude" ? tr.t("chart.note.derivativesExcluded") : null,
+    repackNote(q, tr),
     q.task ? tr.t("chart.note.task", { task: q.task }) : null,
     q.library ? tr.t("chart.note.library", { library: q.library }) : null,
     q.population === "study" ? tr.t("chart.note.studyPopulation") : null,
@@ -242,6 +243,19 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     texts: chartTexts(tr),
     empty: series.every((s) => s.values.every((v) => v === null || v === 0)),
   };
+}
+
+/**
+ * What the chart says of repacks when they are not counted as uploaded: left out, or moved to
+ * their base model's developer (under lineage attribution they already count for their root).
+ */
+function repackNote(q: Pick<ShareResult["query"], "repacks" | "attribution">, tr: Translator): string | null {
+  if (q.repacks === "include") return null;
+  if (q.repacks === "to-base" && q.attribution === "lineage") return tr.t("chart.note.repacksToBaseLineage");
+  return tr.t("chart.note.definition", {
+    term: tr.t(`repacks.${q.repacks}.label`),
+    definition: tr.t(`repacks.${q.repacks}.definition`),
+  });
 }
 
 /** What a chart is titled when it is given no title: the measure and the grouping. */

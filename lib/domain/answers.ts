@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS, REPACK_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
 import { POPULATION_IDS } from "./populations";
@@ -86,6 +86,7 @@ export const answeredShareQuerySchema = z.object({
   cohort: z.string(),
   attribution: z.enum(ATTRIBUTION_IDS),
   derivatives: z.enum(DERIVATIVE_IDS),
+  repacks: z.enum(REPACK_IDS),
   population: z.enum(POPULATION_IDS),
   top: int,
   crossover: z.array(z.string()).optional(),
@@ -103,6 +104,45 @@ export const shareResultSchema = z.object({
     .nullable(),
 });
 export type ShareResult = z.infer<typeof shareResultSchema>;
+
+/** The switches a sensitivity table varies, in the order it lists them. */
+export const SENSITIVITY_SWITCHES = [
+  "attribution",
+  "repacks",
+  "derivatives",
+  "cohort",
+  "metric",
+  "population",
+] as const;
+
+/** One headline (China's and the US's share at the latest period) under one choice of a switch. */
+const headlineSchema = z.object({
+  /** First day of the latest period with a value; null when the choice has none */
+  period: day.nullable(),
+  /** The snapshot date that period's values come from */
+  asOf: day.nullable(),
+  CN: shareValue.nullable(),
+  US: shareValue.nullable(),
+});
+
+export const sensitivitySchema = z.object({
+  /** The chart's question as answered, by country of origin (its series do not change the headline) */
+  query: answeredShareQuerySchema,
+  headline: headlineSchema,
+  rows: z.array(
+    headlineSchema.extend({
+      switch: z.enum(SENSITIVITY_SWITCHES),
+      option: z.string(),
+      label: z.string(),
+      /** The chart's own choice */
+      current: z.boolean(),
+      /** This choice's share minus the current choice's, in share units (0.01 = one point) */
+      difference: z.object({ CN: z.number().nullable(), US: z.number().nullable() }),
+    }),
+  ),
+});
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
+export type SensitivitySwitch = (typeof SENSITIVITY_SWITCHES)[number];
 
 export const labSummarySchema = z.object({
   slug: z.string(),

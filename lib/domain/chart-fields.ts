@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { CHART_MODES, CHART_VALUES, THEME_IDS, VIEWS } from "./chart-views";
 import { COHORT_PATTERN } from "./cohorts";
-import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS, REPACK_IDS } from "./dimensions";
 import { LOCALE_IDS } from "./locales";
 import { METRIC_IDS } from "./metrics";
 import { PINNED_VERSION_DAYS } from "./pinned-versions";
@@ -101,6 +101,13 @@ export const CHART_FIELDS = {
     question: true,
     default: "include",
     description: "Count fine-tunes, quantizations, merges and adapters (include) or not",
+  }),
+  repacks: field({
+    schema: z.enum(REPACK_IDS),
+    question: true,
+    default: "include",
+    description:
+      "GGUF, MLX and quantized re-uploads: counted for their uploader (include), left out (exclude), or credited to their base model's developer (to-base: one hop; under lineage attribution the root, as include)",
   }),
   /** Absent: the Hub's listing when it has dates, else the study's subset (never both). */
   population: field({

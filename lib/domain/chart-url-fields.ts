@@ -48,6 +48,11 @@ export const URL_FIELDS = {
     default: "include",
     schema: { type: "string", enum: ["include", "exclude"] },
   },
+  repacks: {
+    question: true,
+    default: "include",
+    schema: { type: "string", enum: ["include", "exclude", "to-base"] },
+  },
   population: { question: true, schema: { type: "string", enum: ["hub", "study"] } },
   top: { question: true, default: 10, schema: { type: "integer", minimum: 1, maximum: 50 } },
   crossover: {

@@ -37,6 +37,35 @@ export const DERIVATIVES = [
 export type Derivatives = (typeof DERIVATIVES)[number]["id"];
 export const DERIVATIVE_IDS = DERIVATIVES.map((d) => d.id) as [Derivatives, ...Derivatives[]];
 
+/**
+ * What a repack's downloads count for (lib/domain/repacks.ts says what a repack is). `to-base`
+ * credits them to whatever the repack's first base model counts for under the chosen attribution:
+ * with developer attribution the base's own namespace (one hop: a quantization of a US fine-tune
+ * of Qwen counts for the US); with lineage attribution every model already counts for its root,
+ * through its base, so `to-base` changes nothing there. A repack that names no base model keeps
+ * its own namespace.
+ */
+export const REPACKS = [
+  {
+    id: "include",
+    label: "Repacks as uploaded",
+    definition: "repacks count for the namespace that uploaded them",
+  },
+  {
+    id: "exclude",
+    label: "Repacks excluded",
+    definition: "GGUF, MLX and quantized re-uploads are left out of every series and of the denominator",
+  },
+  {
+    id: "to-base",
+    label: "Repacks credited to their base",
+    definition:
+      "a repack's downloads count for the developer of the model it repacks (one hop: its first base model; with lineage attribution, the root as before); a repack that names no base counts for its own namespace",
+  },
+] as const;
+export type Repacks = (typeof REPACKS)[number]["id"];
+export const REPACK_IDS = REPACKS.map((r) => r.id) as [Repacks, ...Repacks[]];
+
 export const INTERVALS = [
   { id: "day", label: "Daily" },
   { id: "week", label: "Weekly" },

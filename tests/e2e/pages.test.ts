@@ -60,12 +60,18 @@ describe.each(testBackends())("dashboard pages on %s", (backend) => {
     await page.waitForURL(/mode=stacked/);
     await chart.locator(".recharts-area").first().waitFor();
     expect(await chart.locator(".recharts-area").count()).toBe(5);
-    await page.getByRole("button", { name: "All models" }).click();
+    await page.getByRole("button", { name: "Past year, all models", exact: true }).click();
     await page.waitForURL(/cohort=all/);
     await expect
-      .poll(() => page.getByRole("button", { name: "All models" }).getAttribute("aria-pressed"), {
-        timeout: 15_000,
-      })
+      .poll(
+        () =>
+          page
+            .getByRole("button", { name: "Past year, all models", exact: true })
+            .getAttribute("aria-pressed"),
+        {
+          timeout: 15_000,
+        },
+      )
       .toBe("true");
     await page.screenshot({ path: screenshotPath(`overview-stacked-${backend}`), fullPage: true });
     // Two labs from the picker: the chart switches to labs.

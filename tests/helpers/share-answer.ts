@@ -20,6 +20,7 @@ export function shareAnswer(
       cohort: "new-12m",
       attribution: "developer",
       derivatives: "include",
+      repacks: "include",
       population: "hub",
       top: 10,
       format: "json",

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { EVENT_KINDS, SHARE_CHANGE_THRESHOLDS } from "@/lib/domain/event-kinds";
 import { metricInfo } from "@/lib/domain/metrics";
 import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
+import { PRESETS } from "@/lib/domain/presets";
 import { REFERENCE_FIGURES } from "@/lib/domain/reference-figures";
 import { formatShare } from "@/lib/format/numbers";
 
@@ -53,8 +54,8 @@ export default async function MethodologyPage() {
         </dt>
         <dd>
           A group's downloads divided by the downloads of every model in scope at that date. Scope is every
-          tracked model after the filters that change it: task, library, cohort and derivatives. Choosing labs
-          or countries selects which series are drawn; it never changes the denominator. With{" "}
+          tracked model after the filters that change it: task, library, cohort, derivatives and repacks.
+          Choosing labs or countries selects which series are drawn; it never changes the denominator. With{" "}
           <code>interval=week</code> or <code>month</code>, point metrics (downloads30d, cumulative) take the
           last snapshot date inside each bucket; the period metric sums the bucket's dates.
         </dd>
@@ -80,6 +81,21 @@ export default async function MethodologyPage() {
           and its namespace decides; a cycle ends at the last model before it repeats. A Qwen fine-tune
           published by a US user counts for the US by developer and for China by lineage. Ids match as the Hub
           resolves them, ignoring case (<code>qwen/qwen2.5-7b</code> is <code>Qwen/Qwen2.5-7B</code>).
+        </dd>
+        <dt>
+          <strong>repacks</strong>
+        </dt>
+        <dd>
+          A repack republishes another model's weights in another format or precision: its base-model relation
+          is <code>quantized</code>, its library is <code>gguf</code> or <code>mlx</code>, or its tags say{" "}
+          <code>gguf</code> or <code>mlx</code> (as listed that day). Every GGUF file request counts as a
+          download, so community re-uploads add to their uploader's country. <code>repacks=include</code> (the
+          default) counts them as uploaded; <code>exclude</code> leaves them out of every series and of the
+          denominator; <code>to-base</code> credits each to the developer of the model it repacks — one hop,
+          its first base model, not the root: a GGUF of a US fine-tune of Qwen counts for the US. Under
+          lineage attribution every model already counts for its root, which its base leads to as well, so{" "}
+          <code>to-base</code> changes nothing there. A repack that names no base model counts for its own
+          namespace.
         </dd>
         <dt>
           <strong>merges</strong>
@@ -224,6 +240,28 @@ export default async function MethodologyPage() {
         . The study used weekly snapshots of cumulative downloads and its own attribution; differences are
         expected.
       </p>
+
+      <h2 id="presets">Presets</h2>
+      <p>
+        Published figures on whose open models the world downloads disagree because they make different
+        choices. Each preset on the overview sets our switches to one publication's choices, and shows its
+        figure beside ours for the chart in view; its link reproduces the view. The table under the chart
+        shows how far each switch, alone, moves China's and the US's share (<code>/api/v1/sensitivity</code>).
+      </p>
+      <ul>
+        {PRESETS.map((p) => (
+          <li key={p.id}>
+            <a href={`/?${p.query}`}>
+              <strong>{p.label}</strong>
+            </a>
+            : {p.description}{" "}
+            {p.figures.length > 0
+              ? `Published: ${p.figures.map((f) => f.label).join(", ")} (${p.period}). `
+              : ""}
+            Source: <a href={p.source.url}>{p.source.title}</a>.
+          </li>
+        ))}
+      </ul>
 
       <h2 id="demo-data">Demo data</h2>
       <p>

@@ -52,6 +52,16 @@ export const de: Translations = {
   "chart.note.unattributed": "Nicht zugeordnet: Namespaces, die (noch) nicht im Herkunftsregister stehen.",
   "chart.note.derivativesExcluded":
     "Ableitungen (Fine-Tunes, Quantisierungen, Merges, Adapter) ausgeschlossen.",
+  "chart.note.repacksToBaseLineage":
+    "Repacks ihrem Basismodell zugerechnet: Bei Zuordnung nach Abstammung zählen sie ohnehin für den Entwickler ihres Ursprungsmodells.",
+  "repacks.include.label": "Repacks wie hochgeladen",
+  "repacks.include.definition": "Repacks zählen für den Namespace, der sie hochgeladen hat",
+  "repacks.exclude.label": "Repacks ausgeschlossen",
+  "repacks.exclude.definition":
+    "GGUF-, MLX- und quantisierte Neu-Uploads fehlen in jeder Reihe und im Nenner",
+  "repacks.to-base.label": "Repacks ihrem Basismodell zugerechnet",
+  "repacks.to-base.definition":
+    "die Downloads eines Repacks zählen für den Entwickler des Modells, das es neu verpackt (ein Schritt: sein erstes Basismodell; bei Zuordnung nach Abstammung die Wurzel wie zuvor); ein Repack ohne Basismodell zählt für seinen eigenen Namespace",
   "chart.note.task": "Aufgabe: {task}.",
   "chart.note.library": "Bibliothek: {library}.",
   "chart.note.studyPopulation": "Grundgesamtheit: die kuratierte Autorenauswahl der Studie.",

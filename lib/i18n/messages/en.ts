@@ -1,6 +1,6 @@
 import { cohortDefinition, cohortLabel, NEW_COHORT, NEW_MODEL_MONTHS } from "../../domain/cohorts";
 import { NO_LAB, UNREGISTERED_NAMESPACES } from "../../domain/colors";
-import { ATTRIBUTIONS, GROUP_BYS, OTHER_SERIES } from "../../domain/dimensions";
+import { ATTRIBUTIONS, GROUP_BYS, OTHER_SERIES, REPACKS } from "../../domain/dimensions";
 import { METRICS } from "../../domain/metrics";
 import { REGIONS } from "../../domain/regions";
 
@@ -37,6 +37,7 @@ export const en = {
     definition: (m) => m.definition,
   }),
   ...byId(GROUP_BYS, "id", "groupBy", { noun: (g) => g.noun }),
+  ...byId(REPACKS, "id", "repacks", { label: (r) => r.label, definition: (r) => r.definition }),
   ...byId(ATTRIBUTIONS, "id", "attribution", {
     label: (a) => a.label,
     rule: (a) => a.label.toLowerCase(),
@@ -60,6 +61,8 @@ export const en = {
   "chart.note.attribution": "Attribution by {rule}: {definition}.",
   "chart.note.unattributed": "Unattributed: namespaces not (yet) in the origin registry.",
   "chart.note.derivativesExcluded": "Derivatives (fine-tunes, quantizations, merges, adapters) excluded.",
+  "chart.note.repacksToBaseLineage":
+    "Repacks credited to their base: under lineage attribution they already count for their root model's developer.",
   "chart.note.task": "Task: {task}.",
   "chart.note.library": "Library: {library}.",
   "chart.note.studyPopulation": "Population: the study's curated subset of authors.",
