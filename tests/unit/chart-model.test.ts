@@ -46,6 +46,7 @@ function answer(
       ),
     })),
     crossover: null,
+    annotations: [],
   };
 }
 
