@@ -96,7 +96,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const top = (await getModelsAnswer(db, modelsQuerySchema.parse({ limit: "10" }))).value;
   const result = answer?.data ?? null;
   const model =
-    result && values.view === "chart" ? chartModel(result, { mode: values.mode, value: values.value }) : null;
+    result && values.view === "chart"
+      ? chartModel(result, { mode: values.mode, value: values.value, annotations: values.annotations })
+      : null;
   return (
     <main className="overview">
       <h1>Whose open models does the world download?</h1>

@@ -1,4 +1,4 @@
-import type { ShareResult } from "../domain/answers";
+import type { ChartAnnotation, ShareResult } from "../domain/answers";
 import type { ChartMode, ChartValue } from "../domain/chart-views";
 import { cohortDefinition, cohortLabel } from "../domain/cohorts";
 import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping } from "../domain/dimensions";
@@ -7,7 +7,24 @@ import { regionInfo } from "../domain/regions";
 import { formatCount, formatExact, formatShare } from "../format/numbers";
 
 export type { ChartMode, ChartValue };
-export type ChartPresentation = { mode: ChartMode; value: ChartValue; title?: string | undefined };
+export type ChartPresentation = {
+  mode: ChartMode;
+  value: ChartValue;
+  title?: string | undefined;
+  /** Markers of releases and counting changes ("off" hides them) */
+  annotations?: "on" | "off" | undefined;
+};
+
+/** An event marked on the chart, at the bucket that holds its date. */
+export type ModelAnnotation = {
+  id: string;
+  bucket: number;
+  date: string;
+  label: string;
+  text: string;
+  kind: ChartAnnotation["kind"];
+  source: string;
+};
 
 export type ModelSeries = {
   key: string;
@@ -38,6 +55,8 @@ export type ChartModel = {
   yTicks: { value: number; label: string }[];
   /** The leader changes of the compared pair; only the latest is labelled on the plot */
   crossovers: { bucket: number; text: string }[];
+  /** Releases and counting changes, marked on the plot (none with annotations=off) */
+  annotations: ModelAnnotation[];
   /** What the legend says its values are */
   legendNote: string;
   empty: boolean;
@@ -144,6 +163,15 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
       text: `${crossoverSentence(result, c.leader, c.previousLeader)}, ${bucketLabel(c.date, q.interval)}`,
     }))
     .filter((c) => c.bucket >= 0);
+  const annotations =
+    presentation.annotations === "off"
+      ? []
+      : (result.annotations ?? []).flatMap((a): ModelAnnotation[] => {
+          const bucket = points.findLastIndex((p) => p.date <= a.date);
+          if (bucket < 0) return [];
+          const { id, date, label, text, kind, source } = a;
+          return [{ id, bucket, date, label, text, kind, source }];
+        });
   const metric = metricInfo(q.metric);
   const title = chartTitle(q, presentation);
   const attribution = ATTRIBUTIONS.find((a) => a.id === q.attribution);
@@ -178,6 +206,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     yMax: top,
     yTicks: ticks.map((t) => ({ value: t, label: format(t) })),
     crossovers,
+    annotations,
     legendNote: `Latest ${buckets.findLast((b) => b.asOf !== null)?.label ?? ""} values`,
     empty: series.every((s) => s.values.every((v) => v === null || v === 0)),
   };

@@ -1,5 +1,6 @@
 import type { ShareResult } from "../domain/answers";
 import { formatExact, formatShare } from "../format/numbers";
+import { chartDescription } from "./alt-text";
 import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, THEMES, type Theme } from "./layout";
 import { referencesFor } from "./references";
@@ -29,10 +30,20 @@ export function embedDocument(result: ShareResult, options: EmbedOptions): strin
   const t = THEMES[presentation.theme];
   const chartHeight = presentation.height ?? 420;
   const references = referencesFor(result, model);
+  const description = chartDescription(model);
+  // Only the drawing that fits is displayed: its <desc> is the one read out.
   const charts = WIDTHS.map(
     (width) =>
-      `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title)}</div>`,
+      `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title, description)}</div>`,
   ).join("");
+  const events = model.annotations.length
+    ? `<p class="muted small events">Marked: ${model.annotations
+        .map(
+          (a) =>
+            `<a href="${esc(a.source)}" target="_blank" rel="noopener" title="${esc(a.text)}">${esc(a.label)}</a> (${esc(bucketLabel(a.date, "day"))})`,
+        )
+        .join(" · ")}</p>`
+    : "";
   const rows = result.points
     .filter((p) => p.asOf !== null)
     .map(
@@ -69,8 +80,9 @@ input[name=tab]{position:absolute;opacity:0}#tab-chart:checked~.tabs label[for=t
 ${model.demo ? `<p class="demo" role="note">Demo data: a generated sample, not real Hugging Face downloads.</p>` : ""}
 <input type="radio" name="tab" id="tab-chart" checked aria-label="Chart"><input type="radio" name="tab" id="tab-table" aria-label="Table">
 <div class="tabs"><label for="tab-chart">Chart</label><label for="tab-table">Table</label><a class="dl" href="${esc(links.csv)}" download>CSV</a><a href="${esc(links.png)}" download>PNG</a><a href="${esc(links.zip)}" download>Data + notes (zip)</a></div>
-<div class="panel chart">${charts}</div>
+<div class="panel chart" role="group" aria-label="${esc(model.title)}" aria-describedby="chart-description">${charts}<p id="chart-description" class="visually-hidden">${esc(description)}</p></div>
 <div class="panel table">${table}</div>
+${events}
 <p class="muted small"><span class="chart-notes">${esc(model.notes)}</span> ${esc(model.legendNote)} in the legend.</p>
 <p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">Open the interactive chart on ${esc(siteName)}</a></p>
 </main><script src="/embed-frame.js" async></script></body></html>`;

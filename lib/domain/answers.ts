@@ -354,6 +354,8 @@ export const oembedSchema = z.object({
   thumbnail_url: z.string(),
   thumbnail_width: int,
   thumbnail_height: int,
+  /** The chart described in words, from its numbers (alt text for the thumbnail and the iframe) */
+  description: z.string(),
 });
 export type OEmbed = z.infer<typeof oembedSchema>;
 

@@ -31,15 +31,19 @@ export const SURFACES = {
   api: { presentation: ["format"], defaults: {}, versioned: false },
   /** The overview and every page chart. */
   page: {
-    presentation: ["mode", "value", "view"],
+    presentation: ["mode", "value", "annotations", "view"],
     defaults: { metric: "downloads", cohort: "new-12m" },
     versioned: true,
   },
   /** /embed/share and the data bundle (share.zip). */
-  embed: { presentation: ["mode", "value", "title", "theme", "height"], defaults: {}, versioned: true },
+  embed: {
+    presentation: ["mode", "value", "annotations", "title", "theme", "height"],
+    defaults: {},
+    versioned: true,
+  },
   /** share.png and share.svg. */
   image: {
-    presentation: ["mode", "value", "title", "theme", "width", "height"],
+    presentation: ["mode", "value", "annotations", "title", "theme", "width", "height"],
     defaults: { width: 1200, height: 630 },
     versioned: true,
   },

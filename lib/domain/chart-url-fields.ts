@@ -57,6 +57,7 @@ export const URL_FIELDS = {
   },
   mode: { question: false, default: "lines", schema: { type: "string", enum: ["lines", "stacked"] } },
   value: { question: false, default: "share", schema: { type: "string", enum: ["share", "downloads"] } },
+  annotations: { question: false, default: "on", schema: { type: "string", enum: ["on", "off"] } },
   view: { question: false, default: "chart", schema: { type: "string", enum: ["chart", "map", "table"] } },
   title: { question: false, schema: { type: "string", maxLength: 120 } },
   theme: { question: false, default: "light", schema: { type: "string", enum: ["light", "dark"] } },
