@@ -13,20 +13,20 @@ export const ALT_TEXT_EN = {
     first === last ? `${kind}: ${title}, ${first}.` : `${kind}: ${title}, ${first} to ${last}.`,
   empty: "No downloads for this selection.",
   demo: "Demo data: a generated sample, not real Hugging Face downloads.",
-  /** "China leads in Dec 2025 with 17.1 %, up 5.1 points from 12.0 % in Jan 2025." */
+  /** "Leader at the end (Dec 2025): China with 17.1 %, up 5.1 points from 12.0 % (Jan 2025)." */
   leader: (name: string, last: string, value: string, move: string) =>
-    `${name} leads in ${last} with ${value}${move}.`,
-  /** A share moves by points ("up 5.1 points from 12.0 %"), a count just from its first value */
+    `Leader at the end (${last}): ${name} with ${value}${move}.`,
+  /** A share moves by points, a count just from its first value */
   up: (by: string | null, from: string, first: string) =>
-    by === null ? `, up from ${from} in ${first}` : `, up ${by} from ${from} in ${first}`,
+    by === null ? `, up from ${from} (${first})` : `, up ${by} from ${from} (${first})`,
   down: (by: string | null, from: string, first: string) =>
-    by === null ? `, down from ${from} in ${first}` : `, down ${by} from ${from} in ${first}`,
-  same: (first: string) => `, as in ${first}`,
+    by === null ? `, down from ${from} (${first})` : `, down ${by} from ${from} (${first})`,
+  same: (first: string) => `, as at the start (${first})`,
   points: (p: string) => (p === "1.0" ? "1 point" : `${p} points`),
-  /** "Then the US with 14.2 % (15.8 % in Jan 2025), other countries with …" */
+  /** "Then the US with 14.2 % (15.8 % at the start), other countries with …" */
   others: (items: string[]) => `Then ${items.join(", ")}.`,
-  other: (name: string, value: string, from: string | null, first: string) =>
-    from === null ? `${name} with ${value}` : `${name} with ${value} (${from} in ${first})`,
+  other: (name: string, value: string, from: string | null) =>
+    from === null ? `${name} with ${value}` : `${name} with ${value} (${from} at the start)`,
   crossovers: (texts: string[]) =>
     texts.length === 1 ? `Lead change: ${texts[0]}.` : `Lead changes: ${texts.join("; ")}.`,
   events: (items: string[]) => `Marked on the chart: ${items.join("; ")}.`,
@@ -68,7 +68,7 @@ export function chartDescription(model: ChartModel, words: AltTextMessages = ALT
     const first = leader.s.values[firstIndex] ?? null;
     out.push(
       words.leader(
-        nameOf(leader.s, true),
+        nameOf(leader.s),
         label(lastIndex),
         value(leader.last),
         firstIndex === lastIndex || first === null ? "" : move(leader.last, first),
@@ -82,10 +82,9 @@ export function chartDescription(model: ChartModel, words: AltTextMessages = ALT
         next.map(({ s, last }) => {
           const first = s.values[firstIndex] ?? null;
           return words.other(
-            nameOf(s, false),
+            nameOf(s),
             value(last),
             firstIndex === lastIndex || first === null ? null : value(first),
-            label(firstIndex),
           );
         }),
       ),
@@ -108,7 +107,6 @@ export function chartDescription(model: ChartModel, words: AltTextMessages = ALT
 }
 
 /** A series as a sentence names it: "the US", "other countries"; a lab or namespace as labelled. */
-function nameOf(s: ModelSeries, start: boolean): string {
-  const words = regionInfo(s.key)?.inSentence ?? s.label;
-  return start ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+function nameOf(s: ModelSeries): string {
+  return regionInfo(s.key)?.inSentence ?? s.label;
 }

@@ -25,8 +25,8 @@ describe("a chart's description", () => {
   it("says what is charted, the leader and its move in points, the next series, lead changes and events", () => {
     expect(chartDescription(chartModel(overtaking, { mode: "lines", value: "share" }))).toBe(
       "Line chart: Share of 30-day downloads by country of origin, Jan 2025 to Mar 2025. " +
-        "China leads in Mar 2025 with 20.0 %, up 10.0 points from 10.0 % in Jan 2025. " +
-        "Then the US with 14.0 % (20.0 % in Jan 2025), unattributed models with 5.0 % (5.0 % in Jan 2025). " +
+        "Leader at the end (Mar 2025): China with 20.0 %, up 10.0 points from 10.0 % (Jan 2025). " +
+        "Then the US with 14.0 % (20.0 % at the start), unattributed models with 5.0 % (5.0 % at the start). " +
         "Lead change: China passes the US, Mar 2025. " +
         "Marked on the chart: DeepSeek-R1 (20 Jan 2025); Hub: GGUF counted (10 Feb 2025).",
     );
@@ -37,8 +37,8 @@ describe("a chart's description", () => {
       chartDescription(chartModel(overtaking, { mode: "stacked", value: "downloads", annotations: "off" })),
     ).toBe(
       "Stacked area chart: Downloads, last 30 days by country of origin, Jan 2025 to Mar 2025. " +
-        "China leads in Mar 2025 with 200K, up from 100K in Jan 2025. " +
-        "Then the US with 140K (200K in Jan 2025), unattributed models with 50K (50K in Jan 2025). " +
+        "Leader at the end (Mar 2025): China with 200K, up from 100K (Jan 2025). " +
+        "Then the US with 140K (200K at the start), unattributed models with 50K (50K at the start). " +
         "Lead change: China passes the US, Mar 2025.",
     );
   });
@@ -55,8 +55,8 @@ describe("a chart's description", () => {
     });
     expect(chartDescription(chartModel(answer, { mode: "lines", value: "share" }))).toBe(
       "Line chart: Share of 30-day downloads by lab, Jan 2025 to Mar 2025. " +
-        "Qwen leads in Mar 2025 with 25.0 %, down 5.0 points from 30.0 % in Jan 2025. " +
-        "Then Meta with 12.0 % (12.0 % in Jan 2025).",
+        "Leader at the end (Mar 2025): Qwen with 25.0 %, down 5.0 points from 30.0 % (Jan 2025). " +
+        "Then Meta with 12.0 % (12.0 % at the start).",
     );
   });
 
@@ -72,8 +72,8 @@ describe("a chart's description", () => {
     expect(chartDescription(chartModel(answer, { mode: "lines", value: "share" }))).toBe(
       "Line chart: Share of 30-day downloads by country of origin, Jan 2025 to Mar 2025. " +
         "Demo data: a generated sample, not real Hugging Face downloads. " +
-        "China leads in Mar 2025 with 17.1 %, as in Jan 2025. " +
-        "Then the US with 15.8 % (15.8 % in Jan 2025).",
+        "Leader at the end (Mar 2025): China with 17.1 %, as at the start (Jan 2025). " +
+        "Then the US with 15.8 % (15.8 % at the start).",
     );
   });
 

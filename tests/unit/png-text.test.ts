@@ -60,7 +60,7 @@ describe("the PNG's text metadata", () => {
     // Its words: the leader, its move, the event (a non-Latin-1 text survives as UTF-8).
     const description = texts[1]?.text ?? "";
     expect(description).toContain(
-      "China leads in Feb 2025 with 17.1 %, up 5.1 points from 12.0 % in Jan 2025.",
+      "Leader at the end (Feb 2025): China with 17.1 %, up 5.1 points from 12.0 % (Jan 2025).",
     );
     expect(description).toContain("DeepSeek-R1 (20 Jan 2025)");
     // Image data still follows the header and decodes.
