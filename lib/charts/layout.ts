@@ -45,7 +45,13 @@ export type ChartLayout = {
   crossoverLabel: Text[];
   references: { x: number; y: number; color: string; label: Text }[];
   /** Events marked on the plot: a line at each, and its label where one fits */
-  annotations: { id: string; x: number; label: Text | null }[];
+  annotations: {
+    id: string;
+    x: number;
+    label: Text | null;
+    /** Behind the label, in the background's colour: lines passing under it stay out of its words */
+    box: { x: number; y: number; w: number; h: number } | null;
+  }[];
   empty: Text | null;
   /** The brush's track under the x axis (pages), drawn still until the interactive chart takes over */
   brush: { x: number; y: number; w: number; h: number } | null;
@@ -331,20 +337,23 @@ export function placeAnnotations(
       const w = textWidth(item.label, ANNOTATION_SIZE);
       const right = item.x + 4 + w <= plot.x + plot.w;
       const left = right ? item.x + 4 : item.x - 4 - w;
-      if (left < plot.x) return { id: item.id, x: item.x, label: null };
+      if (left < plot.x) return { id: item.id, x: item.x, label: null, box: null };
       const row = taken.findIndex((spans) => spans.every(([a, b]) => left + w + gap <= a || left >= b + gap));
-      if (row < 0) return { id: item.id, x: item.x, label: null };
+      if (row < 0) return { id: item.id, x: item.x, label: null, box: null };
       taken[row]?.push([left, left + w]);
+      const y = plot.y + plot.h - 5 - row * ANNOTATION_ROW;
       return {
         id: item.id,
         x: item.x,
         label: {
           x: right ? item.x + 4 : item.x - 4,
-          y: plot.y + plot.h - 5 - row * ANNOTATION_ROW,
+          y,
           text: item.label,
           anchor: right ? "start" : "end",
           size: ANNOTATION_SIZE,
         } satisfies Text,
+        // Inter's ascender and descender at this size, and a pixel either side.
+        box: { x: left - 1, y: y - ANNOTATION_SIZE + 1, w: w + 2, h: ANNOTATION_SIZE + 2 },
       };
     });
 }

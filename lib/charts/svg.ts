@@ -78,14 +78,11 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string, description?
       out.push(`<circle cx="${n(d.x)}" cy="${n(d.y)}" r="3.5" fill="${line.color}"/>`);
   }
   for (const t of l.crossoverLabel) out.push(text(t, p.fg, 600, "crossover-label"));
-  // A halo in the background's colour keeps a label legible where a line crosses it.
   for (const a of l.annotations)
-    if (a.label)
+    if (a.label && a.box)
       out.push(
-        text(a.label, p.muted, 500, "annotation-label").replace(
-          "<text ",
-          `<text stroke="${p.bg}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" `,
-        ),
+        `<rect class="annotation-box" x="${n(a.box.x)}" y="${n(a.box.y)}" width="${n(a.box.w)}" height="${n(a.box.h)}" rx="2" fill="${p.bg}" opacity="0.9"/>`,
+        text(a.label, p.muted, 500, "annotation-label"),
       );
   for (const r of l.references)
     out.push(

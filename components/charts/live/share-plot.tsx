@@ -340,6 +340,7 @@ function Overlay({
       out.push(
         <text
           key={`c${line}`}
+          className="crossover-label"
           x={onRight ? cx + 5 : cx - 5}
           y={area.y + 13 + k * 15}
           fontSize={12}
@@ -360,6 +361,7 @@ function Overlay({
     out.push(
       <text
         key={`r${r.label}`}
+        className="reference-label"
         x={right ? rx + 8 : rx - 8}
         y={ry + (k % 2 === 0 ? -8 : 14)}
         fontSize={11}
@@ -375,8 +377,19 @@ function Overlay({
     return ax === null ? [] : [{ id: a.id, label: a.label, x: ax }];
   });
   for (const a of placeAnnotations(marked, { x: area.x, y: area.y, w: area.width, h: area.height }))
-    if (a.label)
+    if (a.label && a.box)
       out.push(
+        <rect
+          key={`ab${a.id}`}
+          className="annotation-box"
+          x={a.box.x}
+          y={a.box.y}
+          width={a.box.w}
+          height={a.box.h}
+          rx={2}
+          fill="var(--bg)"
+          opacity={0.9}
+        />,
         <text
           key={`a${a.id}`}
           className="annotation-label"
@@ -386,10 +399,6 @@ function Overlay({
           fontWeight={500}
           textAnchor={a.label.anchor}
           fill="var(--muted)"
-          stroke="var(--bg)"
-          strokeWidth={3}
-          strokeLinejoin="round"
-          paintOrder="stroke"
         >
           {a.label.text}
         </text>,
