@@ -76,6 +76,14 @@ export function ChartPanel({ title, subtitle, values, data = null, controls, chi
         <a className="btn" href={chartUrl("csv", values)} download>
           CSV
         </a>
+        <a
+          className="btn"
+          href={chartUrl("parquet", values)}
+          download
+          title="Typed columns, exact counts, definitions and citation in the file's metadata"
+        >
+          Parquet
+        </a>
         <a className="btn" href={chartUrl("png", { ...values, title })} download>
           PNG
         </a>

@@ -3,6 +3,7 @@ import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./d
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
 import { POPULATION_IDS } from "./populations";
+import { FORMATS } from "./query-fragments";
 import { REGION_KEYS } from "./regions";
 
 /**
@@ -89,7 +90,7 @@ export const answeredShareQuerySchema = z.object({
   top: int,
   crossover: z.array(z.string()).optional(),
   version: int.min(1).optional(),
-  format: z.enum(["json", "csv"]),
+  format: z.enum(FORMATS),
 });
 
 export const shareResultSchema = z.object({

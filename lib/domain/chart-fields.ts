@@ -163,7 +163,8 @@ export const CHART_FIELDS = {
     schema: z.enum(FORMATS),
     question: false,
     default: "json",
-    description: "json, or csv (RFC 4180, one row per period and series)",
+    description:
+      "json; csv (RFC 4180, one row per period and series); or parquet (the same rows, typed columns with exact 64-bit counts, and the definitions, data version, source, licence, citation and demo flag in the file's key-value metadata)",
   }),
 };
 

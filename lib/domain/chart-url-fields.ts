@@ -63,5 +63,5 @@ export const URL_FIELDS = {
   theme: { question: false, default: "light", schema: { type: "string", enum: ["light", "dark"] } },
   width: { question: false, schema: { type: "integer", minimum: 320, maximum: 2400 } },
   height: { question: false, schema: { type: "integer", minimum: 200, maximum: 1600 } },
-  format: { question: false, default: "json", schema: { type: "string", enum: ["json", "csv"] } },
+  format: { question: false, default: "json", schema: { type: "string", enum: ["json", "csv", "parquet"] } },
 } as const;
