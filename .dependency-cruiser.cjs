@@ -6,7 +6,7 @@ const allowed = {
   format: [],
   http: [],
   process: [],
-  site: ["http"],
+  site: ["domain", "http"],
   db: [],
   hf: ["domain"],
   store: ["db", "domain"],

@@ -265,9 +265,10 @@ async function bulkFill(client: pg.Client, population: Population, lastDay: numb
   let rows = 0;
   for (let from = 1; from <= maxId; from += BULK_CHUNK) {
     const result = await client.query(
-      `INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id)
-       SELECT p.id, d.as_of, v.total - v.before, v.total, (v.total / p.like_div)::int, d.run_id
-       FROM (SELECT m.id, p.* FROM bench_param p JOIN model m ON m.hub_id = p.hub_id
+      // Each row points at its model's one attribute version, as the write path's rows do.
+      `INSERT INTO model_snapshot (model_id, date, downloads, downloads_all_time, likes, run_id, version_id)
+       SELECT p.id, d.as_of, v.total - v.before, v.total, (v.total / p.like_div)::int, d.run_id, p.version_id
+       FROM (SELECT m.id, m.version_id, p.* FROM bench_param p JOIN model m ON m.hub_id = p.hub_id
              WHERE m.id BETWEEN $1 AND $2 ORDER BY m.id) p
        CROSS JOIN LATERAL generate_series(GREATEST(p.c, 0), $3) AS g(t)
        CROSS JOIN LATERAL (SELECT ${allTimeSql("g.t")} AS total, ${allTimeSql("(g.t - 30)")} AS before) v

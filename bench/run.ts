@@ -25,6 +25,7 @@ import { type AppServer, startApp } from "../tests/helpers/app-server";
 import { backfillStep } from "./backfill";
 import { compare } from "./compare";
 import { crawl } from "./crawl";
+import { exportStep } from "./export";
 import { firstLoad } from "./first-load";
 import { generate } from "./generate";
 import { http } from "./http";
@@ -90,6 +91,7 @@ runMain(async () => {
   if (has("backfill")) add("backfill", await backfillStep(options, `${name}_backfill`));
   if (has("backfill-all"))
     add("backfillAllKept", await backfillStep(options, `${name}_backfill_all`, "backfill-all"));
+  if (has("export")) add("export", await exportStep(options, `${name}_export`));
 
   const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
   figures.push({

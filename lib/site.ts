@@ -1,6 +1,6 @@
 import { requestOrigin } from "./http/client";
 
-export const SITE_NAME = "Open Model Share";
+export { SITE_NAME } from "./domain/site-name";
 
 /**
  * Absolute URLs in embeds, oEmbed, the API document and social cards: SITE_URL when set (it should

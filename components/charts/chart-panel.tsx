@@ -2,14 +2,23 @@
 
 import { type ComponentType, type ReactNode, useState } from "react";
 import { type ChartValues, chartUrl } from "@/lib/charts/chart-state";
+import { type ChartData, CiteChart } from "./cite-chart";
 
-type EmbedDialogProps = { embedPath: string; defaultTitle: string; startOpen: boolean };
+type EmbedDialogProps = {
+  embedPath: string;
+  pinnedPath: string | null;
+  data: ChartData | null;
+  defaultTitle: string;
+  startOpen: boolean;
+};
 
 type Props = {
   title: string;
   subtitle?: ReactNode;
   /** The chart's values: every link (embed, CSV, PNG, data bundle) is these, written for its surface */
   values: ChartValues;
+  /** The data version the chart shows (absent while nothing is loaded) */
+  data?: ChartData | null;
   /** Above the chart (view tabs, mode and value toggles) */
   controls?: ReactNode;
   children: ReactNode;
@@ -20,7 +29,7 @@ type Props = {
  * (embed, CSV, PNG, a zip of the data with its notes, copy link). The embed dialog's code loads
  * when it is first opened.
  */
-export function ChartPanel({ title, subtitle, values, controls, children }: Props) {
+export function ChartPanel({ title, subtitle, values, data = null, controls, children }: Props) {
   const [copied, setCopied] = useState(false);
   const [Dialog, setDialog] = useState<ComponentType<EmbedDialogProps> | null>(null);
   const copyLink = async () => {
@@ -29,6 +38,7 @@ export function ChartPanel({ title, subtitle, values, controls, children }: Prop
     setTimeout(() => setCopied(false), 1500);
   };
   const embedPath = chartUrl("embed", values);
+  const pinned = data ? { ...values, version: values.version ?? data.dataVersion } : null;
   return (
     <section className="card chart-panel" aria-label={title}>
       <div className="chart-panel-head">
@@ -45,7 +55,13 @@ export function ChartPanel({ title, subtitle, values, controls, children }: Prop
       <div style={{ marginTop: 8, minHeight: 120 }}>{children}</div>
       <div className="chart-actions">
         {Dialog ? (
-          <Dialog embedPath={embedPath} defaultTitle={title} startOpen />
+          <Dialog
+            embedPath={embedPath}
+            pinnedPath={pinned ? chartUrl("embed", pinned) : null}
+            data={data}
+            defaultTitle={title}
+            startOpen
+          />
         ) : (
           <button
             type="button"
@@ -59,6 +75,14 @@ export function ChartPanel({ title, subtitle, values, controls, children }: Prop
         )}
         <a className="btn" href={chartUrl("csv", values)} download>
           CSV
+        </a>
+        <a
+          className="btn"
+          href={chartUrl("parquet", values)}
+          download
+          title="Typed columns, exact counts, definitions and citation in the file's metadata"
+        >
+          Parquet
         </a>
         <a className="btn" href={chartUrl("png", { ...values, title })} download>
           PNG
@@ -75,6 +99,7 @@ export function ChartPanel({ title, subtitle, values, controls, children }: Prop
           {copied ? "Copied" : "Copy link"}
         </button>
       </div>
+      {data && pinned ? <CiteChart title={title} data={data} pagePath={chartUrl("page", pinned)} /> : null}
     </section>
   );
 }

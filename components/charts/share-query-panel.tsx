@@ -81,6 +81,7 @@ export function ShareQueryPanel({ title, subtitle, question, seed, still }: Prop
         )
       }
       values={values}
+      data={result ? result.freshness : null}
     >
       {answer.isError && !result ? (
         <div role="alert" className="plot-error" style={{ position: "static" }}>

@@ -1,23 +1,33 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { ChartData } from "@/components/charts/cite-chart";
 import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
+import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
 
 const THEMES: Choice<"light" | "dark">[] = [
   { id: "light", label: "Light" },
   { id: "dark", label: "Dark" },
 ];
 
+type Data = "live" | "pinned";
+
 /**
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
- * button. The embed is the chart's own state (its path), with a title and a theme.
+ * button. The embed is the chart's own state (its path), with a title and a theme; live, it
+ * follows every publish, pinned, it keeps the numbers of the data version on screen.
  */
 export function EmbedDialog({
   embedPath,
+  pinnedPath,
+  data,
   defaultTitle,
   startOpen = false,
 }: {
   embedPath: string;
+  /** The same chart pinned to the data version it shows (null: no data to pin) */
+  pinnedPath: string | null;
+  data: ChartData | null;
   defaultTitle: string;
   /** Open as soon as it is shown (it was loaded by a click on Embed) */
   startOpen?: boolean;
@@ -28,6 +38,7 @@ export function EmbedDialog({
   const width = useSize(720, 280);
   const height = useSize(520, 200);
   const [theme, setTheme] = useState<"light" | "dark">("light");
+  const [which, setWhich] = useState<Data>("live");
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -36,11 +47,23 @@ export function EmbedDialog({
     setOpen(true);
     dialog.current?.showModal();
   }, [startOpen]);
+  const path = which === "pinned" && pinnedPath ? pinnedPath : embedPath;
   const src = useMemo(() => {
     const extra = new URLSearchParams({ title, theme });
     if (theme === "light") extra.delete("theme");
-    return `${origin}${embedPath}${embedPath.includes("?") ? "&" : "?"}${extra}`;
-  }, [origin, embedPath, title, theme]);
+    return `${origin}${path}${path.includes("?") ? "&" : "?"}${extra}`;
+  }, [origin, path, title, theme]);
+  const dataChoices: Choice<Data>[] = [
+    { id: "live", label: "Live: updates with each publish" },
+    ...(data && pinnedPath
+      ? [
+          {
+            id: "pinned" as const,
+            label: `Pinned: data version ${data.dataVersion}${data.dataAsOf ? ` (as of ${data.dataAsOf})` : ""}`,
+          },
+        ]
+      : []),
+  ];
   const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   const snippet = `<iframe src="${attr(src)}" title="${attr(title)}" width="${width.value}" height="${height.value}" loading="lazy" style="width:100%;max-width:${width.value}px;border:0"></iframe>\n<script src="${attr(origin)}/embed.js" async></script>`;
   const copy = async () => {
@@ -86,7 +109,14 @@ export function EmbedDialog({
           <SizeField label="Width" pixels={width} />
           <SizeField label="Height" pixels={height} />
           <SelectField label="Theme" value={theme} choices={THEMES} onChange={setTheme} />
+          <SelectField label="Data" value={which} choices={dataChoices} onChange={setWhich} />
         </div>
+        {which === "pinned" ? (
+          <p className="muted small" style={{ margin: "0 0 12px" }}>
+            A pinned chart shows the numbers of data version {data?.dataVersion} for {PINNED_VERSION_DAYS}{" "}
+            days after a newer version is published; live charts never expire.
+          </p>
+        ) : null}
         <div style={{ overflow: "auto", border: "1px dashed var(--border)", borderRadius: 8, padding: 8 }}>
           {open ? (
             <iframe

@@ -151,6 +151,7 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
           title={model.title}
           subtitle={`${model.subtitle} · ${result.freshness.modelsTracked.toLocaleString("en-US")} models tracked`}
           values={values}
+          data={result.freshness}
           controls={
             <>
               <nav aria-label="Views" className="tabs">

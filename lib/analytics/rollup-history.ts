@@ -1,5 +1,6 @@
 import { Prisma } from "../db";
 import type { Tx } from "../db/transaction";
+import { PINNED_VERSION_DAYS } from "../domain/pinned-versions";
 
 /**
  * Pinned charts: a chart may ask for the numbers of an earlier data version (`version=`). The
@@ -9,10 +10,9 @@ import type { Tx } from "../db/transaction";
  * (rollup_date_since) and a date's share_scope rows of one registry namespace, or of every
  * unregistered one (scope_group_since) — every publish and registry edit rewrites whole such
  * units. The rows of version v are then, per unit, the current ones when they were made at v or
- * before, else the history's valid at v. History is kept HISTORY_DAYS after the version that
+ * before, else the history's valid at v. History is kept PINNED_VERSION_DAYS after the version that
  * replaced it was published: a version stays pinnable until then.
  */
-export const HISTORY_DAYS = 180;
 
 const ROLLUP_FIELDS =
   Prisma.raw(`date, cohort, attribution, derivative, repack, group_type, group_key, models,
@@ -70,12 +70,12 @@ const prefixed = (alias: string, fields: string) =>
     .map((f) => `${alias}.${f.trim()}`)
     .join(", ");
 
-/** History whose replacing version was published more than HISTORY_DAYS ago goes. */
+/** History whose replacing version was published more than PINNED_VERSION_DAYS ago goes. */
 export async function pruneHistory(tx: Tx): Promise<void> {
   for (const table of [Prisma.raw("share_rollup_history"), Prisma.raw("share_scope_history")])
     await tx.client.$executeRaw`
       DELETE FROM ${table} h USING data_version d
-      WHERE h.valid_to = d.id AND d.published_at < now() - make_interval(days => ${HISTORY_DAYS})`;
+      WHERE h.valid_to = d.id AND d.published_at < now() - make_interval(days => ${PINNED_VERSION_DAYS})`;
 }
 
 /**
@@ -102,7 +102,7 @@ export function rowsAtVersion(table: "share_rollup" | "share_scope", version: nu
 
 /**
  * Whether data version `version` can still be shown: the current one, or one whose successor was
- * published less than HISTORY_DAYS ago (its rows are all still kept).
+ * published less than PINNED_VERSION_DAYS ago (its rows are all still kept).
  */
 export async function isVersionKept(
   client: Tx["client"] | { $queryRaw: Tx["client"]["$queryRaw"] },
@@ -114,7 +114,7 @@ export async function isVersionKept(
   const [row] = await client.$queryRaw<{ kept: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM data_version WHERE id = ${version})
       AND COALESCE((
-        SELECT published_at >= now() - make_interval(days => ${HISTORY_DAYS}) FROM data_version
+        SELECT published_at >= now() - make_interval(days => ${PINNED_VERSION_DAYS}) FROM data_version
         WHERE id > ${version} ORDER BY id LIMIT 1
       ), true) AS kept`;
   return row?.kept ?? false;

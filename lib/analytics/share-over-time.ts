@@ -11,6 +11,7 @@ import { annotationsFor, loadAnnotations, type StoredAnnotation } from "./annota
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { findCrossovers } from "./crossovers";
 import { getVersionedFreshness } from "./freshness";
+import { rowsAtVersion } from "./rollup-history";
 import { cohortSql, groupKeySql, PUBLISHED_DATES } from "./rollups";
 
 export type { SharePoint, ShareResult, ShareSeries };
@@ -35,16 +36,25 @@ export type ShareData = {
 /** The parameters that decide which rows a share answer reads: its cache key. */
 export type ShareScope = Pick<
   ShareQuery,
-  "groupBy" | "cohort" | "attribution" | "derivatives" | "task" | "library" | "population" | "from" | "to"
+  | "groupBy"
+  | "cohort"
+  | "attribution"
+  | "derivatives"
+  | "task"
+  | "library"
+  | "population"
+  | "from"
+  | "to"
+  | "version"
 >;
 
 export function shareScopeOf(q: ShareQuery): ShareScope {
-  const { groupBy, cohort, attribution, derivatives, task, library, population, from, to } = q;
-  return { groupBy, cohort, attribution, derivatives, task, library, population, from, to };
+  const { groupBy, cohort, attribution, derivatives, task, library, population, from, to, version } = q;
+  return { groupBy, cohort, attribution, derivatives, task, library, population, from, to, version };
 }
 
 export async function loadShareData(db: Database, scope: ShareScope): Promise<ShareData> {
-  const { value: freshness } = await getVersionedFreshness(db);
+  const { value: freshness } = await getVersionedFreshness(db, scope.version);
   const to = scope.to ?? freshness.dataAsOf ?? isoDay(new Date());
   const from = scope.from ?? addDays(to, -365);
   const population = scope.population ?? (await defaultPopulation(db));
@@ -172,6 +182,10 @@ async function loadRows(
   to: string,
 ): Promise<Row[]> {
   const derivative = q.derivatives === "exclude" ? [false] : [false, true];
+  // A pinned chart reads the rows its version had (the current ones, or the history's).
+  const rollups =
+    q.version === undefined ? Prisma.sql`share_rollup` : rowsAtVersion("share_rollup", q.version);
+  const scopes = q.version === undefined ? Prisma.sql`share_scope` : rowsAtVersion("share_scope", q.version);
   const published = await db.prisma.$queryRaw<{ date: Date }[]>`
     SELECT date FROM (${PUBLISHED_DATES}) p
     WHERE p.study = ${population === "study"} AND date BETWEEN ${from}::date AND ${to}::date`;
@@ -184,7 +198,7 @@ async function loadRows(
     return db.prisma.$queryRaw<Row[]>`
       SELECT date, group_key, sum(downloads_30d)::bigint AS d30, sum(downloads_all_time)::bigint AS total,
         sum(downloads_period)::bigint AS period
-      FROM share_rollup
+      FROM ${rollups} r
       WHERE group_type = ${q.groupBy} AND cohort = ${q.cohort} AND attribution = ${q.attribution}
         AND derivative = ANY(${derivative}::boolean[]) AND ${dates}
       GROUP BY date, group_key`;
@@ -192,7 +206,7 @@ async function loadRows(
   return db.prisma.$queryRaw<Row[]>`
     SELECT x.date, ${groupKeySql(q.groupBy)} AS group_key, sum(x.downloads_30d)::bigint AS d30,
       sum(x.downloads_all_time)::bigint AS total, sum(x.downloads_period)::bigint AS period
-    FROM share_scope x
+    FROM ${scopes} x
     WHERE ${q.task ? Prisma.sql`x.task = ${q.task}` : Prisma.sql`true`}
       AND ${q.library ? Prisma.sql`x.library = ${q.library}` : Prisma.sql`true`}
       AND x.attribution = ${q.attribution} AND x.derivative = ANY(${derivative}::boolean[])

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errorBodySchema } from "../domain/answers";
 import { type Body, OPERATIONS, type Operation } from "./operations";
 import { RATE_LIMIT_HEADERS } from "./rate-limit";
+import { PARQUET_TYPE } from "./respond";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -56,6 +57,8 @@ function content(bodies: Body[]) {
   for (const body of bodies) {
     if (body.kind === "json") out["application/json"] = { schema: jsonSchemaOf(body.schema, "output") };
     if (body.kind === "csv") out["text/csv"] = { schema: { type: "string" } };
+    if (body.kind === "parquet")
+      out[PARQUET_TYPE] = { schema: { type: "string", contentMediaType: PARQUET_TYPE } };
     if (body.kind === "png") out["image/png"] = { schema: { type: "string", contentMediaType: "image/png" } };
     if (body.kind === "svg") out["image/svg+xml"] = { schema: { type: "string" } };
     if (body.kind === "html") out["text/html"] = { schema: { type: "string" } };

@@ -13,7 +13,7 @@ import {
 } from "../domain/answers";
 import { MODEL_NAME_PATTERN, NAMESPACE_PATTERN, NAMESPACE_RULE } from "../domain/hub-names";
 import { modelsQuerySchema } from "../domain/models-query";
-import { formatOnlySchema, slugItem } from "../domain/query-fragments";
+import { formatOnlySchema, logFormatSchema, slugItem } from "../domain/query-fragments";
 import { shareQuerySchema, surfaceSchema } from "../domain/share-query";
 import { ingestTriggerQuerySchema } from "./ingest-trigger-query";
 import { oembedQuerySchema } from "./oembed";
@@ -26,6 +26,7 @@ import { oembedQuerySchema } from "./oembed";
 export type Body =
   | { kind: "json"; schema: z.ZodType }
   | { kind: "csv" }
+  | { kind: "parquet" }
   | { kind: "png" }
   | { kind: "svg" }
   | { kind: "zip" }
@@ -56,6 +57,15 @@ export type Operation = {
 };
 
 const json = (schema: z.ZodType): Body => ({ kind: "json", schema });
+
+/** A tabular answer's Parquet file read by ranges (DuckDB over HTTP asks for the footer first). */
+const PARQUET_RANGES: Record<number, Answer> = {
+  206: {
+    description: "The byte range of the Parquet file a Range header asked for",
+    bodies: [{ kind: "parquet" }],
+  },
+  416: { description: "The Range header's start is past the Parquet file's end", bodies: [] },
+};
 
 const ingestStepSchema = z.object({
   status: z.enum(["succeeded", "paused", "up-to-date"]),
@@ -102,15 +112,16 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/share",
     summary: "Share of downloads over time",
     description:
-      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format.",
+      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format, `format=parquet` the same rows as a Parquet file (typed columns, counts as exact INT64; the definitions, data version, source, licence, citation and demo flag in its key-value metadata).",
     query: shareQuerySchema,
     queryRules:
       "`from` must not be after `to` (at most 10 years apart); `labs` selects series of groupBy=lab or org; `countries` of groupBy=country, lab or org.",
     answers: {
       200: {
-        description: "Series and points (JSON), or CSV with format=csv",
-        bodies: [json(shareWithDemo), { kind: "csv" }],
+        description: "Series and points (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(shareWithDemo), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -160,9 +171,10 @@ export const OPERATIONS: readonly Operation[] = [
     query: formatOnlySchema,
     answers: {
       200: {
-        description: "Labs (JSON), or CSV with format=csv",
-        bodies: [json(labsSchema.extend(dataNotes)), { kind: "csv" }],
+        description: "Labs (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(labsSchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -187,9 +199,10 @@ export const OPERATIONS: readonly Operation[] = [
       "`createdFrom` must not be after `createdTo`; `page` × `limit` must not pass 10,000 (the listing goes that deep in one order: narrow it with `q` or a filter).",
     answers: {
       200: {
-        description: "A page of models (JSON), or CSV with format=csv",
-        bodies: [json(modelsAnswer), { kind: "csv" }],
+        description: "A page of models (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(modelsAnswer), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -214,9 +227,10 @@ export const OPERATIONS: readonly Operation[] = [
     query: formatOnlySchema,
     answers: {
       200: {
-        description: "Gap (JSON), or CSV with format=csv",
-        bodies: [json(attributionGapSchema.extend(dataNotes)), { kind: "csv" }],
+        description: "Gap (JSON), CSV with format=csv, or Parquet with format=parquet",
+        bodies: [json(attributionGapSchema.extend(dataNotes)), { kind: "csv" }, { kind: "parquet" }],
       },
+      ...PARQUET_RANGES,
     },
     limited: true,
     conditional: true,
@@ -226,7 +240,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: "GET",
     path: "/api/v1/ingest/runs",
     summary: "Recent ingestion runs, newest first",
-    query: formatOnlySchema,
+    query: logFormatSchema,
     answers: {
       200: {
         description: "Runs (JSON), or CSV with format=csv",

@@ -14,17 +14,27 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export const CSV_TYPE = "text/csv; charset=utf-8";
+/** Registered with IANA in 2024 */
+export const PARQUET_TYPE = "application/vnd.apache.parquet";
 
-export function csvResponse(
-  csv: string | Uint8Array<ArrayBuffer>,
+/** A downloadable file: its type, and its name (characters a filename may not hold become _). */
+export function fileResponse(
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType: string,
   filename: string,
   init: ResponseInit = {},
 ): Response {
   const headers = new Headers(init.headers);
-  headers.set("Content-Type", CSV_TYPE);
+  headers.set("Content-Type", contentType);
   headers.set("Content-Disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`);
-  return new Response(csv, { ...init, headers });
+  return new Response(body, { ...init, headers });
 }
+
+export const csvResponse = (
+  csv: string | Uint8Array<ArrayBuffer>,
+  filename: string,
+  init: ResponseInit = {},
+) => fileResponse(csv, CSV_TYPE, filename, init);
 
 /** The error shape (lib/api/errors.ts) with its status; `headers` add to it. */
 export function apiErrorResponse(error: ApiError, headers: Record<string, string> = {}): Response {
@@ -93,7 +103,8 @@ export function route<C>(operation: Operation, handler: Handler<C>): Handler<C> 
 }
 
 /** What a browser script on another origin may read of an answer. */
-const EXPOSED = "ETag, RateLimit, RateLimit-Policy, Retry-After, X-Data-As-Of, X-Data-Stale, X-Definitions";
+const EXPOSED =
+  "Accept-Ranges, Content-Range, ETag, RateLimit, RateLimit-Policy, Retry-After, X-Data-As-Of, X-Data-Stale, X-Definitions";
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   try {

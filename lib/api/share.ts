@@ -1,17 +1,32 @@
 import { strToU8, zipSync } from "fflate";
 import { chartDescription } from "../charts/alt-text";
 import { bucketLabel, type ChartPresentation, chartModel } from "../charts/chart-model";
+import { citationBibtex, citationText } from "../charts/citation";
 import type { ShareResult } from "../domain/answers";
 import { metricInfo } from "../domain/metrics";
-import { toCsv } from "./csv";
+import {
+  type AnswerTable,
+  type Cell,
+  countCell,
+  type TableColumn,
+  tableCsv,
+  withDemoColumn,
+} from "./answer-table";
+import { DATA_LICENCE } from "./data-notes";
 
-/**
- * Long format: one row per bucket and series, ready for a spreadsheet's pivot table. Every row
- * says whether it is demo data, so a saved file never loses that.
- */
-export function shareCsv(result: ShareResult): string {
-  const demo = result.freshness.demo;
-  const rows: (string | number | boolean | null)[][] = [];
+const SHARE_COLUMNS: TableColumn[] = [
+  { name: "bucket_start", type: "date" },
+  { name: "snapshot_date", type: "date" },
+  { name: "series", type: "string" },
+  { name: "label", type: "string" },
+  { name: "downloads", type: "int64" },
+  { name: "share", type: "double" },
+  { name: "total_downloads", type: "int64" },
+];
+
+/** Long format: one row per bucket and series, ready for a spreadsheet's pivot table. */
+export function shareTable(result: ShareResult): AnswerTable {
+  const rows: Cell[][] = [];
   for (const point of result.points) {
     for (const series of result.series) {
       const value = point.values[series.key];
@@ -20,45 +35,37 @@ export function shareCsv(result: ShareResult): string {
         point.asOf,
         series.key,
         series.label,
-        value?.downloads ?? null,
+        countCell(value?.downloads),
         value?.share ?? null,
-        point.total,
-        demo,
+        countCell(point.total),
       ]);
     }
   }
-  return toCsv(
-    [
-      "bucket_start",
-      "snapshot_date",
-      "series",
-      "label",
-      "downloads",
-      "share",
-      "total_downloads",
-      "demo_data",
-    ],
-    rows,
-  );
+  return { columns: SHARE_COLUMNS, rows };
 }
+
+/** The long table as CSV, every row saying whether it is demo data, so a saved file never loses that. */
+export const shareCsv = (result: ShareResult): string =>
+  tableCsv(withDemoColumn(shareTable(result), result.freshness.demo));
 
 /** Wide format: one row per bucket, a share and a downloads column per series. */
 export function shareWideCsv(result: ShareResult): string {
-  const header = [
-    "bucket_start",
-    "snapshot_date",
-    ...result.series.flatMap((s) => [`${s.key}_share`, `${s.key}_downloads`]),
-    "total_downloads",
-    "demo_data",
+  const columns: TableColumn[] = [
+    { name: "bucket_start", type: "date" },
+    { name: "snapshot_date", type: "date" },
+    ...result.series.flatMap((s): TableColumn[] => [
+      { name: `${s.key}_share`, type: "double" },
+      { name: `${s.key}_downloads`, type: "int64" },
+    ]),
+    { name: "total_downloads", type: "int64" },
   ];
   const rows = result.points.map((p) => [
     p.date,
     p.asOf,
-    ...result.series.flatMap((s) => [p.values[s.key]?.share ?? null, p.values[s.key]?.downloads ?? null]),
-    p.total,
-    result.freshness.demo,
+    ...result.series.flatMap((s) => [p.values[s.key]?.share ?? null, countCell(p.values[s.key]?.downloads)]),
+    countCell(p.total),
   ]);
-  return toCsv(header, rows);
+  return tableCsv(withDemoColumn({ columns, rows }, result.freshness.demo));
 }
 
 export function shareDefinitionLine(result: ShareResult): string {
@@ -76,10 +83,17 @@ export function shareDefinitionLine(result: ShareResult): string {
  */
 export function shareBundle(
   result: ShareResult,
-  options: { presentation: ChartPresentation; permalink: string; dataVersion: string; retrieved: string },
+  options: { presentation: ChartPresentation; permalink: string; retrieved: string },
 ): Uint8Array<ArrayBuffer> {
   const model = chartModel(result, options.presentation);
   const q = result.query;
+  const citation = {
+    title: model.title,
+    dataVersion: result.freshness.dataVersion,
+    dataAsOf: result.freshness.dataAsOf,
+    url: options.permalink,
+    accessed: options.retrieved,
+  };
   const readme = [
     `# ${model.title}`,
     "",
@@ -114,15 +128,19 @@ export function shareBundle(
     "",
     "## Source",
     "",
-    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${options.dataVersion}). Query: ${options.permalink}`,
+    `Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} (data version ${citation.dataVersion}). The chart, pinned to that version: ${options.permalink}`,
     "",
     "## Citation",
     "",
-    `Open Model Share, "${model.title}", data as of ${result.freshness.dataAsOf ?? "–"}, retrieved ${options.retrieved}, ${options.permalink}`,
+    citationText(citation),
+    "",
+    "```bibtex",
+    citationBibtex(citation),
+    "```",
     "",
     "## Licence",
     "",
-    "Download counts are published by Hugging Face on the Hub. The origin registry (who made each model, and where) is partly derived from the ATOM Project (Apache-2.0); its sources are listed on the methodology page.",
+    DATA_LICENCE,
     "",
   ].join("\n");
   return zipSync({

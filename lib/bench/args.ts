@@ -6,6 +6,7 @@ export const STEPS = [
   "import",
   "backfill",
   "backfill-all",
+  "export",
   "first-load",
 ] as const;
 export type Step = (typeof STEPS)[number];
@@ -29,6 +30,8 @@ export type BenchOptions = {
   importRows: number;
   /** Models of the weekly listing (one row group) the backfill step reads */
   backfillModels: number;
+  /** Snapshots the export step writes out */
+  exportRows: number;
   /** NODE_OPTIONS of the crawling process, e.g. "--max-old-space-size=160" */
   crawlNodeOptions: string | null;
   /** Seconds of the 1-connection latency run per route */
@@ -52,7 +55,7 @@ export type BenchOptions = {
 export const DEFAULT_CRAWL = 2_000_000;
 
 const USAGE = `npm run bench -- [--quick] [--models N] [--days N] [--end YYYY-MM-DD] [--sample-days N]
-  [--crawl-models N] [--import-rows N] [--backfill-models N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
+  [--crawl-models N] [--import-rows N] [--backfill-models N] [--export-rows N] [--crawl-node-options "…"] [--latency-seconds S] [--duration S] [--connections N] [--load-seconds S] [--load-connections N]
   [--steps ${STEPS.join(",")}] [--no-build] [--keep] [--database oms_bench_…] [--admin-url postgres://…]`;
 
 type WholeNumberOption = {
@@ -66,6 +69,7 @@ const WHOLE_NUMBER_FLAGS = new Map<string, { option: WholeNumberOption; min: num
   ["--sample-days", { option: "sampleDays", min: 2 }],
   ["--import-rows", { option: "importRows", min: 1000 }],
   ["--backfill-models", { option: "backfillModels", min: 1000 }],
+  ["--export-rows", { option: "exportRows", min: 1000 }],
   ["--crawl-models", { option: "crawlModels", min: 1000 }],
   ["--duration", { option: "duration", min: 1 }],
   ["--latency-seconds", { option: "latencySeconds", min: 1 }],
@@ -84,6 +88,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     crawlModels: quick ? 100_000 : DEFAULT_CRAWL,
     importRows: quick ? 100_000 : 1_000_000,
     backfillModels: quick ? 100_000 : 1_000_000,
+    exportRows: quick ? 200_000 : 2_000_000,
     crawlNodeOptions: null,
     latencySeconds: quick ? 3 : 10,
     duration: quick ? 5 : 15,

@@ -188,6 +188,9 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     q.task ? `Task: ${q.task}.` : null,
     q.library ? `Library: ${q.library}.` : null,
     q.population === "study" ? "Population: the study's curated subset of authors." : null,
+    q.version === undefined
+      ? null
+      : `Pinned to data version ${q.version}: the numbers as published then, whatever came later.`,
   ]
     .filter(Boolean)
     .join(" ");

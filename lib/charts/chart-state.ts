@@ -33,7 +33,7 @@ export const CHART_STATE_PARSERS = {
 /** A chart's values: what each key says, every default already applied (undefined: not set). */
 export type ChartValues = Partial<{ [K in FieldKey]: FieldValue<K> }>;
 
-export type LinkTarget = "page" | "embed" | "png" | "svg" | "csv" | "zip" | "json";
+export type LinkTarget = "page" | "embed" | "png" | "svg" | "csv" | "parquet" | "zip" | "json";
 
 const SURFACE_OF: Record<LinkTarget, Surface> = {
   page: "page",
@@ -42,6 +42,7 @@ const SURFACE_OF: Record<LinkTarget, Surface> = {
   svg: "image",
   zip: "embed",
   csv: "api",
+  parquet: "api",
   json: "api",
 };
 
@@ -52,6 +53,7 @@ const PATH_OF: Record<LinkTarget, string> = {
   svg: "/api/v1/share.svg",
   zip: "/api/v1/share.zip",
   csv: "/api/v1/share",
+  parquet: "/api/v1/share",
   json: "/api/v1/share",
 };
 
@@ -62,7 +64,7 @@ const PATH_OF: Record<LinkTarget, string> = {
 export function chartUrl(target: LinkTarget, values: ChartValues, path = PATH_OF[target]): string {
   const query = chartQueryString(
     SURFACE_OF[target],
-    target === "csv" ? { ...values, format: "csv" } : values,
+    target === "csv" || target === "parquet" ? { ...values, format: target } : values,
   );
   return query ? `${path}?${query}` : path;
 }

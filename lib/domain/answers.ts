@@ -4,6 +4,7 @@ import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./d
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
 import { POPULATION_IDS } from "./populations";
+import { FORMATS } from "./query-fragments";
 import { REGION_KEYS } from "./regions";
 
 /**
@@ -36,6 +37,8 @@ const int = z.number().int();
 export const freshnessSchema = z.object({
   /** Latest published snapshot date */
   dataAsOf: day.nullable(),
+  /** The published data version the numbers are from: `version=` pins a chart to it */
+  dataVersion: int.min(0),
   lastRun: z
     .object({ id: int, asOf: day, finishedAt: time.nullable(), population: int.nullable() })
     .nullable(),
@@ -87,7 +90,8 @@ export const answeredShareQuerySchema = z.object({
   population: z.enum(POPULATION_IDS),
   top: int,
   crossover: z.array(z.string()).optional(),
-  format: z.enum(["json", "csv"]),
+  version: int.min(1).optional(),
+  format: z.enum(FORMATS),
 });
 
 export const chartAnnotationSchema = z.object({

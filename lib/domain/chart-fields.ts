@@ -3,6 +3,7 @@ import { CHART_MODES, CHART_VALUES, THEME_IDS, VIEWS } from "./chart-views";
 import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
+import { PINNED_VERSION_DAYS } from "./pinned-versions";
 import { POPULATION_IDS } from "./populations";
 import { countryItem, csvList, FORMATS, isoDate, slugItem, tagValue, wholeNumber } from "./query-fragments";
 
@@ -121,6 +122,12 @@ export const CHART_FIELDS = {
     list: true,
     description: "Two series keys whose lead changes are marked (default CN,US, or the top two)",
   }),
+  /** Absent: the current data, whatever is published later. */
+  version: field({
+    schema: wholeNumber(1, 2_147_483_647),
+    question: true,
+    description: `A published data version (freshness.dataVersion): the chart's numbers as that version had them, kept ${PINNED_VERSION_DAYS} days after a newer version is published (default: the current data)`,
+  }),
   mode: field({
     schema: z.enum(CHART_MODES),
     question: false,
@@ -163,7 +170,8 @@ export const CHART_FIELDS = {
     schema: z.enum(FORMATS),
     question: false,
     default: "json",
-    description: "json, or csv (RFC 4180, one row per period and series)",
+    description:
+      "json; csv (RFC 4180, one row per period and series); or parquet (the same rows, typed columns with exact 64-bit counts, and the definitions, data version, source, licence, citation and demo flag in the file's key-value metadata)",
   }),
 };
 

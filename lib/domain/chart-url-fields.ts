@@ -55,6 +55,7 @@ export const URL_FIELDS = {
     list: true,
     schema: { maxItems: 2, type: "array", items: { type: "string", minLength: 1, maxLength: 100 } },
   },
+  version: { question: true, schema: { type: "integer", minimum: 1, maximum: 2147483647 } },
   mode: { question: false, default: "lines", schema: { type: "string", enum: ["lines", "stacked"] } },
   value: { question: false, default: "share", schema: { type: "string", enum: ["share", "downloads"] } },
   annotations: { question: false, default: "on", schema: { type: "string", enum: ["on", "off"] } },
@@ -63,5 +64,5 @@ export const URL_FIELDS = {
   theme: { question: false, default: "light", schema: { type: "string", enum: ["light", "dark"] } },
   width: { question: false, schema: { type: "integer", minimum: 320, maximum: 2400 } },
   height: { question: false, schema: { type: "integer", minimum: 200, maximum: 1600 } },
-  format: { question: false, default: "json", schema: { type: "string", enum: ["json", "csv"] } },
+  format: { question: false, default: "json", schema: { type: "string", enum: ["json", "csv", "parquet"] } },
 } as const;

@@ -40,7 +40,8 @@ export const countryItem = z
   .check(z.regex(/^([A-Z]{2}|INTL|UNKNOWN)$/, "must be ISO 3166-1 alpha-2 codes (or INTL, UNKNOWN)"));
 export const tagValue = z.string().check(z.maxLength(80, "is too long"), z.regex(TAG_PATTERN, TAG_RULE));
 
-export const FORMATS = ["json", "csv"] as const;
+/** A tabular answer's formats: JSON, RFC 4180 CSV, or Parquet (typed columns, notes in its metadata). */
+export const FORMATS = ["json", "csv", "parquet"] as const;
 export const format = classic.enum(FORMATS).default("json");
 
 /**
@@ -67,3 +68,6 @@ export function wholeNumberOr(fallback: number, min: number, max: number) {
 }
 
 export const formatOnlySchema = classic.object({ format });
+
+/** A log's formats (ingestion runs): JSON or CSV. */
+export const logFormatSchema = classic.object({ format: classic.enum(["json", "csv"]).default("json") });

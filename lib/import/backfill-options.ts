@@ -26,11 +26,18 @@ const isoDay = z
 export const backfillOptionsSchema = z
   .object({
     dataset: z.enum(["hub-weekly", "study"], { message: "must be hub-weekly or study" }),
-    repo: z.string().regex(REPO_PATTERN, "must be a dataset repository as OWNER/NAME").optional(),
+    repo: z
+      .string()
+      .refine(
+        (r) => REPO_PATTERN.test(r) || /^file:.+/.test(r),
+        "must be a dataset repository as OWNER/NAME, or file:DIR (a folder in its layout, e.g. an export)",
+      )
+      .optional(),
     /** hub-weekly: week labels (the folders' dates); study: snapshot dates. Inclusive. */
     from: isoDay.optional(),
     to: isoDay.optional(),
-    minDownloads: z.number().int().nonnegative().default(DEFAULT_MIN_DOWNLOADS),
+    /** Unset: the crawl's threshold, or none for an export (its files are a population already) */
+    minDownloads: z.number().int().nonnegative().optional(),
     dryRun: z.boolean().default(false),
   })
   .refine((o) => !o.from || !o.to || o.from <= o.to, { message: "must not be after --to", path: ["from"] });
@@ -38,7 +45,7 @@ export const backfillOptionsSchema = z
 export type BackfillOptions = z.infer<typeof backfillOptionsSchema> & { repo: string };
 
 export const BACKFILL_USAGE =
-  "usage: npm run backfill -- --dataset hub-weekly|study [--repo OWNER/NAME] [--from YYYY-MM-DD] " +
+  "usage: npm run backfill -- --dataset hub-weekly|study [--repo OWNER/NAME|file:DIR] [--from YYYY-MM-DD] " +
   "[--to YYYY-MM-DD] [--min-downloads N] [--dry-run]";
 
 /** The flag of each option, for the schema's messages. */

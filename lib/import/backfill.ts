@@ -7,7 +7,7 @@ import { faultPoint } from "../process/fault-points";
 import { collectGarbage, heapGovernor } from "../process/heap";
 import { publishStoredRuns } from "../publish/stored-runs";
 import { acquireIngestLock } from "../store/write-lock";
-import type { BackfillOptions } from "./backfill-options";
+import { type BackfillOptions, DEFAULT_MIN_DOWNLOADS } from "./backfill-options";
 import { estimateDownloads30d } from "./estimate";
 import {
   type ColumnMapping,
@@ -16,12 +16,13 @@ import {
   ImportFormatError,
   resolveColumns,
 } from "./formats";
+import { localRepoDir, localWeekLabels, openLocalFile, readManifest } from "./local-repo";
 import { DatePages } from "./pages";
 import { type PopulationRule, populationRule } from "./population";
 import { readRow } from "./rows";
 import { CAPPED_COUNTS_FILE, ImportInterruptedError, thinTags } from "./run-import";
 import { ImportRuns } from "./runs";
-import { openParquet } from "./source";
+import { type ImportSource, openParquet } from "./source";
 import { parseTimestamp } from "./values";
 import { weekLabelOf, weeklySnapshotDate } from "./weekly";
 import { databasePageWriter } from "./write";
@@ -43,6 +44,10 @@ export type BackfillFile = {
   date: string | null;
   /** hub-weekly: the day of the commit that last touched the week's folder, when the Hub says */
   committed?: string | null;
+  /** An export's file (lib/import/export.ts): `date` is its snapshot date as it is, never moved */
+  exact?: boolean;
+  /** An export's file of the study's population (restored as the study's) */
+  study?: boolean;
 };
 
 export type FileProgress = {
@@ -93,11 +98,13 @@ const FORMAT: Record<BackfillOptions["dataset"], FormatName> = {
   study: "open-model-evolution",
 };
 
-/** The files to read, oldest first, from the dataset's tree on the Hub. */
+/** The files to read, oldest first, from the dataset's tree on the Hub (or in a local folder). */
 export async function planBackfill(
   options: BackfillOptions,
   hub: DatasetOptions = {},
 ): Promise<BackfillFile[]> {
+  const local = localRepoDir(options.repo);
+  if (local) return planLocal(options, local);
   if (options.dataset === "study") {
     const files: string[] = [];
     for await (const entry of listDatasetTree(options.repo, "", hub))
@@ -134,6 +141,42 @@ export async function planBackfill(
       }.`,
     );
   return [...weeks.values()].sort((a, b) => ((a.label ?? "") < (b.label ?? "") ? -1 : 1));
+}
+
+/**
+ * A local folder: an export's files at the exact dates its manifest gives (the study's dates
+ * too, restored as the study's), or a copy of the Hub's weekly layout dated as the Hub's is.
+ */
+async function planLocal(options: BackfillOptions, dir: string): Promise<BackfillFile[]> {
+  const inRange = (d: string) => (!options.from || d >= options.from) && (!options.to || d <= options.to);
+  const manifest = await readManifest(dir);
+  if (manifest) {
+    if (options.dataset !== "hub-weekly")
+      throw new Error(
+        `${dir} is an export: restore it with --dataset hub-weekly (its study dates included).`,
+      );
+    return manifest.dates
+      .filter((d) => inRange(d.date))
+      .map((d) => ({
+        path: d.path,
+        label: d.date,
+        date: d.date,
+        exact: true,
+        study: d.population === "study",
+      }));
+  }
+  if (options.dataset === "study") return [{ path: STUDY_FILE, label: null, date: null }];
+  const today = todayUtc();
+  const files = (await localWeekLabels(dir))
+    .filter((label) => inRange(label) && label <= today)
+    .map((label) => ({
+      path: `models/${label}/models.parquet`,
+      label,
+      date: weeklySnapshotDate(label, { today }),
+    }));
+  if (files.length === 0)
+    throw new Error(`${dir} holds no weekly files models/YYYY-MM-DD/models.parquet in range.`);
+  return files;
 }
 
 /** The UTC day of a commit time the Hub gives, or null when it gives none or an unreadable one. */
@@ -185,7 +228,10 @@ export async function runBackfill(
   const lock = writing ? await acquireIngestLock(writing) : null;
   try {
     if (writing) await publishStoredRuns(writing);
-    const population = options.dataset === "study" ? null : await populationRule(db, options.minDownloads);
+    const local = localRepoDir(options.repo);
+    const minDownloads =
+      options.minDownloads ?? (local && (await readManifest(local)) ? 0 : DEFAULT_MIN_DOWNLOADS);
+    const population = options.dataset === "study" ? null : await populationRule(db, minDownloads);
     const written = new Set<string>();
     for (const [index, file] of files.entries()) {
       if (signal?.aborted) throw new ImportInterruptedError();
@@ -198,7 +244,7 @@ export async function runBackfill(
         options,
         file,
         { index, files: files.length },
-        population,
+        file.study ? null : population,
         reporter,
         summary,
         hub,
@@ -261,27 +307,86 @@ async function backfillFile(
       `${file.path} holds downloads capped at each model's first year: storing them as all-time counts would be wrong. Read ${STUDY_FILE} instead.`,
     );
   const fileStarted = performance.now();
-  const remote: RemoteFile = await openDatasetFile(options.repo, file.path, { ...hub, signal });
+  const local = localRepoDir(options.repo);
+  const opened = local ? await openLocalFile(local, file.path) : null;
+  const remote: RemoteFile = opened ?? (await openDatasetFile(options.repo, file.path, { ...hub, signal }));
   const name = `${options.repo}/${file.path}`;
   // The footer is read first: 64 kB holds the metadata of most files in one request (a larger one
   // takes a second), where a local file's default 512 kB would be a needless download.
-  const source = await openParquet(name, remote, Number.POSITIVE_INFINITY, async () => {}, 64 * 1024);
+  const source = await openParquet(
+    name,
+    remote,
+    Number.POSITIVE_INFINITY,
+    async () => opened?.close(),
+    64 * 1024,
+  ).catch(async (error: unknown) => {
+    await opened?.close();
+    throw error;
+  });
+  try {
+    return await backfillSource(
+      db,
+      options,
+      file,
+      at,
+      population,
+      reporter,
+      summary,
+      signal,
+      assertLockHeld,
+      {
+        remote,
+        source,
+        name,
+        fileStarted,
+      },
+    );
+  } finally {
+    await source.close();
+  }
+}
+
+async function backfillSource(
+  db: Database | null,
+  options: BackfillOptions,
+  file: BackfillFile,
+  at: { index: number; files: number },
+  population: PopulationRule | null,
+  reporter: BackfillReporter,
+  summary: BackfillSummary,
+  signal: AbortSignal | undefined,
+  assertLockHeld: (() => void) | undefined,
+  {
+    remote,
+    source,
+    name,
+    fileStarted,
+  }: { remote: RemoteFile; source: ImportSource; name: string; fileStarted: number },
+): Promise<FileOutcome> {
   const format = detectFormat(source.columns, "parquet", name);
   if (format !== FORMAT[options.dataset])
     throw new ImportFormatError(
       `${name} is not in the layout of ${options.dataset} (its columns read as ${format}: ${source.columns.slice(0, 20).join(", ")}).`,
     );
   const mapping = backfillColumns(resolveColumns(format, source.columns, name));
-  const date = file.label ? weekDate(file, source.maxOf?.(mapping.createdAt ?? "")) : null;
+  const date = file.exact
+    ? file.date
+    : file.label
+      ? weekDate(file, source.maxOf?.(mapping.createdAt ?? ""))
+      : null;
   const runs =
     db && !options.dryRun
       ? await ImportRuns.start(db, {
           file: file.path,
           format,
-          source: SOURCE[options.dataset],
+          source: file.study ? "study" : SOURCE[options.dataset],
           allTimeCounts: mapping.downloadsAllTime !== undefined,
           trigger: "backfill",
-          details: { dataset: options.dataset, repo: options.repo, minDownloads: options.minDownloads },
+          details: {
+            dataset: options.dataset,
+            repo: options.repo,
+            ...(options.minDownloads !== undefined ? { minDownloads: options.minDownloads } : {}),
+          },
         })
       : null;
   if (runs && date) {

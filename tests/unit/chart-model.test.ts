@@ -32,7 +32,14 @@ function answer(
       top: 10,
       format: "json",
     },
-    freshness: { dataAsOf: "2025-12-28", lastRun: null, modelsTracked: 10, attributedShare: 1, demo: true },
+    freshness: {
+      dataVersion: 7,
+      dataAsOf: "2025-12-28",
+      lastRun: null,
+      modelsTracked: 10,
+      attributedShare: 1,
+      demo: true,
+    },
     series: series.map((s, k) => ({ ...s, color: `#00000${k}`, downloads: "10", share: 0.1 })),
     points: dates.map((date, i) => ({
       date,

@@ -174,8 +174,12 @@ describe("fetchJsonWithRetry: 5xx, network, timeouts", () => {
   it("stops at once when the caller aborts, without retrying", async () => {
     hub.setFaults([{ fault: { kind: "hang" }, times: Infinity }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("shutting down")), 50);
+    // Aborted once the request is hanging at the Hub, however slow the machine is to send it.
+    const abortWhenSent = setInterval(() => {
+      if (hub.requests.length > 0) controller.abort(new Error("shutting down"));
+    }, 10);
     await expect(get({ signal: controller.signal, timeoutMs: 10_000 })).rejects.toThrow("shutting down");
+    clearInterval(abortWhenSent);
     expect(hub.requests).toHaveLength(1);
   }, 5_000);
 });

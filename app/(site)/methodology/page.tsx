@@ -5,6 +5,7 @@ import { getFreshness } from "@/lib/analytics/freshness";
 import { listRegistry } from "@/lib/analytics/registry-listing";
 import { getDb } from "@/lib/db";
 import { metricInfo } from "@/lib/domain/metrics";
+import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
 import { REFERENCE_FIGURES } from "@/lib/domain/reference-figures";
 import { formatShare } from "@/lib/format/numbers";
 
@@ -303,11 +304,25 @@ export default async function MethodologyPage() {
         </li>
       </ul>
 
+      <h2 id="pinned">Pinned charts</h2>
+      <p>
+        Every publish — a crawled day, a backfilled week, a registry edit — makes a new data version (now{" "}
+        {freshness.dataVersion}). A chart, embed, image or CSV with <code>version=N</code> shows the numbers
+        as version N published them, even after later publishes re-attribute or add dates: the rollup rows a
+        version replaces are kept beside the current ones. A version stays available for {PINNED_VERSION_DAYS}{" "}
+        days after a newer one is published; after that its link answers with an error that says so, and the
+        live chart (the same link without <code>version=</code>) still works. The embed dialog offers live or
+        pinned embeds; articles should pin.
+      </p>
+
       <h2 id="cite">How to cite</h2>
       <p>
-        Open Model Share, share of Hugging Face Hub downloads by country of origin, data as of{" "}
-        {freshness.dataAsOf ?? "YYYY-MM-DD"}, &lt;permalink of the view&gt;. The permalink of any chart
-        reproduces the exact view; its CSV carries the definitions.
+        Every chart has a &ldquo;Cite this chart&rdquo; entry below it: a sentence and a BibTeX record naming
+        its title, the data version and its date, a permalink pinned to that version and the day you read it.
+        In general: Open Model Share, &ldquo;chart title&rdquo;, Hugging Face Hub download counts as of{" "}
+        {freshness.dataAsOf ?? "YYYY-MM-DD"}, data version {freshness.dataVersion}, &lt;permalink with{" "}
+        <code>version={freshness.dataVersion}</code>&gt; (accessed YYYY-MM-DD). The data bundle (zip) of a
+        chart carries the same citation and its definitions.
       </p>
     </main>
   );

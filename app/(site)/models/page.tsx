@@ -90,7 +90,9 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
         <p className="muted small" style={{ marginTop: 0 }}>
           {result.total.toLocaleString("en-US")} models{query.namespace ? ` in ${query.namespace}` : ""} ·
           counts at {result.date ?? "–"} ·{" "}
-          <a href={`/api/v1/models?${new URLSearchParams({ ...params, format: "csv" })}`}>CSV of this page</a>
+          <a href={`/api/v1/models?${new URLSearchParams({ ...params, format: "csv" })}`}>CSV</a> or{" "}
+          <a href={`/api/v1/models?${new URLSearchParams({ ...params, format: "parquet" })}`}>Parquet</a> of
+          this page
         </p>
         <ModelsTable models={result.models} caption="Models" />
         <nav aria-label="Pages" style={{ display: "flex", gap: 8, marginTop: 12, alignItems: "center" }}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { duckdbExample } from "@/components/api-docs/duckdb-example";
 import { type JsonSchema, SchemaOutline, schemaLine } from "@/components/api-docs/schema-outline";
 import { DataTable } from "@/components/tables/data-table";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -43,6 +44,18 @@ export default async function ApiDocsPage() {
         <code>{'{"error":{"code","message","issues":[{"path","message"}]}}'}</code>; answers carry an ETag
         (send it back in <code>If-None-Match</code> for a 304) and any origin may read them.
       </p>
+      <section id="duckdb" aria-labelledby="duckdb-title">
+        <h2 id="duckdb-title">Query it from DuckDB</h2>
+        <p>
+          The share, labs, models and attribution-gap answers come as Parquet with <code>format=parquet</code>
+          : typed columns, counts as exact 64-bit integers, and the definitions, data version, source,
+          licence, citation and demo flag in the file's key-value metadata. DuckDB reads the URL as it is (it
+          asks for byte ranges, which the API serves):
+        </p>
+        <pre>
+          <code>{duckdbExample(origin)}</code>
+        </pre>
+      </section>
       <nav aria-label="Routes">
         <ul className="api-index">
           {operations.map(({ path, method, op }) => (

@@ -31,8 +31,7 @@ export const GET = route(operationById("getShareZip"), async (request: Request) 
   const bundle = await renderedBody(db, key, async () => ({
     body: shareBundle(result, {
       presentation,
-      permalink: `${origin}${chartUrl("page", query)}`,
-      dataVersion: etag.replace(/"/g, ""),
+      permalink: `${origin}${chartUrl("page", { ...query, version: result.freshness.dataVersion })}`,
       retrieved: new Date().toISOString().slice(0, 10),
     }),
     contentType: "application/zip",

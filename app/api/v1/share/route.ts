@@ -1,10 +1,11 @@
 import { getShareAnswer } from "@/lib/analytics/answers";
+import { withDemoColumn } from "@/lib/api/answer-table";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
-import { renderedBody, utf8Body } from "@/lib/api/rendered-bodies";
-import { CSV_TYPE, csvResponse, jsonResponse, route } from "@/lib/api/respond";
-import { shareCsv, shareDefinitionLine } from "@/lib/api/share";
+import { jsonResponse, route } from "@/lib/api/respond";
+import { shareDefinitionLine, shareTable } from "@/lib/api/share";
+import { tableAnswer } from "@/lib/api/table-answer";
 import { getDb } from "@/lib/db";
 import { SHARE_PARAMS, shareQuerySchema, shareQueryString } from "@/lib/domain/share-query";
 
@@ -17,14 +18,24 @@ export const GET = route(operationById("getShare"), async (request: Request) => 
   const unchanged = notModified(request, etag);
   if (unchanged) return unchanged;
   const headers = { ...answerHeaders({ etag, stale }), "X-Data-As-Of": result.freshness.dataAsOf ?? "" };
-  if (query.format === "csv") {
-    const name = `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}.csv`;
-    const csv = await renderedBody(db, `csv\n${shareQueryString(query)}`, async () =>
-      utf8Body(shareCsv(result), CSV_TYPE),
+  if (query.format !== "json") {
+    const definitions = shareDefinitionLine(result);
+    return tableAnswer(
+      request,
+      db,
+      query.format,
+      {
+        key: shareQueryString(query),
+        name: `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}`,
+        title: `Share of downloads by ${query.groupBy}`,
+        definitions,
+        dataAsOf: result.freshness.dataAsOf,
+        dataVersion: result.freshness.dataVersion,
+        demo: result.freshness.demo,
+        table: () => withDemoColumn(shareTable(result), result.freshness.demo),
+      },
+      { ...headers, "X-Definitions": encodeURIComponent(definitions) },
     );
-    return csvResponse(csv.value.body, name, {
-      headers: { ...headers, "X-Definitions": encodeURIComponent(shareDefinitionLine(result)) },
-    });
   }
   return jsonResponse({ ...result, demo: result.freshness.demo }, { headers });
 });

@@ -6,7 +6,7 @@ import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
 import { csvResponse, jsonResponse, route } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
-import { formatOnlySchema } from "@/lib/domain/query-fragments";
+import { logFormatSchema } from "@/lib/domain/query-fragments";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ const HEADERS = { "Cache-Control": "public, max-age=30" };
  */
 
 export const GET = route(operationById("listIngestRuns"), async (request: Request) => {
-  const { format } = parseSearchParams(formatOnlySchema, new URL(request.url).searchParams, ["format"]);
+  const { format } = parseSearchParams(logFormatSchema, new URL(request.url).searchParams, ["format"]);
   const runs = await listIngestRuns(await getDb());
   const etag = ingestRunsEtag(runs, format);
   const unchanged = notModified(request, etag);
