@@ -16,8 +16,9 @@ const allowed = {
   ingest: ["db", "domain", "format", "hf", "process", "publish", "store"],
   import: ["db", "domain", "format", "hf", "origins", "process", "publish", "store"],
   demo: ["db", "domain", "publish", "store"],
-  charts: ["domain", "format"],
-  api: ["analytics", "charts", "db", "domain", "format", "http", "ingest", "site"],
+  i18n: ["domain", "format"],
+  charts: ["domain", "format", "i18n"],
+  api: ["analytics", "charts", "db", "domain", "format", "http", "i18n", "ingest", "site"],
   cli: ["db", "publish"],
 };
 

@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ChartData } from "@/components/charts/cite-chart";
 import { type Choice, Field, InputField, SelectField } from "@/components/forms/field";
+import { isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
 import { PINNED_VERSION_DAYS } from "@/lib/domain/pinned-versions";
 
 const THEMES: Choice<"light" | "dark">[] = [
@@ -10,12 +11,17 @@ const THEMES: Choice<"light" | "dark">[] = [
   { id: "dark", label: "Dark" },
 ];
 
+/** Each language named in itself, as its readers look for it. */
+const LANGUAGES: Choice<Locale>[] = LOCALES.map((l) => ({ id: l.id, label: l.name }));
+
 type Data = "live" | "pinned";
 
 /**
  * Embed options with a live preview, the iframe snippet (responsive with /embed.js) and a copy
- * button. The embed is the chart's own state (its path), with a title and a theme; live, it
- * follows every publish, pinned, it keeps the numbers of the data version on screen.
+ * button. The embed is the chart's own state (its path), with a title, a theme and a language (a
+ * title left as suggested is not written into the link, so the embed titles itself in its
+ * language); live, it follows every publish, pinned, it keeps the numbers of the data version on
+ * screen.
  */
 export function EmbedDialog({
   embedPath,
@@ -38,6 +44,10 @@ export function EmbedDialog({
   const width = useSize(720, 280);
   const height = useSize(520, 200);
   const [theme, setTheme] = useState<"light" | "dark">("light");
+  const [locale, setLocale] = useState<Locale>(() => {
+    const asked = new URLSearchParams(embedPath.split("?")[1] ?? "").get("locale") ?? "";
+    return isLocale(asked) ? asked : "en";
+  });
   const [which, setWhich] = useState<Data>("live");
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(false);
@@ -49,10 +59,16 @@ export function EmbedDialog({
   }, [startOpen]);
   const path = which === "pinned" && pinnedPath ? pinnedPath : embedPath;
   const src = useMemo(() => {
-    const extra = new URLSearchParams({ title, theme });
-    if (theme === "light") extra.delete("theme");
-    return `${origin}${path}${path.includes("?") ? "&" : "?"}${extra}`;
-  }, [origin, path, title, theme]);
+    const [base, query = ""] = path.split("?");
+    const params = new URLSearchParams(query);
+    const set = (key: string, value: string, unless: string) =>
+      value === unless ? params.delete(key) : params.set(key, value);
+    set("title", title, defaultTitle);
+    set("theme", theme, "light");
+    set("locale", locale, "en");
+    const text = params.toString().replace(/%2C/g, ",");
+    return `${origin}${base}${text ? `?${text}` : ""}`;
+  }, [origin, path, title, defaultTitle, theme, locale]);
   const dataChoices: Choice<Data>[] = [
     { id: "live", label: "Live: updates with each publish" },
     ...(data && pinnedPath
@@ -109,6 +125,7 @@ export function EmbedDialog({
           <SizeField label="Width" pixels={width} />
           <SizeField label="Height" pixels={height} />
           <SelectField label="Theme" value={theme} choices={THEMES} onChange={setTheme} />
+          <SelectField label="Language" value={locale} choices={LANGUAGES} onChange={setLocale} />
           <SelectField label="Data" value={which} choices={dataChoices} onChange={setWhich} />
         </div>
         {which === "pinned" ? (

@@ -102,9 +102,14 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
   const model = useMemo(
     () =>
       result
-        ? chartModel(result, { mode: values.mode, value: values.value, annotations: values.annotations })
+        ? chartModel(result, {
+            mode: values.mode,
+            value: values.value,
+            locale: values.locale,
+            annotations: values.annotations,
+          })
         : null,
-    [result, values.mode, values.value, values.annotations],
+    [result, values.mode, values.value, values.locale, values.annotations],
   );
   const references = useMemo(() => (result && model ? referencesFor(result, model) : []), [result, model]);
   const onRange = useCallback(

@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../db";
 import type { AttributionGap, LabDetail, ModelDetail } from "../domain/answers";
 import type { ModelsQuery } from "../domain/models-query";
-import { type ShareQuery, shareQueryString } from "../domain/share-query";
+import { type ShareQuery, shareQueryString, shareQuestionOf } from "../domain/share-query";
 import { etagOf } from "../format/etag";
 import { getAttributionGap } from "./attribution-gap";
 import { getLabDetail } from "./lab-detail";
@@ -52,7 +52,8 @@ export type ShareAnswer = { result: ShareResult; etag: string; stale: boolean };
  * the query's scope and computed once per data version; presentation parameters are applied to it
  * in memory. The ETag names the whole query.
  */
-export async function getShareAnswer(db: Database, query: ShareQuery): Promise<ShareAnswer> {
+export async function getShareAnswer(db: Database, asked: ShareQuery): Promise<ShareAnswer> {
+  const query = shareQuestionOf(asked);
   const scope = shareScopeOf(query);
   const { value, etag, stale } = await shareData.get(db, JSON.stringify(scope), () =>
     loadShareData(db, scope),

@@ -1,3 +1,5 @@
+import type { Locale } from "../domain/locales";
+import { translator } from "../i18n";
 import { toCsv } from "./csv";
 
 /**
@@ -18,11 +20,34 @@ export function withDemoColumn(table: AnswerTable, demo: boolean): AnswerTable {
   };
 }
 
+/**
+ * How a CSV writes its cells. English is the machine-readable default: full precision with a
+ * decimal point, comma-separated. Another locale, when asked for, writes the same numbers (never
+ * rounded, never grouped) with its own decimal mark, and separates fields with a semicolon where
+ * that mark is a comma (as its spreadsheets expect); column names, keys, dates and booleans stay.
+ */
+export type CsvStyle = { delimiter: "," | ";"; decimal: string };
+
+export function csvStyleOf(locale: Locale): CsvStyle {
+  const { decimal } = translator(locale);
+  return { delimiter: decimal === "," ? ";" : ",", decimal: locale === "en" ? "." : decimal };
+}
+
 /** RFC 4180 text of the table (counts written in full, never rounded). */
-export function tableCsv(table: AnswerTable): string {
+export function tableCsv(table: AnswerTable, style: CsvStyle = { delimiter: ",", decimal: "." }): string {
+  const doubles = table.columns.map((c) => c.type === "double");
   return toCsv(
     table.columns.map((c) => c.name),
-    table.rows.map((row) => row.map((cell) => (typeof cell === "bigint" ? cell.toString() : cell))),
+    table.rows.map((row) =>
+      row.map((cell, i) =>
+        typeof cell === "bigint"
+          ? cell.toString()
+          : typeof cell === "number" && doubles[i] && style.decimal !== "."
+            ? String(cell).replace(".", style.decimal)
+            : cell,
+      ),
+    ),
+    style.delimiter,
   );
 }
 

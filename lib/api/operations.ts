@@ -112,7 +112,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/share",
     summary: "Share of downloads over time",
     description:
-      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format, `format=parquet` the same rows as a Parquet file (typed columns, counts as exact INT64; the definitions, data version, source, licence, citation and demo flag in its key-value metadata).",
+      "Downloads by region, country, lab or registry namespace, as shares of every model in scope, per day, week or month. `format=csv` gives the same answer in long format, `format=parquet` the same rows as a Parquet file (typed columns, counts as exact INT64; the definitions, data version, source, licence, citation and demo flag in its key-value metadata). The CSV is machine-readable by default (decimal point, comma-separated, English labels); `locale=` changes it only when asked: de, fr, es and pt-BR write the decimal comma with semicolon-separated fields, as spreadsheets in those locales open them, and de and zh-CN name the series in their language (in Parquet too). Numbers are never rounded or grouped; column names, keys, dates and booleans stay the same. The JSON answer is the same in every locale.",
     query: shareQuerySchema,
     queryRules:
       "`from` must not be after `to` (at most 10 years apart); `labs` selects series of groupBy=lab or org; `countries` of groupBy=country, lab or org.",
@@ -131,7 +131,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: "GET",
     path: "/api/v1/share.png",
     summary: "The share chart as a PNG image",
-    description: "Any share query, plus title, theme, width and height. Hot-linking is allowed.",
+    description:
+      "Any share query, plus title, theme, locale, width and height. `locale` sets the language of the texts (de, zh-CN translated; others English words) and the format of numbers and dates (Intl); Chinese and Japanese are drawn in Noto Sans SC. Hot-linking is allowed.",
     query: imageQuerySchema,
     queryRules: "As /api/v1/share.",
     answers: { 200: { description: "PNG image", bodies: [{ kind: "png" }] } },
@@ -143,7 +144,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: "GET",
     path: "/api/v1/share.svg",
     summary: "The share chart as an SVG image",
-    description: "Any share query, plus title, theme, width and height. Hot-linking is allowed.",
+    description:
+      "Any share query, plus title, theme, locale, width and height. `locale` as for the PNG; the SVG names a CJK font stack after Inter, so readers' own Chinese or Japanese fonts draw those characters. Hot-linking is allowed.",
     query: imageQuerySchema,
     queryRules: "As /api/v1/share.",
     answers: { 200: { description: "SVG image", bodies: [{ kind: "svg" }] } },
@@ -156,7 +158,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/share.zip",
     summary: "The share answer as files: CSV long and wide, and a README",
     description:
-      "Any share query, plus title, mode and value. The README says what the data measures, its source and data version, how to cite it, its licence, and whether it is demo data.",
+      "Any share query, plus title, mode and value (`locale` is accepted and ignored: the bundle is the archival copy, in English with machine-readable CSVs). The README says what the data measures, its source and data version, how to cite it, its licence, and whether it is demo data.",
     query: embedQuerySchema,
     queryRules: "As /api/v1/share.",
     answers: { 200: { description: "A zip archive", bodies: [{ kind: "zip" }] } },

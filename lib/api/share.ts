@@ -1,13 +1,16 @@
 import { strToU8, zipSync } from "fflate";
 import { chartDescription } from "../charts/alt-text";
-import { bucketLabel, type ChartPresentation, chartModel } from "../charts/chart-model";
+import { bucketLabel, type ChartPresentation, chartModel, seriesLabel } from "../charts/chart-model";
 import { citationBibtex, citationText } from "../charts/citation";
 import type { ShareResult } from "../domain/answers";
+import type { Locale } from "../domain/locales";
 import { metricInfo } from "../domain/metrics";
+import { translator } from "../i18n";
 import {
   type AnswerTable,
   type Cell,
   countCell,
+  csvStyleOf,
   type TableColumn,
   tableCsv,
   withDemoColumn,
@@ -24,8 +27,12 @@ const SHARE_COLUMNS: TableColumn[] = [
   { name: "total_downloads", type: "int64" },
 ];
 
-/** Long format: one row per bucket and series, ready for a spreadsheet's pivot table. */
-export function shareTable(result: ShareResult): AnswerTable {
+/**
+ * Long format: one row per bucket and series, ready for a spreadsheet's pivot table; series named
+ * in `locale` (keys stay as they are).
+ */
+export function shareTable(result: ShareResult, locale: Locale = "en"): AnswerTable {
+  const tr = translator(locale);
   const rows: Cell[][] = [];
   for (const point of result.points) {
     for (const series of result.series) {
@@ -34,7 +41,7 @@ export function shareTable(result: ShareResult): AnswerTable {
         point.date,
         point.asOf,
         series.key,
-        series.label,
+        seriesLabel(series, result.query.groupBy, tr),
         countCell(value?.downloads),
         value?.share ?? null,
         countCell(point.total),
@@ -44,9 +51,12 @@ export function shareTable(result: ShareResult): AnswerTable {
   return { columns: SHARE_COLUMNS, rows };
 }
 
-/** The long table as CSV, every row saying whether it is demo data, so a saved file never loses that. */
-export const shareCsv = (result: ShareResult): string =>
-  tableCsv(withDemoColumn(shareTable(result), result.freshness.demo));
+/**
+ * The long table as CSV, every row saying whether it is demo data, so a saved file never loses
+ * that; in `locale`'s spreadsheet style only when asked (csvStyleOf).
+ */
+export const shareCsv = (result: ShareResult, locale: Locale = "en"): string =>
+  tableCsv(withDemoColumn(shareTable(result, locale), result.freshness.demo), csvStyleOf(locale));
 
 /** Wide format: one row per bucket, a share and a downloads column per series. */
 export function shareWideCsv(result: ShareResult): string {
@@ -85,7 +95,8 @@ export function shareBundle(
   result: ShareResult,
   options: { presentation: ChartPresentation; permalink: string; retrieved: string },
 ): Uint8Array<ArrayBuffer> {
-  const model = chartModel(result, options.presentation);
+  // The bundle is the archival copy: English notes and machine-readable files, whatever the embed's language.
+  const model = chartModel(result, { ...options.presentation, locale: "en" });
   const q = result.query;
   const citation = {
     title: model.title,

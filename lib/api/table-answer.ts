@@ -3,7 +3,7 @@ import type { Database } from "../db";
 import { todayUtc } from "../domain/days";
 import { originVary } from "../http/client";
 import { siteOrigin } from "../site";
-import { type AnswerTable, tableCsv } from "./answer-table";
+import { type AnswerTable, type CsvStyle, tableCsv } from "./answer-table";
 import { DATA_LICENCE, DATA_SOURCE } from "./data-notes";
 import { tableParquet } from "./parquet";
 import { renderedBody, utf8Body } from "./rendered-bodies";
@@ -24,6 +24,8 @@ export type TableFile = {
   dataVersion: number;
   demo: boolean;
   table: () => AnswerTable;
+  /** How the CSV writes its cells (default: machine-readable) */
+  csv?: CsvStyle;
 };
 
 /**
@@ -42,7 +44,7 @@ export async function tableAnswer(
 ): Promise<Response> {
   if (format === "csv") {
     const csv = await renderedBody(db, `csv\n${file.key}`, async () =>
-      utf8Body(tableCsv(file.table()), CSV_TYPE),
+      utf8Body(tableCsv(file.table(), file.csv), CSV_TYPE),
     );
     return fileResponse(csv.value.body, CSV_TYPE, `${file.name}.csv`, { headers });
   }

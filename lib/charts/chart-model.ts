@@ -1,16 +1,18 @@
 import type { ChartAnnotation, ShareResult } from "../domain/answers";
 import type { ChartMode, ChartValue } from "../domain/chart-views";
-import { cohortDefinition, cohortLabel } from "../domain/cohorts";
-import { ATTRIBUTIONS, groupByInfo, isPlaceGrouping } from "../domain/dimensions";
-import { metricInfo } from "../domain/metrics";
+import { NEW_COHORT, NEW_MODEL_MONTHS } from "../domain/cohorts";
+import { type GroupBy, isPlaceGrouping, OTHER_SERIES } from "../domain/dimensions";
+import type { Locale } from "../domain/locales";
 import { regionInfo } from "../domain/regions";
-import { formatCount, formatExact, formatShare } from "../format/numbers";
+import { capitalize, type Translator, translator } from "../i18n";
 
 export type { ChartMode, ChartValue };
 export type ChartPresentation = {
   mode: ChartMode;
   value: ChartValue;
   title?: string | undefined;
+  /** The language of the chart's texts and the format of its numbers and dates (default en) */
+  locale?: Locale | undefined;
   /** Markers of releases and counting changes ("off" hides them) */
   annotations?: "on" | "off" | undefined;
 };
@@ -25,6 +27,9 @@ export type ModelAnnotation = {
   kind: ChartAnnotation["kind"];
   source: string;
 };
+
+/** Fixed texts the layout draws in the model's language. */
+export type ChartTexts = { demoLong: string; demoShort: string; empty: string; partial: string };
 
 export type ModelSeries = {
   key: string;
@@ -60,39 +65,91 @@ export type ChartModel = {
   /** What the legend says its values are */
   legendNote: string;
   empty: boolean;
+  locale: Locale;
+  texts: ChartTexts;
 };
 
-/** "China passes the US", "Qwen passes Meta": the sentence a crossover is written as. */
-export function crossoverSentence(result: ShareResult, leader: string, previous: string): string {
-  const name = (key: string, start: boolean) => {
-    const region = regionInfo(key);
-    if (region && isPlaceGrouping(result.query.groupBy)) {
-      const words = region.inSentence;
-      return start ? words.charAt(0).toUpperCase() + words.slice(1) : words;
-    }
-    return result.series.find((s) => s.key === key)?.label ?? key;
+export function chartTexts(tr: Translator): ChartTexts {
+  return {
+    demoLong: tr.t("chart.demo.long"),
+    demoShort: tr.t("chart.demo.short"),
+    empty: tr.t("chart.empty"),
+    partial: tr.t("chart.partial"),
   };
-  return `${name(leader, true)} passes ${name(previous, false)}`;
+}
+
+/** What a cohort is called, and what it means, in a locale. */
+export function cohortWords(cohort: string, tr: Translator): { label: string; definition: string } {
+  if (cohort === "all") return { label: tr.t("cohort.all.label"), definition: tr.t("cohort.all.definition") };
+  if (cohort === NEW_COHORT) {
+    const months = { months: NEW_MODEL_MONTHS };
+    return { label: tr.t("cohort.new.label", months), definition: tr.t("cohort.new.definition", months) };
+  }
+  const year = /^created-(\d{4})$/.exec(cohort)?.[1];
+  return year
+    ? {
+        label: tr.t("cohort.created.label", { year }),
+        definition: tr.t("cohort.created.definition", { year }),
+      }
+    : { label: cohort, definition: cohort };
+}
+
+/**
+ * A series' name in a locale: regions, countries and the catch-all series are translated by key;
+ * labs and namespaces keep their own names. English keeps the answer's labels as they are.
+ */
+export function seriesLabel(
+  series: { key: string; label: string },
+  groupBy: GroupBy,
+  tr: Translator,
+): string {
+  if (tr.locale === "en") return series.label;
+  if (series.key === OTHER_SERIES.key) return tr.t("series.other");
+  if (groupBy === "region") return tr.region(series.key);
+  if (groupBy === "country") return tr.country(series.key);
+  if (series.key === "") return tr.t(groupBy === "lab" ? "series.noLab" : "series.unregistered");
+  return series.label;
+}
+
+/** "China passes the US", "Qwen passes Meta": the sentence a crossover is written as. */
+export function crossoverSentence(
+  result: ShareResult,
+  leader: string,
+  previous: string,
+  tr: Translator = translator(),
+): string {
+  const name = (key: string) => {
+    if (regionInfo(key) && isPlaceGrouping(result.query.groupBy)) return tr.regionInSentence(key);
+    const series = result.series.find((s) => s.key === key);
+    return series ? seriesLabel(series, result.query.groupBy, tr) : key;
+  };
+  return capitalize(tr.t("chart.crossover", { leader: name(leader), previous: name(previous) }));
 }
 
 /** A value of a chart as a tooltip or table says it: a share to a tenth of a point, a count exactly. */
-export function formatChartValue(v: number | null | undefined, value: ChartValue): string {
+export function formatChartValue(
+  v: number | null | undefined,
+  value: ChartValue,
+  tr: Translator = translator(),
+): string {
   if (v === null || v === undefined) return "–";
-  return value === "share" ? formatShare(v / 100) : formatExact(Math.round(v));
+  return value === "share" ? tr.share(v / 100) : tr.exact(Math.round(v));
 }
 
 /** What a chart's values are taken under, in readers' words (the cohort and the attribution rule). */
-export function chartContext(q: Pick<ShareResult["query"], "cohort" | "attribution">): string {
-  const attribution = ATTRIBUTIONS.find((a) => a.id === q.attribution)?.label ?? q.attribution;
-  return `${cohortLabel(q.cohort)} · ${attribution.toLowerCase()} attribution`;
+export function chartContext(
+  q: Pick<ShareResult["query"], "cohort" | "attribution">,
+  tr: Translator = translator(),
+): string {
+  return tr.t("chart.context", {
+    cohort: cohortWords(q.cohort, tr).label,
+    attribution: tr.t(`attribution.${q.attribution}.rule`),
+  });
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-export function bucketLabel(date: string, interval: string): string {
-  const month = MONTHS[Number(date.slice(5, 7)) - 1] ?? "";
-  if (interval === "month") return `${month} ${date.slice(0, 4)}`;
-  return `${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
+/** How a bucket is written on the axis: its month, or its first day. */
+export function bucketLabel(date: string, interval: string, tr: Translator = translator()): string {
+  return interval === "month" ? tr.month(date) : tr.day(date);
 }
 
 /**
@@ -104,6 +161,7 @@ export function bucketLabel(date: string, interval: string): string {
 export function chartModel(result: ShareResult, presentation: ChartPresentation): ChartModel {
   const q = result.query;
   const { mode, value } = presentation;
+  const tr = translator(presentation.locale);
   const stacked = mode === "stacked";
   const points = result.points;
   const valueAt = (p: (typeof points)[number], key: string): number | null => {
@@ -114,7 +172,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
   const last = points.length - 1;
   const buckets = points.map((p, i) => ({
     date: p.date,
-    label: bucketLabel(p.date, q.interval),
+    label: bucketLabel(p.date, q.interval, tr),
     asOf: p.asOf,
     // The first bucket may start before the range, the last end after the data: marked partial.
     partial: q.interval !== "day" && ((i === 0 && p.date < q.from) || (i === last && (p.asOf ?? "") < q.to)),
@@ -125,17 +183,13 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     const latestValue = lastIndex >= 0 ? (values[lastIndex] ?? null) : null;
     return {
       key: s.key,
-      label: s.label,
+      label: seriesLabel(s, q.groupBy, tr),
       color: s.color,
       values,
       band: values.map(() => null),
       latestValue,
       latest:
-        latestValue === null
-          ? "–"
-          : value === "share"
-            ? formatShare(latestValue / 100)
-            : formatCount(latestValue),
+        latestValue === null ? "–" : value === "share" ? tr.share(latestValue / 100) : tr.count(latestValue),
     };
   });
   if (stacked) {
@@ -156,11 +210,14 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
   // A stack of every series reaches 100 %: show the whole scale; a selection keeps its own.
   if (stacked && value === "share" && max > 90) max = 100;
   const { top, ticks } = niceTicks(max || (value === "share" ? 1 : 10));
-  const format = (v: number) => (value === "share" ? `${v}%` : formatCount(v));
+  const format = (v: number) => (value === "share" ? tr.percentTick(v) : tr.count(v));
   const crossovers = (result.crossover?.dates ?? [])
     .map((c) => ({
       bucket: points.findIndex((p) => p.date === c.date),
-      text: `${crossoverSentence(result, c.leader, c.previousLeader)}, ${bucketLabel(c.date, q.interval)}`,
+      text: tr.t("chart.crossoverWhen", {
+        sentence: crossoverSentence(result, c.leader, c.previousLeader, tr),
+        period: bucketLabel(c.date, q.interval, tr),
+      }),
     }))
     .filter((c) => c.bucket >= 0);
   const annotations =
@@ -172,35 +229,30 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
           const { id, date, label, text, kind, source } = a;
           return [{ id, bucket, date, label, text, kind, source }];
         });
-  const metric = metricInfo(q.metric);
   const title = chartTitle(q, presentation);
-  const attribution = ATTRIBUTIONS.find((a) => a.id === q.attribution);
-  const notes = [
-    `${metric.label}: ${metric.definition}.`,
-    q.cohort === "all" ? null : `${cohortLabel(q.cohort)}: ${cohortDefinition(q.cohort)}.`,
-    `Attribution by ${attribution?.label.toLowerCase() ?? q.attribution}: ${attribution?.definition ?? ""}.`,
-    isPlaceGrouping(q.groupBy) || q.groupBy === "org"
-      ? "Unattributed: namespaces not (yet) in the origin registry."
-      : null,
-    q.derivatives === "exclude"
-      ? "Derivatives (fine-tunes, quantizations, merges, adapters) excluded."
-      : null,
-    q.task ? `Task: ${q.task}.` : null,
-    q.library ? `Library: ${q.library}.` : null,
-    q.population === "study" ? "Population: the study's curated subset of authors." : null,
-    q.version === undefined
-      ? null
-      : `Pinned to data version ${q.version}: the numbers as published then, whatever came later.`,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const cohort = cohortWords(q.cohort, tr);
+  const note = (term: string, definition: string) => tr.t("chart.note.definition", { term, definition });
+  const notes = tr.sentences([
+    note(tr.t(`metric.${q.metric}.label`), tr.t(`metric.${q.metric}.definition`)),
+    q.cohort === "all" ? null : note(cohort.label, cohort.definition),
+    tr.t("chart.note.attribution", {
+      rule: tr.t(`attribution.${q.attribution}.rule`),
+      definition: tr.t(`attribution.${q.attribution}.definition`),
+    }),
+    isPlaceGrouping(q.groupBy) || q.groupBy === "org" ? tr.t("chart.note.unattributed") : null,
+    q.derivatives === "exclude" ? tr.t("chart.note.derivativesExcluded") : null,
+    q.task ? tr.t("chart.note.task", { task: q.task }) : null,
+    q.library ? tr.t("chart.note.library", { library: q.library }) : null,
+    q.population === "study" ? tr.t("chart.note.studyPopulation") : null,
+    q.version === undefined ? null : tr.t("chart.note.pinned", { version: q.version }),
+  ]);
   return {
     title,
-    subtitle: `${bucketLabel(q.from, "day")} – ${bucketLabel(q.to, "day")} · ${cohortLabel(q.cohort)}${
-      stacked ? " · stacked" : ""
+    subtitle: `${tr.day(q.from)} – ${tr.day(q.to)} · ${cohort.label}${
+      stacked ? ` · ${tr.t("chart.subtitle.stacked")}` : ""
     }`,
     notes,
-    source: `Source: Hugging Face Hub download counts, as of ${result.freshness.dataAsOf ?? "–"} · Open Model Share`,
+    source: tr.t("chart.source", { date: result.freshness.dataAsOf ?? "–" }),
     demo: result.freshness.demo,
     mode,
     value,
@@ -210,7 +262,9 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     yTicks: ticks.map((t) => ({ value: t, label: format(t) })),
     crossovers,
     annotations,
-    legendNote: `Latest ${buckets.findLast((b) => b.asOf !== null)?.label ?? ""} values`,
+    legendNote: tr.t("chart.legendNote", { period: buckets.findLast((b) => b.asOf !== null)?.label ?? "" }),
+    locale: tr.locale,
+    texts: chartTexts(tr),
     empty: series.every((s) => s.values.every((v) => v === null || v === 0)),
   };
 }
@@ -218,14 +272,14 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
 /** What a chart is titled when it is given no title: the measure and the grouping. */
 export function chartTitle(
   q: Pick<ShareResult["query"], "metric" | "groupBy">,
-  presentation: Pick<ChartPresentation, "value" | "title">,
+  presentation: Pick<ChartPresentation, "value" | "title" | "locale">,
 ): string {
   if (presentation.title) return presentation.title;
-  const metric = metricInfo(q.metric);
-  const noun = groupByInfo(q.groupBy).noun;
+  const tr = translator(presentation.locale);
+  const grouping = tr.t(`groupBy.${q.groupBy}.noun`);
   return presentation.value === "share"
-    ? `Share of ${metric.short} by ${noun}`
-    : `${metric.label} by ${noun}`;
+    ? tr.t("chart.title.share", { measure: tr.t(`metric.${q.metric}.short`), grouping })
+    : tr.t("chart.title.count", { measure: tr.t(`metric.${q.metric}.label`), grouping });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { formatCount } from "../format/numbers";
-import { bucketLabel, type ChartModel, niceTicks } from "./chart-model";
+import { translator } from "../i18n";
+import { bucketLabel, type ChartModel, chartTexts, niceTicks } from "./chart-model";
 
 export type HistoryPoint = { date: string; downloads30d: string };
 
@@ -51,5 +52,7 @@ export function historyModel(
     annotations: [],
     legendNote: `Latest (${last ? bucketLabel(last, "day") : "–"}) value`,
     empty: values.every((v) => v === 0),
+    locale: "en",
+    texts: chartTexts(translator("en")),
   };
 }

@@ -9,7 +9,15 @@ export const THEMES: Record<Theme, { bg: string; fg: string; muted: string; grid
   dark: { bg: "#0b0f17", fg: "#e5e7eb", muted: "#a1a1aa", grid: "#263041", band: "#3f2f0a" },
 };
 
-export const FONT_FAMILY = "Inter, Helvetica, Arial, sans-serif";
+/**
+ * Latin text is set (and measured) in Inter; Chinese and Japanese characters, which Inter lacks,
+ * are drawn in a span of CJK faces (lib/charts/svg.ts) whose ideographs and kana are a full em
+ * wide, as text-metrics.ts counts them: Noto Sans SC in the PNG (lib/charts/render.ts), the
+ * reader's own in browsers. The CJK faces' Latin is wider than Inter's: it never sets Latin.
+ */
+export const CJK_FONT_FAMILY =
+  "'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', sans-serif";
+export const FONT_FAMILY = `Inter, ${CJK_FONT_FAMILY.replace(", sans-serif", "")}, Helvetica, Arial, sans-serif`;
 
 const wrap = wrapText;
 
@@ -36,8 +44,9 @@ export type ChartLayout = {
   plot: { x: number; y: number; w: number; h: number };
   yTicks: { y: number; label: string }[];
   xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
-  /** Partial buckets, shaded */
+  /** Partial buckets, shaded, and what their tooltip says */
   partial: { x: number; w: number }[];
+  partialNote: string;
   lines: { key: string; color: string; d: string; dots: { x: number; y: number }[] }[];
   areas: { key: string; color: string; d: string }[];
   endLabels: { key: string; color: string; x: number; y: number; text: string }[];
@@ -126,8 +135,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
   }
   let demo: ChartLayout["demo"] = null;
   if (framed && model.demo) {
-    const text =
-      width < 520 ? "DEMO DATA — not real downloads" : "DEMO DATA — generated sample, not real Hub downloads";
+    const text = width < 520 ? model.texts.demoShort : model.texts.demoLong;
     demo = {
       x: pad,
       y,
@@ -290,6 +298,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     yTicks,
     xTicks,
     partial,
+    partialNote: model.texts.partial,
     lines,
     areas,
     endLabels,
@@ -301,7 +310,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
       ? {
           x: plot.x + plot.w / 2,
           y: plot.y + plot.h / 2,
-          text: "No downloads for this selection",
+          text: model.texts.empty,
           anchor: "middle",
           size: 14,
         }

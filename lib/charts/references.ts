@@ -1,5 +1,6 @@
 import type { ShareResult } from "../domain/answers";
 import { REFERENCE_FIGURES } from "../domain/reference-figures";
+import { translator } from "../i18n";
 import type { ChartModel } from "./chart-model";
 
 /**
@@ -9,6 +10,7 @@ import type { ChartModel } from "./chart-model";
  */
 export function referencesFor(result: ShareResult, model: ChartModel) {
   const q = result.query;
+  const tr = translator(model.locale);
   if (model.value !== "share" || model.mode !== "lines" || q.groupBy !== "region") return [];
   return REFERENCE_FIGURES.filter((r) => r.metric === q.metric && r.cohort === q.cohort).flatMap((r) => {
     const bucket = model.buckets.findLastIndex((b) => b.date <= r.to);
@@ -20,6 +22,16 @@ export function referencesFor(result: ShareResult, model: ChartModel) {
       !series
     )
       return [];
-    return [{ bucket, value: r.share * 100, color: series.color, label: `Study: ${r.label}` }];
+    return [
+      {
+        bucket,
+        value: r.share * 100,
+        color: series.color,
+        label: tr.t("chart.reference", {
+          // English quotes the study's own wording; other locales name the region as the chart does.
+          figure: tr.locale === "en" ? r.label : `${tr.region(r.series)} ${tr.share(r.share)}`,
+        }),
+      },
+    ];
   });
 }

@@ -1,4 +1,5 @@
-import { type ChartLayout, type ChartText, FONT_FAMILY } from "./layout";
+import { type ChartLayout, type ChartText, CJK_FONT_FAMILY, FONT_FAMILY } from "./layout";
+import { isWide, textWidth } from "./text-metrics";
 
 /** The colours a rendering uses: a theme's hex values (images, embeds) or the site's CSS variables. */
 export type Palette = { bg: string; fg: string; muted: string; grid: string; band: string };
@@ -14,10 +15,74 @@ export const CSS_PALETTE: Palette = {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
-function text(t: ChartText, fill: string, weight: number | undefined, role: string): string {
-  return `<text class="${role}" x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}" text-anchor="${t.anchor}" fill="${fill}"${
-    weight ? ` font-weight="${weight}"` : ""
-  }>${esc(t.text)}</text>`;
+const wideChar = (ch: string) => isWide(ch.codePointAt(0) ?? 0);
+
+/** A text cut where it changes between CJK and other characters; spaces stay with the run before. */
+function scriptRuns(text: string): { text: string; wide: boolean }[] {
+  const runs: { text: string; wide: boolean }[] = [];
+  for (const ch of text) {
+    const last = runs.at(-1);
+    const wide = wideChar(ch);
+    if (last && (last.wide === wide || ch === " ")) last.text += ch;
+    else runs.push({ text: ch, wide });
+  }
+  return runs;
+}
+
+type Draw = {
+  /** Attributes before x: class, data-series */
+  before: string;
+  x: number;
+  y: number;
+  size: number;
+  anchor?: "start" | "middle" | "end";
+  fill: string;
+  weight?: 600 | 700;
+  text: string;
+};
+
+/**
+ * One line of text. A line with Chinese or Japanese in it is cut into runs, each placed where the
+ * layout measured it (lib/charts/text-metrics.ts) and set in its own faces: Latin in Inter, CJK in
+ * the CJK faces, a full em a character, in the line's weight. Each run starts a text chunk of its
+ * own, because resvg shapes a chunk whose glyph Inter lacks wholly in the fallback face (its Latin
+ * wider than Inter's, its weight the first face's), which would push text past where it was
+ * measured to end.
+ */
+function textTag(d: Draw): string {
+  let x = d.x;
+  let anchor = d.anchor;
+  let content = esc(d.text);
+  if ([...d.text].some(wideChar)) {
+    const weight = d.weight ?? 400;
+    const total = textWidth(d.text, d.size, weight);
+    x = anchor === "middle" ? d.x - total / 2 : anchor === "end" ? d.x - total : d.x;
+    if (anchor) anchor = "start";
+    let at = x;
+    content = scriptRuns(d.text)
+      .map((run) => {
+        const span = `<tspan x="${n(at)}"${run.wide ? ` font-family="${CJK_FONT_FAMILY}"` : ""}>${esc(run.text)}</tspan>`;
+        at += textWidth(run.text, d.size, weight);
+        return span;
+      })
+      .join("");
+  }
+  return `<text ${d.before} x="${n(x)}" y="${n(d.y)}" font-size="${d.size}"${anchor ? ` text-anchor="${anchor}"` : ""} fill="${d.fill}"${
+    d.weight ? ` font-weight="${d.weight}"` : ""
+  }>${content}</text>`;
+}
+
+function text(t: ChartText, fill: string, weight: 600 | 700 | undefined, role: string): string {
+  return textTag({
+    before: `class="${role}"`,
+    x: t.x,
+    y: t.y,
+    size: t.size,
+    anchor: t.anchor,
+    fill,
+    ...(weight ? { weight } : {}),
+    text: t.text,
+  });
 }
 
 /**
@@ -42,20 +107,43 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string, description?
   for (const item of l.legend)
     out.push(
       `<rect class="legend-swatch" data-series="${esc(item.key)}" x="${n(item.x)}" y="${n(item.y - 10)}" width="12" height="12" rx="2" fill="${item.color}"/>`,
-      `<text class="legend" data-series="${esc(item.key)}" x="${n(item.x + 18)}" y="${n(item.y)}" font-size="13" fill="${p.fg}">${esc(item.text)}</text>`,
+      textTag({
+        before: `class="legend" data-series="${esc(item.key)}"`,
+        x: item.x + 18,
+        y: item.y,
+        size: 13,
+        fill: p.fg,
+        text: item.text,
+      }),
     );
   for (const band of l.partial)
     out.push(
-      `<rect x="${n(band.x)}" y="${n(l.plot.y)}" width="${n(band.w)}" height="${n(l.plot.h)}" fill="${p.grid}" opacity="0.45"><title>Partial period: not every day of it is in the data</title></rect>`,
+      `<rect x="${n(band.x)}" y="${n(l.plot.y)}" width="${n(band.w)}" height="${n(l.plot.h)}" fill="${p.grid}" opacity="0.45"><title>${esc(l.partialNote)}</title></rect>`,
     );
   for (const t of l.yTicks)
     out.push(
       `<line x1="${n(l.plot.x)}" x2="${n(l.plot.x + l.plot.w)}" y1="${n(t.y)}" y2="${n(t.y)}" stroke="${p.grid}" stroke-dasharray="3 3"/>`,
-      `<text class="y-tick" x="${n(l.plot.x - 8)}" y="${n(t.y + 4)}" font-size="12" text-anchor="end" fill="${p.muted}">${esc(t.label)}</text>`,
+      textTag({
+        before: `class="y-tick"`,
+        x: l.plot.x - 8,
+        y: t.y + 4,
+        size: 12,
+        anchor: "end",
+        fill: p.muted,
+        text: t.label,
+      }),
     );
   for (const t of l.xTicks)
     out.push(
-      `<text class="x-tick" x="${n(t.x)}" y="${n(l.plot.y + l.plot.h + 16)}" font-size="12" text-anchor="${t.anchor}" fill="${p.muted}">${esc(t.label)}</text>`,
+      textTag({
+        before: `class="x-tick"`,
+        x: t.x,
+        y: l.plot.y + l.plot.h + 16,
+        size: 12,
+        anchor: t.anchor,
+        fill: p.muted,
+        text: t.label,
+      }),
     );
   for (const a of l.areas)
     out.push(
@@ -82,7 +170,7 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string, description?
     if (a.label && a.box)
       out.push(
         `<rect class="annotation-box" x="${n(a.box.x)}" y="${n(a.box.y)}" width="${n(a.box.w)}" height="${n(a.box.h)}" rx="2" fill="${p.bg}" opacity="0.9"/>`,
-        text(a.label, p.muted, 500, "annotation-label"),
+        text(a.label, p.muted, undefined, "annotation-label"),
       );
   for (const r of l.references)
     out.push(
@@ -91,7 +179,15 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string, description?
     );
   for (const e of l.endLabels)
     out.push(
-      `<text class="end-label" data-series="${esc(e.key)}" x="${n(e.x)}" y="${n(e.y)}" font-size="13" fill="${e.color}" font-weight="600">${esc(e.text)}</text>`,
+      textTag({
+        before: `class="end-label" data-series="${esc(e.key)}"`,
+        x: e.x,
+        y: e.y,
+        size: 13,
+        fill: e.color,
+        weight: 600,
+        text: e.text,
+      }),
     );
   if (l.empty) out.push(text(l.empty, p.muted, undefined, "empty"));
   if (l.brush)

@@ -36,7 +36,7 @@ function fallbackOf(weight: FontWeight): number {
 }
 
 /** East Asian wide and full-width characters take a whole em in the fonts browsers fall back to. */
-const isWide = (cp: number) =>
+export const isWide = (cp: number) =>
   (cp >= 0x1100 && cp <= 0x115f) ||
   (cp >= 0x2e80 && cp <= 0xa4cf) ||
   (cp >= 0xac00 && cp <= 0xd7a3) ||
@@ -73,16 +73,52 @@ export function fitText(text: string, size: number, width: number, weight: FontW
   return `${chars.slice(0, keep).join("").trimEnd()}…`;
 }
 
-/** Breaks text into lines no wider than `width` (a word longer than the line stands alone). */
+/** Punctuation a line never starts with (it stays with the character before it). */
+const CLOSING = new Set([..."、。，．：；！？）」』】〕》〉”’・ー…％%)]},.:;!?"]);
+/** Punctuation a line never ends with (it goes with the character after it). */
+const OPENING = new Set([..."（「『【〔《〈“‘([{"]);
+
+/**
+ * The pieces a line may break between: words, and single Chinese or Japanese characters (which
+ * are written without spaces and may break anywhere but before closing or after opening
+ * punctuation). `space`: a space stood before the piece.
+ */
+function breakPieces(text: string): { text: string; space: boolean }[] {
+  const pieces: { text: string; space: boolean }[] = [];
+  let space = false;
+  let open = false;
+  const wideAt = (ch: string) => isWide(ch.codePointAt(0) ?? 0);
+  for (const ch of text) {
+    if (/\s/.test(ch)) {
+      space = pieces.length > 0;
+      open = false;
+      continue;
+    }
+    const last = pieces.at(-1);
+    const joins =
+      last !== undefined &&
+      !space &&
+      (open || CLOSING.has(ch) || (!wideAt(ch) && !wideAt([...last.text].at(-1) ?? "")));
+    if (joins) last.text += ch;
+    else pieces.push({ text: ch, space });
+    space = false;
+    open = OPENING.has(ch);
+  }
+  return pieces;
+}
+
+/**
+ * Breaks text into lines no wider than `width` (a word longer than the line stands alone): at
+ * spaces, and between Chinese or Japanese characters, which have none.
+ */
 export function wrapText(text: string, size: number, width: number, weight: FontWeight = 400): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (!word) continue;
-    const next = line ? `${line} ${word}` : word;
+  for (const piece of breakPieces(text)) {
+    const next = line ? `${line}${piece.space ? " " : ""}${piece.text}` : piece.text;
     if (line && textWidth(next, size, weight) > width) {
       lines.push(line);
-      line = word;
+      line = piece.text;
     } else line = next;
   }
   if (line) lines.push(line);

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { CHART_MODES, CHART_VALUES, THEME_IDS, VIEWS } from "./chart-views";
 import { COHORT_PATTERN } from "./cohorts";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS } from "./dimensions";
+import { LOCALE_IDS } from "./locales";
 import { METRIC_IDS } from "./metrics";
 import { PINNED_VERSION_DAYS } from "./pinned-versions";
 import { POPULATION_IDS } from "./populations";
@@ -163,6 +164,13 @@ export const CHART_FIELDS = {
     question: false,
     default: "light",
     description: "Colours, whatever the reader's system prefers",
+  }),
+  locale: field({
+    schema: z.enum(LOCALE_IDS),
+    question: false,
+    default: "en",
+    description:
+      "Language of the chart's texts and format of its numbers and dates (en, de, fr, es, pt-BR, zh-CN, ja; words are translated for de and zh-CN, the others use English words). On CSV: the labels, and a comma as decimal mark with semicolon-separated fields where the locale writes one; en is the machine-readable default",
   }),
   width: field({ schema: wholeNumber(320, 2400), question: false, description: "Width in pixels" }),
   height: field({ schema: wholeNumber(200, 1600), question: false, description: "Height in pixels" }),

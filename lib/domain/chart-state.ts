@@ -28,22 +28,22 @@ export function decodeValue<K extends FieldKey>(key: K, text: string): FieldValu
  */
 export const SURFACES = {
   /** GET /api/v1/share (JSON or CSV): versioned by its path. */
-  api: { presentation: ["format"], defaults: {}, versioned: false },
+  api: { presentation: ["format", "locale"], defaults: {}, versioned: false },
   /** The overview and every page chart. */
   page: {
-    presentation: ["mode", "value", "annotations", "view"],
+    presentation: ["mode", "value", "annotations", "view", "locale"],
     defaults: { metric: "downloads", cohort: "new-12m" },
     versioned: true,
   },
   /** /embed/share and the data bundle (share.zip). */
   embed: {
-    presentation: ["mode", "value", "annotations", "title", "theme", "height"],
+    presentation: ["mode", "value", "annotations", "title", "theme", "locale", "height"],
     defaults: {},
     versioned: true,
   },
   /** share.png and share.svg. */
   image: {
-    presentation: ["mode", "value", "annotations", "title", "theme", "width", "height"],
+    presentation: ["mode", "value", "annotations", "title", "theme", "locale", "width", "height"],
     defaults: { width: 1200, height: 630 },
     versioned: true,
   },

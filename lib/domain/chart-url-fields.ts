@@ -62,6 +62,11 @@ export const URL_FIELDS = {
   view: { question: false, default: "chart", schema: { type: "string", enum: ["chart", "map", "table"] } },
   title: { question: false, schema: { type: "string", maxLength: 120 } },
   theme: { question: false, default: "light", schema: { type: "string", enum: ["light", "dark"] } },
+  locale: {
+    question: false,
+    default: "en",
+    schema: { type: "string", enum: ["en", "de", "fr", "es", "pt-BR", "zh-CN", "ja"] },
+  },
   width: { question: false, schema: { type: "integer", minimum: 320, maximum: 2400 } },
   height: { question: false, schema: { type: "integer", minimum: 200, maximum: 1600 } },
   format: { question: false, default: "json", schema: { type: "string", enum: ["json", "csv", "parquet"] } },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CHART_FIELDS, type FieldKey, type FieldValue } from "./chart-fields";
 import {
   CHART_STATE_VERSION,
+  QUESTION_KEYS,
   SURFACES,
   type Surface,
   type SurfaceKey,
@@ -72,14 +73,28 @@ export const shareQuerySchema = surfaceSchema("api");
 
 export const SHARE_PARAMS: readonly string[] = surfaceKeys("api");
 
-export type ShareQuery = SurfaceQuery<"api">;
+/** A parsed /api/v1/share query: the question, and how its answer is written (format, locale). */
+export type ShareApiQuery = SurfaceQuery<"api">;
+/** What a share answer is computed for: the question and the format (the locale only formats text). */
+export type ShareQuery = Omit<ShareApiQuery, "locale">;
+
+/** A query without its locale: answers are computed, cached and echoed once for every language. */
+export function shareQuestionOf(query: ShareQuery | ShareApiQuery): ShareQuery {
+  if (!("locale" in query)) return query;
+  const { locale: _locale, ...question } = query;
+  return question;
+}
 export type ShareQueryInput = z.input<typeof shareQuerySchema>;
 
-/** Canonical query string of a parsed query: cache keys, ETags. */
+/**
+ * Canonical query string of a parsed query's question (what is asked of the data, not how it is
+ * shown): cache keys, ETags.
+ */
 export function shareQueryString(q: Partial<ShareQuery>): string {
   const params = new URLSearchParams();
+  const question: readonly string[] = QUESTION_KEYS;
   for (const [key, value] of Object.entries(q)) {
-    if (value === undefined || value === null || key === "format") continue;
+    if (value === undefined || value === null || !question.includes(key)) continue;
     params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }
   return params.toString();

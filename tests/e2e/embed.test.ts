@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -120,6 +120,79 @@ describe("embeds", () => {
         await context.close();
       }
     }
+  });
+
+  it("a zh-CN and a de embed read in their language at 390 and 1280 px, every text inside its measured box", async () => {
+    const expected = {
+      "zh-CN": { lang: "zh-CN", title: "按来源国划分的近 30 天下载量份额", tab: "表格", legend: "中国" },
+      de: {
+        lang: "de",
+        title: "Anteil an den 30-Tage-Downloads nach Herkunftsland",
+        tab: "Tabelle",
+        legend: "Vereinigte Staaten",
+      },
+    } as const;
+    for (const locale of ["zh-CN", "de"] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        const res = await page.goto(`${app.url}/embed/share?locale=${locale}&from=2024-10-01&interval=week`);
+        expect(res?.status()).toBe(200);
+        await page.evaluate(() => document.fonts.ready);
+        expect(await page.getAttribute("html", "lang")).toBe(expected[locale].lang);
+        expect(await page.textContent("h1")).toBe(expected[locale].title);
+        expect(await page.textContent("label[for=tab-table]")).toBe(expected[locale].tab);
+        const shown = page.locator(".panel.chart .w:visible svg");
+        expect(await shown.locator("text.legend").allTextContents()).toEqual(
+          expect.arrayContaining([expect.stringContaining(expected[locale].legend)]),
+        );
+        // The layout measured each text (Inter, CJK a full em); the browser's drawing of it must
+        // fit that box, and the ticks and legend items must not touch.
+        const boxes = await shown.evaluate((svg) =>
+          [...svg.querySelectorAll("text")].map((t) => {
+            const box = (t as SVGTextElement).getBBox();
+            return {
+              role: t.getAttribute("class") ?? "",
+              text: t.textContent ?? "",
+              x: box.x,
+              y: box.y,
+              w: box.width,
+              h: box.height,
+            };
+          }),
+        );
+        const svgWidth = Number(await shown.getAttribute("width"));
+        for (const b of boxes) {
+          expect(b.x, `${locale} ${width}px: ${b.text}`).toBeGreaterThanOrEqual(-1);
+          expect(b.x + b.w, `${locale} ${width}px: ${b.text}`).toBeLessThanOrEqual(svgWidth + 1);
+        }
+        for (const role of ["x-tick", "legend", "end-label"]) {
+          const same = boxes.filter((b) => b.role === role);
+          for (let i = 0; i < same.length; i++)
+            for (let j = i + 1; j < same.length; j++) {
+              const [a, b] = [same[i], same[j]];
+              if (!a || !b) continue;
+              const apart =
+                a.x + a.w <= b.x + 0.5 ||
+                b.x + b.w <= a.x + 0.5 ||
+                a.y + a.h <= b.y + 0.5 ||
+                b.y + b.h <= a.y + 0.5;
+              expect(apart, `${locale} ${width}px: ${role} "${a.text}" and "${b.text}" overlap`).toBe(true);
+            }
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${locale} at ${width}px`).toBeLessThanOrEqual(1);
+        await page.screenshot({ path: screenshotPath(`embed-${locale}-${width}`), fullPage: true });
+      }
+      await context.close();
+    }
+    // The PNG of a Chinese chart, for a person to look at (Noto Sans SC, no boxes).
+    const png = await fetch(
+      `${app.url}/api/v1/share.png?locale=zh-CN&from=2024-10-01&interval=week&width=1200&height=630`,
+    );
+    expect(png.status).toBe(200);
+    writeFileSync(screenshotPath("share-zh-CN-png"), Buffer.from(await png.arrayBuffer()));
   });
 
   it("oEmbed names what is charted and links back to that view, for the overview, embeds and lab pages", async () => {

@@ -35,6 +35,7 @@ import {
 } from "@/lib/charts/layout";
 import { PAGE_BRUSH_HEIGHT, pagePlotLayout } from "@/lib/charts/page-plot";
 import { textWidth, wrapText } from "@/lib/charts/text-metrics";
+import { translator } from "@/lib/i18n";
 
 export type SharePlotProps = {
   model: ChartModel;
@@ -396,7 +397,6 @@ function Overlay({
           x={a.label.x}
           y={a.label.y}
           fontSize={ANNOTATION_SIZE}
-          fontWeight={500}
           textAnchor={a.label.anchor}
           fill="var(--muted)"
         >
@@ -461,7 +461,9 @@ function ShareTooltip({
                 <th scope="row">
                   <span className="swatch" style={{ background: s.color }} /> {s.label}
                 </th>
-                <td className="num">{formatChartValue(s.values[index], model.value)}</td>
+                <td className="num">
+                  {formatChartValue(s.values[index], model.value, translator(model.locale))}
+                </td>
               </tr>
             ))}
         </tbody>

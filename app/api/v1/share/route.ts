@@ -1,5 +1,5 @@
 import { getShareAnswer } from "@/lib/analytics/answers";
-import { withDemoColumn } from "@/lib/api/answer-table";
+import { csvStyleOf, withDemoColumn } from "@/lib/api/answer-table";
 import { answerHeaders, notModified } from "@/lib/api/cache";
 import { operationById } from "@/lib/api/operations";
 import { parseSearchParams } from "@/lib/api/parse";
@@ -20,19 +20,21 @@ export const GET = route(operationById("getShare"), async (request: Request) => 
   const headers = { ...answerHeaders({ etag, stale }), "X-Data-As-Of": result.freshness.dataAsOf ?? "" };
   if (query.format !== "json") {
     const definitions = shareDefinitionLine(result);
+    const suffix = query.locale === "en" ? "" : `-${query.locale}`;
     return tableAnswer(
       request,
       db,
       query.format,
       {
-        key: shareQueryString(query),
-        name: `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}`,
+        key: `${query.locale}\n${shareQueryString(query)}`,
+        name: `share-${query.groupBy}-${query.metric}-${result.query.from}-${result.query.to}${suffix}`,
         title: `Share of downloads by ${query.groupBy}`,
         definitions,
         dataAsOf: result.freshness.dataAsOf,
         dataVersion: result.freshness.dataVersion,
         demo: result.freshness.demo,
-        table: () => withDemoColumn(shareTable(result), result.freshness.demo),
+        table: () => withDemoColumn(shareTable(result, query.locale), result.freshness.demo),
+        csv: csvStyleOf(query.locale),
       },
       { ...headers, "X-Definitions": encodeURIComponent(definitions) },
     );
