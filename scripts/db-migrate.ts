@@ -1,6 +1,7 @@
 import { runMain } from "../lib/cli/run-main";
 import { describeTarget, openDatabase } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate/run";
+import { ensureAnnotationsSynced } from "../lib/origins/annotations-sync";
 import { ensureRegistrySynced } from "../lib/publish/registry";
 
 runMain(async () => {
@@ -22,6 +23,13 @@ runMain(async () => {
           "; shares re-attributed.",
       );
     }
+    const annotations = await ensureAnnotationsSynced(db, { force });
+    if (annotations)
+      console.log(
+        `Chart annotations synced: ${annotations.annotations}` +
+          (annotations.skipped.length ? `; left out: ${annotations.skipped.join(", ")}` : "") +
+          ".",
+      );
   } finally {
     await db.close();
   }

@@ -105,7 +105,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const result = answer?.data ?? null;
   const model =
     result && values.view === "chart"
-      ? chartModel(result, { mode: values.mode, value: values.value, locale: values.locale })
+      ? chartModel(result, {
+          mode: values.mode,
+          value: values.value,
+          locale: values.locale,
+          annotations: values.annotations,
+        })
       : null;
   return (
     <main className="overview">

@@ -1,7 +1,8 @@
 "use client";
 
-import { type ComponentType, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import type { ChartModel } from "@/lib/charts/chart-model";
+import { type ComponentType, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { chartDescription } from "@/lib/charts/alt-text";
+import { bucketLabel, type ChartModel } from "@/lib/charts/chart-model";
 import type { LayoutOptions } from "@/lib/charts/layout";
 import type { SharePlotProps } from "./live/share-plot";
 import { useBoxSize, useLiveModule } from "./use-live";
@@ -41,6 +42,8 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
   const size = useBoxSize(box);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const focusAfter = useRef(false);
+  const descriptionId = useId();
+  const description = useMemo(() => chartDescription(model), [model]);
   useEffect(() => {
     if (eager) want();
   }, [eager, want]);
@@ -81,11 +84,12 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
           hidden={hidden}
           context={context}
           onRange={onRange ?? null}
+          describedBy={descriptionId}
         />
       ) : (
         still
       ),
-    [live, Plot, model, references, size, hidden, context, onRange, still],
+    [live, Plot, model, references, size, hidden, context, onRange, still, descriptionId],
   );
   return (
     <figure className="share-figure" data-testid="share-chart" data-live={live ? "true" : "false"}>
@@ -116,6 +120,7 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
         ref={setBox}
         className={`plot-box${pending ? " is-pending" : ""}`}
         tabIndex={live ? undefined : 0}
+        aria-describedby={live ? undefined : descriptionId}
         onPointerEnter={want}
         onTouchStart={want}
         onFocus={() => {
@@ -133,6 +138,9 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
           </div>
         ) : null}
       </div>
+      <p id={descriptionId} className="visually-hidden">
+        {description}
+      </p>
       <p className="chart-status small muted" role="status" aria-live="polite">
         {pending ? "Updating the chart…" : ""}
       </p>
@@ -141,6 +149,22 @@ export function ShareFigure({ model, references, context, still, onRange, pendin
         {model.crossovers.length > 1
           ? ` Leader changes: ${model.crossovers.map((c) => c.text).join(" · ")}.`
           : ""}
+        {model.annotations.length > 0 ? (
+          <span className="chart-events">
+            {" "}
+            Marked:{" "}
+            {model.annotations.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 ? " · " : ""}
+                <a href={a.source} title={a.text} rel="noopener" target="_blank">
+                  {a.label}
+                </a>{" "}
+                ({bucketLabel(a.date, "day")})
+              </span>
+            ))}
+            .
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

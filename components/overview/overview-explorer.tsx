@@ -99,16 +99,28 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
   if (answer.data) lastGood.current = answer.data.data;
   const result = answer.data?.data ?? (answer.isError ? lastGood.current : null);
   // The server's still drawing shows its answer as it was drawn: lines or stacked, shares or counts.
-  const [drawn] = useState(() => ({ mode: values.mode, value: values.value }));
+  const [drawn] = useState(() => ({
+    mode: values.mode,
+    value: values.value,
+    annotations: values.annotations,
+  }));
   const isInitial =
     apiQuery === initial.apiQuery &&
     answer.data === initial.answer &&
     values.mode === drawn.mode &&
-    values.value === drawn.value;
+    values.value === drawn.value &&
+    values.annotations === drawn.annotations;
   const model = useMemo(
     () =>
-      result ? chartModel(result, { mode: values.mode, value: values.value, locale: values.locale }) : null,
-    [result, values.mode, values.value, values.locale],
+      result
+        ? chartModel(result, {
+            mode: values.mode,
+            value: values.value,
+            locale: values.locale,
+            annotations: values.annotations,
+          })
+        : null,
+    [result, values.mode, values.value, values.locale, values.annotations],
   );
   const references = useMemo(() => (result && model ? referencesFor(result, model) : []), [result, model]);
   const onRange = useCallback(
@@ -195,6 +207,13 @@ export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, st
                       {label}
                     </StateLink>
                   ))}
+                  <StateLink
+                    href={link({ annotations: values.annotations === "off" ? "on" : "off" })}
+                    current={values.annotations === "off" ? undefined : "true"}
+                    onChoose={() => update({ annotations: values.annotations === "off" ? "on" : "off" })}
+                  >
+                    Events
+                  </StateLink>
                 </div>
               ) : null}
             </>

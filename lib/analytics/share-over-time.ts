@@ -7,6 +7,7 @@ import { QueryError } from "../domain/query-error";
 import { REGION_KEYS, regionInfo } from "../domain/regions";
 import { shareOf } from "../domain/share";
 import type { ShareQuery } from "../domain/share-query";
+import { annotationsFor, loadAnnotations, type StoredAnnotation } from "./annotations";
 import { addDays, bucketRange, bucketStart, isoDay } from "./buckets";
 import { findCrossovers } from "./crossovers";
 import { getVersionedFreshness } from "./freshness";
@@ -29,6 +30,7 @@ export type ShareData = {
   population: Population;
   rows: Row[];
   meta: Meta;
+  annotations: StoredAnnotation[];
 };
 
 /** The parameters that decide which rows a share answer reads: its cache key. */
@@ -76,7 +78,8 @@ export async function loadShareData(db: Database, scope: ShareScope): Promise<Sh
   const from = scope.from ?? addDays(to, -365);
   const population = scope.population ?? (await defaultPopulation(db));
   const rows = await loadRows(db, scope, population, from, to);
-  return { freshness, from, to, population, rows, meta: await seriesMeta(db, scope.groupBy) };
+  const meta = await seriesMeta(db, scope.groupBy);
+  return { freshness, from, to, population, rows, meta, annotations: await loadAnnotations(db) };
 }
 
 /** Share of downloads over time, grouped by region, country, lab or namespace, from the rollups. */
@@ -86,7 +89,7 @@ export async function getShareOverTime(db: Database, query: ShareQuery): Promise
 
 /** The answer to a query from its scope's data: bucketing, series choice, shares, crossovers. */
 export function shareResultOf(query: ShareQuery, data: ShareData): ShareResult {
-  const { freshness, from, to, population, rows, meta } = data;
+  const { freshness, from, to, population, rows, meta, annotations } = data;
   const unknown = (query.labs ?? []).filter((slug) => !meta.isLab(slug));
   if (unknown.length > 0)
     throw new QueryError(`No lab ${unknown.map((s) => `"${s}"`).join(", ")}: GET /api/v1/labs lists them.`, [
@@ -175,6 +178,7 @@ export function shareResultOf(query: ShareQuery, data: ShareData): ShareResult {
     series,
     points,
     crossover: crossoverOf(query, series, points),
+    annotations: annotationsFor(annotations, { groupBy: query.groupBy, from, to, series }),
   };
 }
 

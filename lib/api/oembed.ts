@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { getLabsAnswer, getModelDetailAnswer } from "../analytics/answers";
-import { chartTitle } from "../charts/chart-model";
+import { getLabsAnswer, getModelDetailAnswer, getShareAnswer } from "../analytics/answers";
+import { chartDescription } from "../charts/alt-text";
+import { chartModel, chartTitle } from "../charts/chart-model";
 import { type ChartValues, chartUrl } from "../charts/chart-state";
 import type { Database } from "../db";
 import type { OEmbed } from "../domain/answers";
@@ -83,6 +84,8 @@ export async function oembedFor(
   const height = Math.min(input.maxheight ?? presentation.height ?? 520, presentation.height ?? 520);
   const src = `${origin}${chartUrl("embed", { ...chart, title, theme: presentation.theme })}`;
   const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { result } = await getShareAnswer(db, share);
+  const description = chartDescription(chartModel(result, { ...presentation, title }));
   return {
     version: "1.0",
     type: "rich",
@@ -95,5 +98,6 @@ export async function oembedFor(
     thumbnail_url: `${origin}${chartUrl("png", { ...chart, title: undefined })}`,
     thumbnail_width: 1200,
     thumbnail_height: 630,
+    description,
   };
 }

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { type ChartPresentation, chartModel, seriesLabel } from "../charts/chart-model";
+import { chartDescription } from "../charts/alt-text";
+import { bucketLabel, type ChartPresentation, chartModel, seriesLabel } from "../charts/chart-model";
 import { citationBibtex, citationText } from "../charts/citation";
 import type { ShareResult } from "../domain/answers";
 import type { Locale } from "../domain/locales";
@@ -112,6 +113,18 @@ export function shareBundle(
       : "",
     `${model.subtitle}. ${model.legendNote} in the chart's legend.`,
     "",
+    "## The chart in words",
+    "",
+    chartDescription(model),
+    "",
+    ...(model.annotations.length
+      ? [
+          "## Events marked on the chart",
+          "",
+          ...model.annotations.map((a) => `- ${bucketLabel(a.date, "day")}: ${a.text}. Source: ${a.source}`),
+          "",
+        ]
+      : []),
     "## What it measures",
     "",
     model.notes,

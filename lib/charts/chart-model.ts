@@ -1,4 +1,4 @@
-import type { ShareResult } from "../domain/answers";
+import type { ChartAnnotation, ShareResult } from "../domain/answers";
 import type { ChartMode, ChartValue } from "../domain/chart-views";
 import { NEW_COHORT, NEW_MODEL_MONTHS } from "../domain/cohorts";
 import { type GroupBy, isPlaceGrouping, OTHER_SERIES } from "../domain/dimensions";
@@ -13,6 +13,19 @@ export type ChartPresentation = {
   title?: string | undefined;
   /** The language of the chart's texts and the format of its numbers and dates (default en) */
   locale?: Locale | undefined;
+  /** Markers of releases and counting changes ("off" hides them) */
+  annotations?: "on" | "off" | undefined;
+};
+
+/** An event marked on the chart, at the bucket that holds its date. */
+export type ModelAnnotation = {
+  id: string;
+  bucket: number;
+  date: string;
+  label: string;
+  text: string;
+  kind: ChartAnnotation["kind"];
+  source: string;
 };
 
 /** Fixed texts the layout draws in the model's language. */
@@ -47,6 +60,8 @@ export type ChartModel = {
   yTicks: { value: number; label: string }[];
   /** The leader changes of the compared pair; only the latest is labelled on the plot */
   crossovers: { bucket: number; text: string }[];
+  /** Releases and counting changes, marked on the plot (none with annotations=off) */
+  annotations: ModelAnnotation[];
   /** What the legend says its values are */
   legendNote: string;
   empty: boolean;
@@ -205,6 +220,15 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
       }),
     }))
     .filter((c) => c.bucket >= 0);
+  const annotations =
+    presentation.annotations === "off"
+      ? []
+      : (result.annotations ?? []).flatMap((a): ModelAnnotation[] => {
+          const bucket = points.findLastIndex((p) => p.date <= a.date);
+          if (bucket < 0) return [];
+          const { id, date, label, text, kind, source } = a;
+          return [{ id, bucket, date, label, text, kind, source }];
+        });
   const title = chartTitle(q, presentation);
   const cohort = cohortWords(q.cohort, tr);
   const note = (term: string, definition: string) => tr.t("chart.note.definition", { term, definition });
@@ -238,6 +262,7 @@ export function chartModel(result: ShareResult, presentation: ChartPresentation)
     yMax: top,
     yTicks: ticks.map((t) => ({ value: t, label: format(t) })),
     crossovers,
+    annotations,
     legendNote: tr.t("chart.legendNote", { period: buckets.findLast((b) => b.asOf !== null)?.label ?? "" }),
     locale: tr.locale,
     texts: chartTexts(tr),

@@ -1,5 +1,6 @@
 import type { ShareResult } from "../domain/answers";
 import { sentenceGap, translator } from "../i18n";
+import { chartDescription } from "./alt-text";
 import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, FONT_FAMILY, THEMES, type Theme } from "./layout";
 import { referencesFor } from "./references";
@@ -30,10 +31,20 @@ export function embedDocument(result: ShareResult, options: EmbedOptions): strin
   const t = THEMES[presentation.theme];
   const chartHeight = presentation.height ?? 420;
   const references = referencesFor(result, model);
+  const description = chartDescription(model);
+  // Only the drawing that fits is displayed: its <desc> is the one read out.
   const charts = WIDTHS.map(
     (width) =>
-      `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title)}</div>`,
+      `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title, description)}</div>`,
   ).join("");
+  const events = model.annotations.length
+    ? `<p class="muted small events">Marked: ${model.annotations
+        .map(
+          (a) =>
+            `<a href="${esc(a.source)}" target="_blank" rel="noopener" title="${esc(a.text)}">${esc(a.label)}</a> (${esc(bucketLabel(a.date, "day"))})`,
+        )
+        .join(" · ")}</p>`
+    : "";
   const rows = result.points
     .filter((p) => p.asOf !== null)
     .map(
@@ -70,8 +81,9 @@ input[name=tab]{position:absolute;opacity:0}#tab-chart:checked~.tabs label[for=t
 ${model.demo ? `<p class="demo" role="note">${esc(tr.t("embed.demo"))}</p>` : ""}
 <input type="radio" name="tab" id="tab-chart" checked aria-label="${esc(tr.t("embed.tab.chart"))}"><input type="radio" name="tab" id="tab-table" aria-label="${esc(tr.t("embed.tab.table"))}">
 <div class="tabs"><label for="tab-chart">${esc(tr.t("embed.tab.chart"))}</label><label for="tab-table">${esc(tr.t("embed.tab.table"))}</label><a class="dl" href="${esc(links.csv)}" download>CSV</a><a href="${esc(links.png)}" download>PNG</a><a href="${esc(links.zip)}" download>${esc(tr.t("embed.download.zip"))}</a></div>
-<div class="panel chart">${charts}</div>
+<div class="panel chart" role="group" aria-label="${esc(model.title)}" aria-describedby="chart-description">${charts}<p id="chart-description" class="visually-hidden">${esc(description)}</p></div>
 <div class="panel table">${table}</div>
+${events}
 <p class="muted small"><span class="chart-notes">${esc(model.notes)}</span>${sentenceGap(model.notes)}${esc(tr.t("embed.legendNote", { note: model.legendNote }))}</p>
 <p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">${esc(tr.t("embed.open", { site: siteName }))}</a></p>
 </main><script src="/embed-frame.js" async></script></body></html>`;

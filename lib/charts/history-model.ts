@@ -49,6 +49,7 @@ export function historyModel(
     yMax: top,
     yTicks: ticks.map((t) => ({ value: t, label: formatCount(t) })),
     crossovers: [],
+    annotations: [],
     legendNote: `Latest (${last ? bucketLabel(last, "day") : "–"}) value`,
     empty: values.every((v) => v === 0),
     locale: "en",

@@ -53,6 +53,14 @@ export type ChartLayout = {
   crossovers: { x: number }[];
   crossoverLabel: Text[];
   references: { x: number; y: number; color: string; label: Text }[];
+  /** Events marked on the plot: a line at each, and its label where one fits */
+  annotations: {
+    id: string;
+    x: number;
+    label: Text | null;
+    /** Behind the label, in the background's colour: lines passing under it stay out of its words */
+    box: { x: number; y: number; w: number; h: number } | null;
+  }[];
   empty: Text | null;
   /** The brush's track under the x axis (pages), drawn still until the interactive chart takes over */
   brush: { x: number; y: number; w: number; h: number } | null;
@@ -274,6 +282,10 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
       } as Text,
     };
   });
+  const annotations = placeAnnotations(
+    model.annotations.map((a) => ({ id: a.id, label: a.label, x: xs[a.bucket] ?? plot.x })),
+    plot,
+  );
   return {
     width,
     height,
@@ -293,6 +305,7 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     crossovers,
     crossoverLabel,
     references,
+    annotations,
     empty: model.empty
       ? {
           x: plot.x + plot.w / 2,
@@ -308,6 +321,50 @@ export function chartLayout(model: ChartModel, options: LayoutOptions): ChartLay
     xs,
     yOf,
   };
+}
+
+export const ANNOTATION_SIZE = 11;
+/** Between the baselines of two rows of annotation labels */
+const ANNOTATION_ROW = 14;
+
+/**
+ * Labels of the events marked on a plot, in rows along its bottom (the crossover's sentence takes
+ * the top): each beside its line, on the right unless that runs out of the plot, in the lowest
+ * row where it touches no other label. A label that fits no row is left out; its line stays (the
+ * caption lists every event). Text is measured, so labels never overlap at any width.
+ */
+export function placeAnnotations(
+  items: { id: string; label: string; x: number }[],
+  plot: { x: number; y: number; w: number; h: number },
+): ChartLayout["annotations"] {
+  const rows = plot.h >= 220 ? 3 : plot.h >= 120 ? 2 : 1;
+  const taken: [number, number][][] = Array.from({ length: rows }, () => []);
+  const gap = 6;
+  return [...items]
+    .sort((a, b) => a.x - b.x)
+    .map((item) => {
+      const w = textWidth(item.label, ANNOTATION_SIZE);
+      const right = item.x + 4 + w <= plot.x + plot.w;
+      const left = right ? item.x + 4 : item.x - 4 - w;
+      if (left < plot.x) return { id: item.id, x: item.x, label: null, box: null };
+      const row = taken.findIndex((spans) => spans.every(([a, b]) => left + w + gap <= a || left >= b + gap));
+      if (row < 0) return { id: item.id, x: item.x, label: null, box: null };
+      taken[row]?.push([left, left + w]);
+      const y = plot.y + plot.h - 5 - row * ANNOTATION_ROW;
+      return {
+        id: item.id,
+        x: item.x,
+        label: {
+          x: right ? item.x + 4 : item.x - 4,
+          y,
+          text: item.label,
+          anchor: right ? "start" : "end",
+          size: ANNOTATION_SIZE,
+        } satisfies Text,
+        // Inter's ascender and descender at this size, and a pixel either side.
+        box: { x: left - 1, y: y - ANNOTATION_SIZE + 1, w: w + 2, h: ANNOTATION_SIZE + 2 },
+      };
+    });
 }
 
 /** Outer padding of a drawing: narrower on phones. */

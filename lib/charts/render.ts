@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import type { ShareResult } from "../domain/answers";
+import { chartDescription } from "./alt-text";
 import { type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, THEMES, type Theme } from "./layout";
+import { withPngText } from "./png-text";
 import { referencesFor } from "./references";
 import { chartSvg } from "./svg";
 
@@ -18,7 +20,7 @@ export function renderChartSvg(result: ShareResult, chart: StaticChart): string 
     framed: true,
     references: referencesFor(result, model),
   });
-  return chartSvg(layout, THEMES[chart.theme], model.title);
+  return chartSvg(layout, THEMES[chart.theme], model.title, chartDescription(model));
 }
 
 const fromPackage = (file: string) =>
@@ -76,5 +78,10 @@ export async function renderChartPng(
   result: ShareResult,
   chart: StaticChart,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return rasterizeSvg(renderChartSvg(result, chart));
+  const model = chartModel(result, chart);
+  // The description travels with the file: a CMS or screen reader that reads PNG text finds it.
+  return withPngText(await rasterizeSvg(renderChartSvg(result, chart)), {
+    Title: model.title,
+    Description: chartDescription(model),
+  });
 }

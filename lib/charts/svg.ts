@@ -90,10 +90,11 @@ function text(t: ChartText, fill: string, weight: 600 | 700 | undefined, role: s
  * the SVG image and the PNG (this SVG, rasterized) all show exactly this. Plain strings, so it
  * renders anywhere: route handlers, server components, the browser.
  */
-export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
+export function chartSvg(l: ChartLayout, p: Palette, title: string, description?: string): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${l.width}" height="${l.height}" viewBox="0 0 ${l.width} ${l.height}" role="img" aria-label="${esc(title)}" font-family="${FONT_FAMILY}" style="display:block;max-width:100%;height:auto">`,
     `<title>${esc(title)}</title>`,
+    description ? `<desc>${esc(description)}</desc>` : "",
   ];
   if (l.framed) out.push(`<rect width="${l.width}" height="${l.height}" fill="${p.bg}"/>`);
   for (const t of l.header)
@@ -148,6 +149,10 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
     out.push(
       `<path class="series-area" data-series="${esc(a.key)}" d="${a.d}" fill="${a.color}" fill-opacity="0.8" stroke="${a.color}" stroke-width="0.5"/>`,
     );
+  for (const x of new Set(l.annotations.map((a) => n(a.x))))
+    out.push(
+      `<line class="annotation" x1="${x}" x2="${x}" y1="${n(l.plot.y)}" y2="${n(l.plot.y + l.plot.h)}" stroke="${p.muted}" stroke-dasharray="1 3" stroke-linecap="round" opacity="0.8"/>`,
+    );
   for (const c of l.crossovers)
     out.push(
       `<line class="crossover" x1="${n(c.x)}" x2="${n(c.x)}" y1="${n(l.plot.y)}" y2="${n(l.plot.y + l.plot.h)}" stroke="${p.fg}" stroke-dasharray="4 3"/>`,
@@ -161,6 +166,12 @@ export function chartSvg(l: ChartLayout, p: Palette, title: string): string {
       out.push(`<circle cx="${n(d.x)}" cy="${n(d.y)}" r="3.5" fill="${line.color}"/>`);
   }
   for (const t of l.crossoverLabel) out.push(text(t, p.fg, 600, "crossover-label"));
+  for (const a of l.annotations)
+    if (a.label && a.box)
+      out.push(
+        `<rect class="annotation-box" x="${n(a.box.x)}" y="${n(a.box.y)}" width="${n(a.box.w)}" height="${n(a.box.h)}" rx="2" fill="${p.bg}" opacity="0.9"/>`,
+        text(a.label, p.muted, undefined, "annotation-label"),
+      );
   for (const r of l.references)
     out.push(
       `<circle class="reference" cx="${n(r.x)}" cy="${n(r.y)}" r="5" fill="${p.bg}" stroke="${r.color}" stroke-width="2"/>`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANNOTATION_KINDS } from "./annotations";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS, REPACK_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
@@ -94,6 +95,22 @@ export const answeredShareQuerySchema = z.object({
   format: z.enum(FORMATS),
 });
 
+export const chartAnnotationSchema = z.object({
+  id: z.string(),
+  date: day,
+  kind: z.enum(ANNOTATION_KINDS),
+  /** A few words, as the marker says it */
+  label: z.string(),
+  /** The event in one sentence */
+  text: z.string(),
+  source: z.string(),
+  lab: z.string().nullable(),
+  model: z.string().nullable(),
+  /** The series the event concerns (null: all of them, a change of the Hub's counting) */
+  series: z.string().nullable(),
+});
+export type ChartAnnotation = z.infer<typeof chartAnnotationSchema>;
+
 export const shareResultSchema = z.object({
   query: answeredShareQuerySchema,
   freshness: freshnessSchema,
@@ -102,6 +119,8 @@ export const shareResultSchema = z.object({
   crossover: z
     .object({ between: z.tuple([z.string(), z.string()]), dates: z.array(crossoverSchema) })
     .nullable(),
+  /** Releases and counting changes inside the range that concern the drawn series (lib/origins/annotations.json) */
+  annotations: z.array(chartAnnotationSchema),
 });
 export type ShareResult = z.infer<typeof shareResultSchema>;
 
@@ -379,6 +398,8 @@ export const oembedSchema = z.object({
   thumbnail_url: z.string(),
   thumbnail_width: int,
   thumbnail_height: int,
+  /** The chart described in words, from its numbers (alt text for the thumbnail and the iframe) */
+  description: z.string(),
 });
 export type OEmbed = z.infer<typeof oembedSchema>;
 

@@ -148,6 +148,13 @@ export const CHART_FIELDS = {
     default: "share",
     description: "Shares, or download counts",
   }),
+  annotations: field({
+    schema: z.enum(["on", "off"]),
+    question: false,
+    default: "on",
+    description:
+      "Markers of releases and of the Hub's counting changes (see /methodology#annotations), or off",
+  }),
   view: field({
     schema: z.enum(VIEWS),
     question: false,

@@ -31,19 +31,19 @@ export const SURFACES = {
   api: { presentation: ["format", "locale"], defaults: {}, versioned: false },
   /** The overview and every page chart. */
   page: {
-    presentation: ["mode", "value", "view", "locale"],
+    presentation: ["mode", "value", "annotations", "view", "locale"],
     defaults: { metric: "downloads", cohort: "new-12m" },
     versioned: true,
   },
   /** /embed/share and the data bundle (share.zip). */
   embed: {
-    presentation: ["mode", "value", "title", "theme", "locale", "height"],
+    presentation: ["mode", "value", "annotations", "title", "theme", "locale", "height"],
     defaults: {},
     versioned: true,
   },
   /** share.png and share.svg. */
   image: {
-    presentation: ["mode", "value", "title", "theme", "locale", "width", "height"],
+    presentation: ["mode", "value", "annotations", "title", "theme", "locale", "width", "height"],
     defaults: { width: 1200, height: 630 },
     versioned: true,
   },

@@ -63,6 +63,7 @@ export const URL_FIELDS = {
   version: { question: true, schema: { type: "integer", minimum: 1, maximum: 2147483647 } },
   mode: { question: false, default: "lines", schema: { type: "string", enum: ["lines", "stacked"] } },
   value: { question: false, default: "share", schema: { type: "string", enum: ["share", "downloads"] } },
+  annotations: { question: false, default: "on", schema: { type: "string", enum: ["on", "off"] } },
   view: { question: false, default: "chart", schema: { type: "string", enum: ["chart", "map", "table"] } },
   title: { question: false, schema: { type: "string", maxLength: 120 } },
   theme: { question: false, default: "light", schema: { type: "string", enum: ["light", "dark"] } },

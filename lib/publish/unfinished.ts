@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { ensureAnnotationsSynced } from "../origins/annotations-sync";
 import { acquireIngestLock, IngestBusyError } from "../store/write-lock";
 import { publish } from "./publish";
 import { ensureRegistrySynced } from "./registry";
@@ -14,6 +15,14 @@ import { publishStoredRuns } from "./stored-runs";
 export async function finishUnfinishedWork(db: Database): Promise<string[]> {
   const lines: string[] = [];
   if (await ensureRegistrySynced(db)) lines.push("Origin registry synced.");
+  // After the registry: the markers of a lab it dropped go, those of a lab it added come.
+  const annotations = await ensureAnnotationsSynced(db);
+  if (annotations)
+    lines.push(
+      `Chart annotations synced: ${annotations.annotations}` +
+        (annotations.skipped.length ? `; left out: ${annotations.skipped.join(", ")}` : "") +
+        ".",
+    );
   let release: (() => Promise<void>) | null = null;
   try {
     release = await acquireIngestLock(db);

@@ -46,5 +46,6 @@ export function shareAnswer(
       ),
     })),
     crossover: null,
+    annotations: [],
   };
 }

@@ -6,6 +6,7 @@ import { chartLayout } from "@/lib/charts/layout";
 import { CSS_PALETTE, chartSvg } from "@/lib/charts/svg";
 import { textWidth } from "@/lib/charts/text-metrics";
 import { REGIONS as REGION_BUCKETS } from "@/lib/domain/regions";
+
 import { shareAnswer as answer } from "../helpers/share-answer";
 
 /** The region series as an answer names them. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RegistryTable } from "@/components/registry/registry-table";
+import { loadAnnotations } from "@/lib/analytics/annotations";
 import { getFreshness } from "@/lib/analytics/freshness";
 import { listRegistry } from "@/lib/analytics/registry-listing";
 import { getDb } from "@/lib/db";
@@ -18,6 +19,7 @@ export default async function MethodologyPage() {
   // One after another, not Promise.all: the embedded database (PGlite) serves one query at a time.
   const freshness = await getFreshness(db);
   const registry = await listRegistry(db);
+  const annotations = await loadAnnotations(db);
   return (
     <main style={{ maxWidth: 900 }}>
       <h1>Methodology</h1>
@@ -262,6 +264,39 @@ export default async function MethodologyPage() {
           </li>
         ))}
       </ul>
+
+      <h2 id="annotations">Events marked on the charts</h2>
+      <p>
+        Charts mark, with a dotted line and a short label, the open-model releases of the registry's labs and
+        the changes of how the Hub counts downloads, inside the range shown. A release is marked on the series
+        that holds its lab (its own, its country's or its region's); a change of counting is marked on every
+        chart, since it moves every series at once. The dates of counting changes are those of the Hub's
+        documentation, which is when each change was made public, not necessarily when it took effect. The
+        list is a reviewed data file (<code>lib/origins/annotations.json</code>), each entry with its source;
+        add <code>annotations=off</code> to a chart's link to hide the markers.
+      </p>
+      <table className="annotations-table">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Event</th>
+            <th scope="col">Model</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {annotations.map((a) => (
+            <tr key={a.id}>
+              <td className="num">{a.date}</td>
+              <td>{a.text}</td>
+              <td>{a.model ? <a href={`https://huggingface.co/${a.model}`}>{a.model}</a> : "—"}</td>
+              <td>
+                <a href={a.source}>{new URL(a.source).hostname}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
 
       <h2 id="demo-data">Demo data</h2>
       <p>

@@ -22,11 +22,13 @@ import {
 } from "recharts";
 import { type ChartModel, formatChartValue } from "@/lib/charts/chart-model";
 import {
+  ANNOTATION_SIZE,
   chartPad,
   endLabelAnchors,
   endLabelRoom,
   type LayoutOptions,
   LEGEND_SIZE,
+  placeAnnotations,
   placeEndLabels,
   TICK_SIZE,
   X_AXIS_HEIGHT,
@@ -46,6 +48,8 @@ export type SharePlotProps = {
   context: string;
   /** A brush under the plot: called with the buckets chosen, once the reader lets go */
   onRange?: ((first: number, last: number) => void) | null;
+  /** The id of the chart's description in words */
+  describedBy?: string;
 };
 
 type Row = { date: string; label: string; partial: boolean } & Record<
@@ -69,6 +73,7 @@ export default function SharePlot({
   hidden,
   context,
   onRange,
+  describedBy,
 }: SharePlotProps) {
   const brush = onRange ? PAGE_BRUSH_HEIGHT : 0;
   const layout = pagePlotLayout(model, { width, height }, references, Boolean(onRange));
@@ -107,6 +112,7 @@ export default function SharePlot({
     accessibilityLayer: true,
     role: "img",
     "aria-label": `${model.title}: use the left and right arrow keys to read each period`,
+    "aria-describedby": describedBy,
   } as const;
   const axes = [
     <CartesianGrid key="grid" vertical={false} stroke="var(--grid)" strokeDasharray="3 3" />,
@@ -178,6 +184,18 @@ export default function SharePlot({
         x={model.buckets[c.bucket]?.date}
         stroke="var(--fg)"
         strokeDasharray="4 3"
+        ifOverflow="hidden"
+      />
+    )),
+    ...[...new Set(model.annotations.map((a) => model.buckets[a.bucket]?.date))].map((date) => (
+      <ReferenceLine
+        key={`a-${date}`}
+        x={date}
+        className="annotation"
+        stroke="var(--muted)"
+        strokeDasharray="1 3"
+        strokeLinecap="round"
+        strokeOpacity={0.8}
         ifOverflow="hidden"
       />
     )),
@@ -323,6 +341,7 @@ function Overlay({
       out.push(
         <text
           key={`c${line}`}
+          className="crossover-label"
           x={onRight ? cx + 5 : cx - 5}
           y={area.y + 13 + k * 15}
           fontSize={12}
@@ -343,6 +362,7 @@ function Overlay({
     out.push(
       <text
         key={`r${r.label}`}
+        className="reference-label"
         x={right ? rx + 8 : rx - 8}
         y={ry + (k % 2 === 0 ? -8 : 14)}
         fontSize={11}
@@ -353,6 +373,36 @@ function Overlay({
       </text>,
     );
   });
+  const marked = model.annotations.flatMap((a) => {
+    const ax = xOf(a.bucket);
+    return ax === null ? [] : [{ id: a.id, label: a.label, x: ax }];
+  });
+  for (const a of placeAnnotations(marked, { x: area.x, y: area.y, w: area.width, h: area.height }))
+    if (a.label && a.box)
+      out.push(
+        <rect
+          key={`ab${a.id}`}
+          className="annotation-box"
+          x={a.box.x}
+          y={a.box.y}
+          width={a.box.w}
+          height={a.box.h}
+          rx={2}
+          fill="var(--bg)"
+          opacity={0.9}
+        />,
+        <text
+          key={`a${a.id}`}
+          className="annotation-label"
+          x={a.label.x}
+          y={a.label.y}
+          fontSize={ANNOTATION_SIZE}
+          textAnchor={a.label.anchor}
+          fill="var(--muted)"
+        >
+          {a.label.text}
+        </text>,
+      );
   const room = endLabelRoom(model, width);
   if (room > 0) {
     const ends = endLabelAnchors(model).flatMap((a) => {
