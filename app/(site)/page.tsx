@@ -24,8 +24,10 @@ import { getDb } from "@/lib/db";
 import type { Sensitivity } from "@/lib/domain/answers";
 import { migrateChartQuery } from "@/lib/domain/chart-migrations";
 import { chartQueryString, pageQuestion, VERSION_KEY } from "@/lib/domain/chart-state";
+import type { Locale } from "@/lib/domain/locales";
 import { modelsQuerySchema } from "@/lib/domain/models-query";
 import { QueryError } from "@/lib/domain/query-error";
+import { ALL_TRANSLATIONS } from "@/lib/i18n/all-translations";
 import { FEED_ALTERNATES } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
@@ -68,6 +70,12 @@ function movedTo(params: URLSearchParams): string | null {
   as.delete(VERSION_KEY);
   if (migrated.issues.length > 0 || migrated.params.toString() === as.toString()) return null;
   return chartUrl("page", readChartQuery("page", params));
+}
+
+/** The page's locale's words for the browser's chart (English is in every bundle). */
+function translationsOf(locale: Locale) {
+  const table = ALL_TRANSLATIONS[locale];
+  return table ? { locale, table } : null;
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
@@ -131,6 +139,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             model && result ? <StaticPlot model={model} references={referencesFor(result, model)} /> : null
           }
           worldMap={values.view === "map" ? { data: worldMap(), etag: null } : null}
+          translations={translationsOf(values.locale)}
         />
       )}
       <section className="card" style={{ marginTop: 16 }}>

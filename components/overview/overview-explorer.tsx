@@ -23,7 +23,9 @@ import {
   VERSION_KEY,
 } from "@/lib/domain/chart-state";
 import { VIEWS, type View } from "@/lib/domain/chart-views";
+import type { Locale } from "@/lib/domain/locales";
 import { activePreset } from "@/lib/domain/presets";
+import { addTranslations, type Translations } from "@/lib/i18n";
 import { LabPicker, type LabsJson } from "./lab-picker";
 import { OverviewControls } from "./overview-controls";
 import { PresetFigure } from "./preset-figure";
@@ -60,6 +62,8 @@ type Props = {
   still: ReactNode;
   /** The world's paths, when the page opened on the map */
   worldMap: Fetched<WorldMap> | null;
+  /** The words of the page's locale (null: English), handed over so the bundle carries no others */
+  translations: { locale: Locale; table: Translations } | null;
 };
 
 /**
@@ -68,9 +72,19 @@ type Props = {
  * chart follows from GET /api/v1/share (TanStack Query: keyed by the question, the server's first
  * answer seeded, the previous chart kept on screen while the next one loads).
  */
-export function OverviewExplorer({ initial, labs, tasks, dataAsOf, firstDate, still, worldMap }: Props) {
+export function OverviewExplorer({
+  initial,
+  labs,
+  tasks,
+  dataAsOf,
+  firstDate,
+  still,
+  worldMap,
+  translations,
+}: Props) {
   const [url, setUrl] = useQueryStates(PAGE_PARSERS, { shallow: true, history: "push", scroll: false });
   const values = resolveChartState("page", url);
+  if (translations) addTranslations(translations.locale, translations.table);
   const update = useCallback(
     (patch: ChartValues) => {
       const next: Record<string, unknown> = { [VERSION_KEY]: CHART_STATE_VERSION };

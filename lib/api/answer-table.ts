@@ -1,6 +1,8 @@
 import type { Locale } from "../domain/locales";
 import { translator } from "../i18n";
 import { toCsv } from "./csv";
+// The server writes every locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 /**
  * A tabular answer with typed columns: the one table both CSV and Parquet are written from, so

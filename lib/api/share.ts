@@ -16,6 +16,8 @@ import {
   withDemoColumn,
 } from "./answer-table";
 import { DATA_LICENCE } from "./data-notes";
+// The server writes every locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 const SHARE_COLUMNS: TableColumn[] = [
   { name: "bucket_start", type: "date" },

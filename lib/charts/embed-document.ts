@@ -5,6 +5,8 @@ import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, FONT_FAMILY, THEMES, type Theme } from "./layout";
 import { referencesFor } from "./references";
 import { chartSvg } from "./svg";
+// The server writes every locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 export type EmbedOptions = {
   presentation: ChartPresentation & { theme: Theme; height?: number | undefined };

@@ -8,6 +8,8 @@ import { chartLayout, THEMES, type Theme } from "./layout";
 import { withPngText } from "./png-text";
 import { referencesFor } from "./references";
 import { chartSvg } from "./svg";
+// The server writes every locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 export type StaticChart = ChartPresentation & { theme: Theme; width: number; height: number };
 

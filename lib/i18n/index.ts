@@ -9,9 +9,7 @@ import {
   formatPercentTick,
   formatShare,
 } from "../format/numbers";
-import { de } from "./messages/de";
 import { en, type MessageKey, type Translations } from "./messages/en";
-import { zhCN } from "./messages/zh-CN";
 
 export type { Locale, MessageKey, Translations };
 export { en as ENGLISH_MESSAGES };
@@ -21,9 +19,22 @@ export { en as ENGLISH_MESSAGES };
  * reads English words with its own number and date formats. A key a translation lacks is shown
  * in English (tests/unit/i18n-messages.test.ts lists such keys and fails).
  */
-export const TRANSLATIONS: Partial<Record<Locale, Translations>> = { de, "zh-CN": zhCN };
+const TRANSLATIONS: Partial<Record<Locale, Translations>> = {};
+
+/**
+ * Makes a locale's table known. Tables are not imported here, so that a browser bundle carries
+ * only the table its page is in: server code imports lib/i18n/all-translations.ts, which adds
+ * every one; a client component is handed its page's table by the server and adds it.
+ */
+export function addTranslations(locale: Locale, table: Translations): void {
+  if (TRANSLATIONS[locale] === table) return;
+  TRANSLATIONS[locale] = table;
+  translators.delete(locale);
+}
 
 export type MessageParams = Record<string, string | number>;
+
+const translators = new Map<Locale, Translator>();
 
 /** A message of a table, English where the table lacks it, with its `{name}` values filled in. */
 export function formatMessage(table: Translations, key: MessageKey, params: MessageParams = {}): string {
@@ -74,8 +85,6 @@ export type Translator = {
   /** A country series' name: ISO codes by Intl's names of the locale, INTL and UNKNOWN as regions */
   country: (code: string) => string;
 };
-
-const translators = new Map<Locale, Translator>();
 
 /**
  * Everything a text in a locale needs: its messages (English where a translation lacks one),

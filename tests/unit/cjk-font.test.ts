@@ -6,7 +6,8 @@ import { inkBox, rasterizeSvg, renderChartSvg } from "@/lib/charts/render";
 import { textWidth } from "@/lib/charts/text-metrics";
 import { isIsoCountry } from "@/lib/domain/countries";
 import { REGIONS } from "@/lib/domain/regions";
-import { TRANSLATIONS, translator } from "@/lib/i18n";
+import { translator } from "@/lib/i18n";
+import { ALL_TRANSLATIONS } from "@/lib/i18n/all-translations";
 import { loadInter } from "@/tools/fonts/inter-metrics";
 import { shareAnswer } from "../helpers/share-answer";
 
@@ -24,7 +25,7 @@ const MONTHS = Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padSta
 
 /** Every character a Chinese or Japanese chart can draw: messages, dates, numbers, country names. */
 function cjkChartText(): string {
-  const parts: string[] = [...Object.values(TRANSLATIONS["zh-CN"] ?? {}).map(String)];
+  const parts: string[] = [...Object.values(ALL_TRANSLATIONS["zh-CN"] ?? {}).map(String)];
   for (const locale of ["zh-CN", "ja"] as const) {
     const tr = translator(locale);
     parts.push(...MONTHS.flatMap((d) => [tr.month(d), tr.day(d)]), tr.count(123456789), tr.share(0.171));
