@@ -8,11 +8,14 @@ import { GET as labsGET } from "@/app/api/v1/labs/route";
 import { GET as modelGET } from "@/app/api/v1/models/[namespace]/[name]/route";
 import { GET as modelsGET } from "@/app/api/v1/models/route";
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
+import { GET as sensitivityGET } from "@/app/api/v1/sensitivity/route";
 import { GET as shareGET } from "@/app/api/v1/share/route";
 import { GET as pngGET } from "@/app/api/v1/share.png/route";
 import { GET as svgGET } from "@/app/api/v1/share.svg/route";
 import { GET as zipGET } from "@/app/api/v1/share.zip/route";
 import { GET as embedGET } from "@/app/embed/share/route";
+import { GET as feedAtomGET } from "@/app/feed.atom/route";
+import { GET as feedJsonGET } from "@/app/feed.json/route";
 import { OPERATIONS } from "@/lib/api/operations";
 import { SharedCache } from "../helpers/shared-cache";
 import { servedPopulationDatabase } from "../helpers/suite";
@@ -44,6 +47,10 @@ const ROUTES = (model: { namespace: string; name: string }): Route[] => [
   { id: "getSharePng", path: `/api/v1/share.png?${share}&width=320&height=240`, handler: pngGET },
   { id: "getShareSvg", path: `/api/v1/share.svg?${share}`, handler: svgGET },
   { id: "getShareZip", path: `/api/v1/share.zip?${share}`, handler: zipGET, namesOrigin: true },
+  { id: "getShare", path: `/api/v1/share?${share}&format=parquet`, handler: shareGET, namesOrigin: true },
+  { id: "getSensitivity", path: `/api/v1/sensitivity?${share}`, handler: sensitivityGET },
+  { id: "getFeedAtom", path: "/feed.atom", handler: feedAtomGET, namesOrigin: true },
+  { id: "getFeedJson", path: "/feed.json", handler: feedJsonGET, namesOrigin: true },
   { id: "listLabs", path: "/api/v1/labs", handler: labsGET },
   { id: "listLabs", path: "/api/v1/labs?format=csv", handler: labsGET },
   {
