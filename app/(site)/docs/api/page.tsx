@@ -52,7 +52,8 @@ export default async function ApiDocsPage() {
           licence, citation and demo flag in the file's key-value metadata. DuckDB reads the URL as it is (it
           asks for byte ranges, which the API serves):
         </p>
-        <pre>
+        {/* Its URLs are long: they wrap rather than widen the page on any screen. */}
+        <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", maxWidth: "100%" }}>
           <code>{duckdbExample(origin)}</code>
         </pre>
       </section>
