@@ -1,5 +1,30 @@
 import type { ShareResult } from "@/lib/domain/answers";
 
+/**
+ * The answered query of a monthly share answer over `dates` (first day of each month), the last
+ * bucket's snapshot on the 28th; `over` sets what a fixture cares about.
+ */
+export function monthlyQuery(
+  dates: string[],
+  over: Partial<ShareResult["query"]> = {},
+): ShareResult["query"] {
+  return {
+    metric: "downloads30d",
+    groupBy: "region",
+    interval: "month",
+    from: dates[0] ?? "2024-01-01",
+    to: `${(dates.at(-1) ?? "2024-01-01").slice(0, 8)}28`,
+    cohort: "all",
+    attribution: "developer",
+    derivatives: "include",
+    repacks: "include",
+    population: "hub",
+    top: 10,
+    format: "json",
+    ...over,
+  };
+}
+
 /** A share answer of `series` over `n` monthly buckets, shares from `f`. */
 export function shareAnswer(
   n: number,
@@ -11,20 +36,7 @@ export function shareAnswer(
     (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`,
   );
   return {
-    query: {
-      metric: "downloads30d",
-      groupBy: "region",
-      interval: "month",
-      from: dates[0] ?? "2024-01-01",
-      to: `${(dates.at(-1) ?? "2024-01-01").slice(0, 8)}28`,
-      cohort: "new-12m",
-      attribution: "developer",
-      derivatives: "include",
-      repacks: "include",
-      population: "hub",
-      top: 10,
-      format: "json",
-    },
+    query: monthlyQuery(dates, { cohort: "new-12m" }),
     freshness: {
       dataVersion: 7,
       dataAsOf: "2025-12-28",
