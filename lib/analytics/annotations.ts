@@ -8,9 +8,16 @@ import { isoDay } from "./buckets";
 /** An annotation as stored, with what places it on a chart: its lab's country. */
 export type StoredAnnotation = Omit<ChartAnnotation, "series"> & { country: string | null };
 
-/** Every synced annotation (a few dozen rows), oldest first. */
-export async function loadAnnotations(db: Database): Promise<StoredAnnotation[]> {
+/**
+ * Every annotation (a few dozen rows), oldest first: as synced now, or as they read at a pinned
+ * data version (lib/origins/annotations-sync.ts keeps each wording's versions).
+ */
+export async function loadAnnotations(db: Database, version?: number): Promise<StoredAnnotation[]> {
   const rows = await db.prisma.annotation.findMany({
+    where:
+      version === undefined
+        ? { toVersion: null }
+        : { fromVersion: { lte: version }, OR: [{ toVersion: null }, { toVersion: { gt: version } }] },
     include: { lab: { select: { country: true } } },
     orderBy: [{ date: "asc" }, { id: "asc" }],
   });

@@ -79,7 +79,15 @@ export async function loadShareData(db: Database, scope: ShareScope): Promise<Sh
   const population = scope.population ?? (await defaultPopulation(db));
   const rows = await loadRows(db, scope, population, from, to);
   const meta = await seriesMeta(db, scope.groupBy);
-  return { freshness, from, to, population, rows, meta, annotations: await loadAnnotations(db) };
+  return {
+    freshness,
+    from,
+    to,
+    population,
+    rows,
+    meta,
+    annotations: await loadAnnotations(db, scope.version),
+  };
 }
 
 /** Share of downloads over time, grouped by region, country, lab or namespace, from the rollups. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "../db";
-import { bumpDataVersion } from "../db/data-version";
+import { bumpDataVersion, versionInTheMaking } from "../db/data-version";
 import { inTransaction } from "../db/transaction";
 import { type AnnotationEntry, parseAnnotations } from "./annotations-schema";
 
@@ -59,18 +59,22 @@ export async function ensureAnnotationsSynced(
   const known = new Set(labs);
   const kept = annotations.filter((a) => a.lab === null || known.has(a.lab));
   return inTransaction(db, async ({ client }) => {
-    await client.annotation.deleteMany({});
+    // Rows are versioned, not replaced: a wording that changed or left the file ends at this
+    // version, a new one starts at it, and a chart pinned to an earlier version keeps its markers.
+    const version = await versionInTheMaking(client);
+    const current = await client.annotation.findMany({ where: { toVersion: null } });
+    const wanted = new Map(kept.map((a) => [a.id, rowOf(a)]));
+    const ended = current.filter((row) => {
+      const w = wanted.get(row.id);
+      return !w || !sameWording(row, w);
+    });
+    await client.annotation.updateMany({
+      where: { rowId: { in: ended.map((r) => r.rowId) } },
+      data: { toVersion: version },
+    });
+    const unchanged = new Set(current.filter((r) => !ended.includes(r)).map((r) => r.id));
     await client.annotation.createMany({
-      data: kept.map((a) => ({
-        id: a.id,
-        date: new Date(`${a.date}T00:00:00Z`),
-        kind: a.kind,
-        labSlug: a.lab,
-        modelId: a.model,
-        label: a.label,
-        text: a.text,
-        source: a.source,
-      })),
+      data: kept.filter((a) => !unchanged.has(a.id)).map((a) => ({ ...rowOf(a), fromVersion: version })),
     });
     await client.appState.upsert({
       where: { key: STATE_KEY },
@@ -83,4 +87,38 @@ export async function ensureAnnotationsSynced(
       skipped: annotations.filter((a) => !kept.includes(a)).map((a) => `${a.id} (no lab "${a.lab}")`),
     };
   });
+}
+
+type AnnotationRow = {
+  id: string;
+  date: Date;
+  kind: string;
+  labSlug: string | null;
+  modelId: string | null;
+  label: string;
+  text: string;
+  source: string;
+};
+
+const rowOf = (a: AnnotationEntry): AnnotationRow => ({
+  id: a.id,
+  date: new Date(`${a.date}T00:00:00Z`),
+  kind: a.kind,
+  labSlug: a.lab,
+  modelId: a.model,
+  label: a.label,
+  text: a.text,
+  source: a.source,
+});
+
+function sameWording(stored: AnnotationRow, wanted: AnnotationRow): boolean {
+  return (
+    stored.date.getTime() === wanted.date.getTime() &&
+    stored.kind === wanted.kind &&
+    stored.labSlug === wanted.labSlug &&
+    stored.modelId === wanted.modelId &&
+    stored.label === wanted.label &&
+    stored.text === wanted.text &&
+    stored.source === wanted.source
+  );
 }

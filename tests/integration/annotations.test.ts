@@ -10,6 +10,7 @@ import { GET as pngGET } from "@/app/api/v1/share.png/route";
 import { GET as svgGET } from "@/app/api/v1/share.svg/route";
 import { GET as zipGET } from "@/app/api/v1/share.zip/route";
 import { GET as embedGET } from "@/app/embed/share/route";
+import { dataVersion } from "@/lib/db/data-version";
 import { type OEmbed, oembedSchema, type ShareResult, shareResultSchema } from "@/lib/domain/answers";
 import { ensureAnnotationsSynced } from "@/lib/origins/annotations-sync";
 import { servedPopulationDatabase } from "../helpers/suite";
@@ -191,5 +192,38 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
     const escaped = description.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     expect(embed).toContain(`<p id="chart-description" class="visually-hidden">${escaped}</p>`);
     expect(embed).toContain('aria-describedby="chart-description"');
+  });
+  it("keeps a pinned chart's markers when the file changes later", async () => {
+    const pinned = Number(await dataVersion(db));
+    const [qwOne, , counting] = FILE.annotations;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        annotations: [
+          { ...qwOne, label: "Qw One, renamed" },
+          counting,
+          { ...counting, id: "counting-2", date: "2024-10-07", label: "Hub: Y counted" },
+        ],
+      }),
+    );
+    expect(await ensureAnnotationsSynced(db, { file })).toEqual({ annotations: 3, skipped: [] });
+    const markers = async (extra: string) => {
+      const url = `/api/v1/share?groupBy=region&from=2024-10-01&to=2024-10-20${extra}`;
+      const body = shareResultSchema.parse(await (await get(shareGET, url)).json());
+      return body.annotations.map((a) => `${a.id}:${a.label}`);
+    };
+    expect(await markers(`&version=${pinned}`)).toEqual([
+      "qw-one:Qw One",
+      "me-two:Me Two",
+      "counting:Hub: X counted",
+    ]);
+    expect(await markers("")).toEqual([
+      "qw-one:Qw One, renamed",
+      "counting:Hub: X counted",
+      "counting-2:Hub: Y counted",
+    ]);
+    // The unchanged annotation is not copied: one row for it, two for the renamed one.
+    expect(await db.prisma.annotation.count({ where: { id: "counting" } })).toBe(1);
+    expect(await db.prisma.annotation.count({ where: { id: "qw-one" } })).toBe(2);
   });
 });
