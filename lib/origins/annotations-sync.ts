@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "../db";
 import { bumpDataVersion, versionInTheMaking } from "../db/data-version";
+import { lockSyncs } from "../db/sync-lock";
 import { inTransaction } from "../db/transaction";
 import { type AnnotationEntry, parseAnnotations } from "./annotations-schema";
 
@@ -58,7 +59,12 @@ export async function ensureAnnotationsSynced(
   const annotations = await loadAnnotations(file);
   const known = new Set(labs);
   const kept = annotations.filter((a) => a.lab === null || known.has(a.lab));
-  return inTransaction(db, async ({ client }) => {
+  return inTransaction(db, async (tx) => {
+    const { client } = tx;
+    await lockSyncs(tx);
+    // Another process may have synced this file while this one waited for the lock.
+    const synced = await client.appState.findUnique({ where: { key: STATE_KEY } });
+    if (!options.force && synced?.value === hash) return null;
     // Rows are versioned, not replaced: a wording that changed or left the file ends at this
     // version, a new one starts at it, and a chart pinned to an earlier version keeps its markers.
     const version = await versionInTheMaking(client);

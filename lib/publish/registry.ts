@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { ROLLUP_LAYOUT } from "../analytics/rollups";
 import type { Database } from "../db";
 import { bumpDataVersion } from "../db/data-version";
-import { inTransaction } from "../db/transaction";
+import { lockSyncs } from "../db/sync-lock";
+import { inTransaction, type Tx } from "../db/transaction";
 import { loadRegistry, registryPath, type SyncSummary, syncRegistryIn } from "../origins/sync";
 import { faultPoint } from "../process/fault-points";
 import { publishIn } from "./publish";
@@ -34,6 +35,9 @@ export async function ensureRegistrySynced(
   if (!options.force && state?.value === hash && layout?.value === ROLLUP_LAYOUT) return null;
   const registry = await loadRegistry(file);
   return inTransaction(db, async (tx) => {
+    await lockSyncs(tx);
+    // Another process may have synced this file while this one waited for the lock.
+    if (!options.force && (await syncedAs(tx, hash))) return null;
     let summary: SyncSummary | undefined;
     const sync = async () => {
       summary = await syncRegistryIn(tx.client, registry);
@@ -59,4 +63,12 @@ export async function ensureRegistrySynced(
     if (!summary) throw new Error("the registry sync did not run");
     return { ...summary, lineageUpdated };
   });
+}
+
+/** Whether the registry's rows are those of this file, in the current rollup layout. */
+async function syncedAs(tx: Tx, hash: string): Promise<boolean> {
+  const [state, layout] = await Promise.all(
+    [STATE_KEY, LAYOUT_KEY].map((key) => tx.client.appState.findUnique({ where: { key } })),
+  );
+  return state?.value === hash && layout?.value === ROLLUP_LAYOUT;
 }
