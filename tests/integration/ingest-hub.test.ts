@@ -205,15 +205,29 @@ describe.runIf(testBackends().includes("postgres"))("ingestion processes on Post
   it("two runs at once: the second exits at once with a clear message", { timeout: 300_000 }, async () => {
     const db = await createTestDatabase("postgres");
     const env = { DATABASE_URL: db.url, HF_ENDPOINT: hub.url };
-    const [a, b] = await Promise.all([
-      runIngestScript(env, "2025-09-02"),
-      new Promise((r) => setTimeout(r, 1500)).then(() =>
-        runIngestScript(env, "2025-09-02", { timeoutMs: 60_000 }),
-      ),
+    // The first run's first listing page is rate limited: it waits out Retry-After holding the
+    // lock, so the second starts while the first certainly runs, however slow the machine.
+    const seen = hub.requests.length;
+    hub.addFaults([
+      {
+        fault: { kind: "rate-limit", retryAfter: "20", rateLimit: null },
+        path: /^\/api\/models\?/,
+        times: 1,
+      },
     ]);
-    expect(a.code, a.stderr).toBe(0);
-    expect(b.code).toBe(1);
+    const first = runIngestScript(env, "2025-09-02");
+    const waiting = () => hub.requests.slice(seen).some((r) => r.fault === "rate-limit");
+    for (let i = 0; i < 1200 && !waiting(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(waiting(), "the first run reached the Hub").toBe(true);
+    const b = await runIngestScript(env, "2025-09-02", { timeoutMs: 60_000 });
+    const limited = hub.requests.findIndex((r, i) => i >= seen && r.fault === "rate-limit");
+    const answeredAfter = hub.requests.slice(limited + 1).length;
+    expect(b.code, b.stderr).toBe(1);
     expect(b.stderr).toMatch(/Another ingestion run is in progress/);
+    const a = await first;
+    expect(a.code, a.stderr).toBe(0);
+    // The second exited while the first was still waiting: nothing was asked of the Hub since.
+    expect(answeredAfter).toBe(0);
     await db.drop();
   });
 });
