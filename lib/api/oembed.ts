@@ -11,6 +11,8 @@ import { SITE_NAME } from "../site";
 import { readChartQuery } from "./chart-query";
 import { ApiError } from "./errors";
 import { parseEmbedQuery } from "./image-query";
+// The answer is written in the chart's locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 export const oembedQuerySchema = z.object({
   url: z
