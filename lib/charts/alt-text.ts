@@ -126,7 +126,7 @@ function crossoversSentence(model: ChartModel, tr: Translator): string | null {
 function eventsSentence(model: ChartModel, tr: Translator): string | null {
   if (model.annotations.length === 0) return null;
   const events = model.annotations.map((a) =>
-    tr.t("alt.event", { label: a.label, date: bucketLabel(a.date, "day", tr) }),
+    tr.t("chart.event", { label: a.label, date: bucketLabel(a.date, "day", tr) }),
   );
   return tr.t("alt.events", { events: events.join(tr.t("alt.join.events")) });
 }

@@ -193,7 +193,7 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
     expect(embed).toContain('aria-describedby="chart-description"');
   });
 
-  it("describes a de and a zh-CN chart in its language, alike everywhere; the zip's README stays English", async () => {
+  it("describes a de and a zh-CN chart in its language, alike everywhere, and lists its events so; the zip stays English", async () => {
     const query = "groupBy=region&from=2024-10-01";
     const expected = {
       de: {
@@ -201,12 +201,20 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
         leader: "Spitzenreiter am Ende (",
         events:
           "Im Diagramm markiert: Qw One (3. Okt. 2024); Me Two (4. Okt. 2024); Hub: X counted (5. Okt. 2024).",
+        marked: [
+          '<p class="muted small events">Markiert: <a href="https://qw.example/one"',
+          ">Qw One</a> (3. Okt. 2024)",
+        ],
       },
       "zh-CN": {
         start: "折线图：按来源国划分的近 30 天下载量份额，",
         leader: "领先",
         events:
           "图中标注：Qw One（2024年10月3日）；Me Two（2024年10月4日）；Hub: X counted（2024年10月5日）。",
+        marked: [
+          '<p class="muted small events">图中标注：<a href="https://qw.example/one"',
+          ">Qw One</a>（2024年10月3日）",
+        ],
       },
     } as const;
     const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -233,6 +241,8 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
       expect(embed).toContain(
         `<p id="chart-description" class="visually-hidden">${escapeHtml(description)}</p>`,
       );
+      // The events listed under the chart, in the same words and dates.
+      for (const part of expected[locale].marked) expect(embed).toContain(part);
 
       // The bundle is the archival copy, in English whatever the locale asked for.
       const zip = unzipSync(

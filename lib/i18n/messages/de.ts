@@ -72,6 +72,7 @@ export const de: Translations = {
   "chart.crossover": "Neue Führung: {leader} vor {previous}",
   "chart.crossoverWhen": "{sentence}, {period}",
   "chart.reference": "Studie: {figure}",
+  "chart.event": "{label} ({date})",
   "chart.demo.long": "DEMODATEN — erzeugte Stichprobe, keine echten Hub-Downloads",
   "chart.demo.short": "DEMODATEN — keine echten Downloads",
   "chart.empty": "Keine Downloads für diese Auswahl",
@@ -97,7 +98,6 @@ export const de: Translations = {
   "alt.crossovers.one": "{text}.",
   "alt.crossovers.other": "{texts}.",
   "alt.events": "Im Diagramm markiert: {events}.",
-  "alt.event": "{label} ({date})",
   "alt.join.items": ", ",
   "alt.join.events": "; ",
 
@@ -110,5 +110,6 @@ export const de: Translations = {
   "embed.perPeriod": "{title}, je Zeitraum",
   "embed.downloads": "{count} Downloads",
   "embed.legendNote": "{note} in der Legende.",
+  "embed.marked": "Markiert: {events}",
   "embed.open": "Interaktives Diagramm auf {site} öffnen",
 };

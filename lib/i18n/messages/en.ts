@@ -73,6 +73,7 @@ export const en = {
   "chart.crossover": "{leader} passes {previous}",
   "chart.crossoverWhen": "{sentence}, {period}",
   "chart.reference": "Study: {figure}",
+  "chart.event": "{label} ({date})",
   "chart.demo.long": "DEMO DATA — generated sample, not real Hub downloads",
   "chart.demo.short": "DEMO DATA — not real downloads",
   "chart.empty": "No downloads for this selection",
@@ -100,7 +101,6 @@ export const en = {
   "alt.crossovers.one": "Lead change: {text}.",
   "alt.crossovers.other": "Lead changes: {texts}.",
   "alt.events": "Marked on the chart: {events}.",
-  "alt.event": "{label} ({date})",
   "alt.join.items": ", ",
   "alt.join.events": "; ",
 
@@ -113,6 +113,7 @@ export const en = {
   "embed.perPeriod": "{title}, per period",
   "embed.downloads": "{count} downloads",
   "embed.legendNote": "{note} in the legend.",
+  "embed.marked": "Marked: {events}",
   "embed.open": "Open the interactive chart on {site}",
 };
 

@@ -67,6 +67,7 @@ export const zhCN: Translations = {
   "chart.crossover": "{leader}超过{previous}",
   "chart.crossoverWhen": "{sentence}，{period}",
   "chart.reference": "研究：{figure}",
+  "chart.event": "{label}（{date}）",
   "chart.demo.long": "演示数据——生成的样本，并非真实的 Hub 下载量",
   "chart.demo.short": "演示数据——并非真实下载量",
   "chart.empty": "此选择没有下载数据",
@@ -92,7 +93,6 @@ export const zhCN: Translations = {
   "alt.crossovers.one": "领先易位：{text}。",
   "alt.crossovers.other": "领先易位：{texts}。",
   "alt.events": "图中标注：{events}。",
-  "alt.event": "{label}（{date}）",
   "alt.join.items": "，",
   "alt.join.events": "；",
 
@@ -105,5 +105,6 @@ export const zhCN: Translations = {
   "embed.perPeriod": "{title}，按时段",
   "embed.downloads": "{count} 次下载",
   "embed.legendNote": "图例中为{note}。",
+  "embed.marked": "图中标注：{events}",
   "embed.open": "在 {site} 上打开交互式图表",
 };
