@@ -250,5 +250,14 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
       );
       expect(new TextDecoder().decode(zip["README.md"])).toContain("## The chart in words\n\nLine chart: ");
     }
+    // oEmbed's title names a cohort other than all: in the locale too, as the description repeats it.
+    const newModels = `/embed/share?${query}&cohort=new-12m&locale=de`;
+    const titled = oembedSchema.parse(
+      await (await get(oembedGET, `/api/oembed?url=${encodeURIComponent(newModels)}`)).json(),
+    );
+    expect(titled.title).toBe(
+      "Anteil an den 30-Tage-Downloads nach Herkunftsland — Neue Modelle (erste 12 Monate)",
+    );
+    expect(titled.description.startsWith(`Liniendiagramm: ${titled.title}, `), titled.description).toBe(true);
   });
 });
