@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { getLabsAnswer, getModelDetailAnswer, getShareAnswer } from "../analytics/answers";
 import { chartDescription } from "../charts/alt-text";
-import { chartModel, chartTitle } from "../charts/chart-model";
+import { chartModel, chartTitle, cohortWords } from "../charts/chart-model";
 import { type ChartValues, chartUrl } from "../charts/chart-state";
 import type { Database } from "../db";
 import type { OEmbed } from "../domain/answers";
-import { cohortLabel } from "../domain/cohorts";
 import { wholeNumber } from "../domain/query-fragments";
+import { translator } from "../i18n";
 import { SITE_NAME } from "../site";
 import { readChartQuery } from "./chart-query";
 import { ApiError } from "./errors";
 import { parseEmbedQuery } from "./image-query";
+// The answer is written in the chart's locale: each translated table is made known (lib/i18n).
+import "../i18n/all-translations";
 
 export const oembedQuerySchema = z.object({
   url: z
@@ -79,7 +81,7 @@ export async function oembedFor(
   const base = chartTitle(share, { ...presentation, title: undefined });
   const title =
     presentation.title ??
-    `${base}${named.length ? `: ${named.join(", ")}` : ""}${share.cohort === "all" ? "" : ` — ${cohortLabel(share.cohort)}`}`;
+    `${base}${named.length ? `: ${named.join(", ")}` : ""}${share.cohort === "all" ? "" : ` — ${cohortWords(share.cohort, translator(presentation.locale)).label}`}`;
   const width = Math.min(input.maxwidth ?? 720, 720);
   const height = Math.min(input.maxheight ?? presentation.height ?? 520, presentation.height ?? 520);
   const src = `${origin}${chartUrl("embed", { ...chart, title, theme: presentation.theme })}`;

@@ -1,7 +1,7 @@
 import type { ShareResult } from "../domain/answers";
-import { sentenceGap, translator } from "../i18n";
+import { sentenceGap, type Translator, translator } from "../i18n";
 import { chartDescription } from "./alt-text";
-import { bucketLabel, type ChartPresentation, chartModel } from "./chart-model";
+import { bucketLabel, type ChartModel, type ChartPresentation, chartModel } from "./chart-model";
 import { chartLayout, FONT_FAMILY, THEMES, type Theme } from "./layout";
 import { referencesFor } from "./references";
 import { chartSvg } from "./svg";
@@ -39,14 +39,7 @@ export function embedDocument(result: ShareResult, options: EmbedOptions): strin
     (width) =>
       `<div class="w w${width}">${chartSvg(chartLayout(model, { width, height: chartHeight, framed: false, references }), t, model.title, description)}</div>`,
   ).join("");
-  const events = model.annotations.length
-    ? `<p class="muted small events">Marked: ${model.annotations
-        .map(
-          (a) =>
-            `<a href="${esc(a.source)}" target="_blank" rel="noopener" title="${esc(a.text)}">${esc(a.label)}</a> (${esc(bucketLabel(a.date, "day"))})`,
-        )
-        .join(" · ")}</p>`
-    : "";
+  const events = model.annotations.length ? `<p class="muted small events">${eventLinks(model, tr)}</p>` : "";
   const rows = result.points
     .filter((p) => p.asOf !== null)
     .map(
@@ -89,4 +82,18 @@ ${events}
 <p class="muted small"><span class="chart-notes">${esc(model.notes)}</span>${sentenceGap(model.notes)}${esc(tr.t("embed.legendNote", { note: model.legendNote }))}</p>
 <p class="muted small">${esc(model.source)} · <a href="${esc(links.page)}" target="_blank" rel="noopener">${esc(tr.t("embed.open", { site: siteName }))}</a></p>
 </main><script src="/embed-frame.js" async></script></body></html>`;
+}
+
+/**
+ * The events marked on the chart as links to their sources, in the chart's language: the
+ * messages' own text is fixed markup-free wording, the values put into it are escaped here.
+ */
+function eventLinks(model: ChartModel, tr: Translator): string {
+  const events = model.annotations.map((a) =>
+    tr.t("chart.event", {
+      label: `<a href="${esc(a.source)}" target="_blank" rel="noopener" title="${esc(a.text)}">${esc(a.label)}</a>`,
+      date: esc(bucketLabel(a.date, "day", tr)),
+    }),
+  );
+  return tr.t("embed.marked", { events: events.join(" · ") });
 }

@@ -124,12 +124,19 @@ describe("embeds", () => {
 
   it("a zh-CN and a de embed read in their language at 390 and 1280 px, every text inside its measured box", async () => {
     const expected = {
-      "zh-CN": { lang: "zh-CN", title: "按来源国划分的近 30 天下载量份额", tab: "表格", legend: "中国" },
+      "zh-CN": {
+        lang: "zh-CN",
+        title: "按来源国划分的近 30 天下载量份额",
+        tab: "表格",
+        legend: "中国",
+        description: "折线图：按来源国划分的近 30 天下载量份额，",
+      },
       de: {
         lang: "de",
         title: "Anteil an den 30-Tage-Downloads nach Herkunftsland",
         tab: "Tabelle",
         legend: "Vereinigte Staaten",
+        description: "Liniendiagramm: Anteil an den 30-Tage-Downloads nach Herkunftsland, ",
       },
     } as const;
     for (const locale of ["zh-CN", "de"] as const) {
@@ -143,6 +150,11 @@ describe("embeds", () => {
         expect(await page.getAttribute("html", "lang")).toBe(expected[locale].lang);
         expect(await page.textContent("h1")).toBe(expected[locale].title);
         expect(await page.textContent("label[for=tab-table]")).toBe(expected[locale].tab);
+        // What a screen reader is given for the chart reads in the embed's language too.
+        const { description } = expected[locale];
+        expect((await page.textContent("#chart-description"))?.slice(0, description.length)).toBe(
+          description,
+        );
         const shown = page.locator(".panel.chart .w:visible svg");
         expect(await shown.locator("text.legend").allTextContents()).toEqual(
           expect.arrayContaining([expect.stringContaining(expected[locale].legend)]),

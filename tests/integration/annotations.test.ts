@@ -193,6 +193,75 @@ describe.each(testBackends())("chart annotations and descriptions, on %s", (back
     expect(embed).toContain(`<p id="chart-description" class="visually-hidden">${escaped}</p>`);
     expect(embed).toContain('aria-describedby="chart-description"');
   });
+
+  it("describes a de and a zh-CN chart in its language, alike everywhere, and lists its events so; the zip stays English", async () => {
+    const query = "groupBy=region&from=2024-10-01";
+    const expected = {
+      de: {
+        start: "Liniendiagramm: Anteil an den 30-Tage-Downloads nach Herkunftsland, ",
+        leader: "Spitzenreiter am Ende (",
+        events:
+          "Im Diagramm markiert: Qw One (3. Okt. 2024); Me Two (4. Okt. 2024); Hub: X counted (5. Okt. 2024).",
+        marked: [
+          '<p class="muted small events">Markiert: <a href="https://qw.example/one"',
+          ">Qw One</a> (3. Okt. 2024)",
+        ],
+      },
+      "zh-CN": {
+        start: "折线图：按来源国划分的近 30 天下载量份额，",
+        leader: "领先",
+        events:
+          "图中标注：Qw One（2024年10月3日）；Me Two（2024年10月4日）；Hub: X counted（2024年10月5日）。",
+        marked: [
+          '<p class="muted small events">图中标注：<a href="https://qw.example/one"',
+          ">Qw One</a>（2024年10月3日）",
+        ],
+      },
+    } as const;
+    const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    for (const locale of ["de", "zh-CN"] as const) {
+      const localized = `${query}&locale=${locale}`;
+      const oembed: OEmbed = oembedSchema.parse(
+        await (
+          await get(oembedGET, `/api/oembed?url=${encodeURIComponent(`/embed/share?${localized}`)}`)
+        ).json(),
+      );
+      const description = oembed.description;
+      expect(description.startsWith(expected[locale].start), description).toBe(true);
+      expect(description).toContain(expected[locale].leader);
+      expect(description).toContain(expected[locale].events);
+      expect(description).not.toMatch(/Leader|Marked/);
+
+      const png = Buffer.from(
+        await (await get(pngGET, `/api/v1/share.png?${localized}&width=640&height=400`)).arrayBuffer(),
+      );
+      expect(pngTexts(png).Description).toBe(description);
+      const svg = await (await get(svgGET, `/api/v1/share.svg?${localized}`)).text();
+      expect(svg).toContain(`<desc>${escapeHtml(description)}</desc>`);
+      const embed = await (await get(embedGET, `/embed/share?${localized}`)).text();
+      expect(embed).toContain(
+        `<p id="chart-description" class="visually-hidden">${escapeHtml(description)}</p>`,
+      );
+      // The events listed under the chart, in the same words and dates.
+      for (const part of expected[locale].marked) expect(embed).toContain(part);
+
+      // The bundle is the archival copy, in English whatever the locale asked for.
+      const zip = unzipSync(
+        new Uint8Array(await (await get(zipGET, `/api/v1/share.zip?${localized}`)).arrayBuffer()),
+      );
+      expect(new TextDecoder().decode(zip["README.md"])).toContain("## The chart in words\n\nLine chart: ");
+    }
+    // oEmbed's title names a cohort other than all: in the locale too, as the description repeats it.
+    const newModels = `/embed/share?${query}&cohort=new-12m&locale=de`;
+    const titled = oembedSchema.parse(
+      await (await get(oembedGET, `/api/oembed?url=${encodeURIComponent(newModels)}`)).json(),
+    );
+    expect(titled.title).toBe(
+      "Anteil an den 30-Tage-Downloads nach Herkunftsland — Neue Modelle (erste 12 Monate)",
+    );
+    expect(titled.description.startsWith(`Liniendiagramm: ${titled.title}, `), titled.description).toBe(true);
+  });
+
   it("keeps a pinned chart's markers when the file changes later", async () => {
     const pinned = Number(await dataVersion(db));
     const [qwOne, , counting] = FILE.annotations;
