@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ANNOTATION_KINDS } from "./annotations";
+import type { FieldValue } from "./chart-fields";
+import type { QuestionKey } from "./chart-state";
 import { ATTRIBUTION_IDS, DERIVATIVE_IDS, GROUP_BY_IDS, INTERVAL_IDS, REPACK_IDS } from "./dimensions";
 import { METRIC_IDS } from "./metrics";
 import { MODEL_SORTS } from "./models-query";
@@ -94,6 +96,24 @@ export const answeredShareQuerySchema = z.object({
   version: int.min(1).optional(),
   format: z.enum(FORMATS),
 });
+
+/**
+ * The answered query is written out for zod's JSON parser, and held here to the chart state's
+ * question (lib/domain/chart-fields.ts): every question key, with the value it was read as, so a
+ * key added to the chart state and not answered fails to compile.
+ */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Answered = z.infer<typeof answeredShareQuerySchema>;
+export type AnswersTheQuestion = [
+  Exactly<Exclude<keyof Answered, "format">, QuestionKey>,
+  Exactly<
+    { [K in QuestionKey]: NonNullable<Answered[K]> },
+    { [K in QuestionKey]: NonNullable<FieldValue<K>> }
+  >,
+] extends [true, true]
+  ? true
+  : never;
+export const answersTheQuestion: AnswersTheQuestion = true;
 
 export const chartAnnotationSchema = z.object({
   id: z.string(),
